@@ -1,0 +1,85 @@
+//! The `jixiao` command line: one file per subcommand, Chinese help text.
+//!
+//! Exit codes (documented in the book): 0 success (warnings allowed), 1 the input has
+//! errors (or warnings under `--deny warnings`), 2 usage error or internal failure.
+
+mod build;
+mod check;
+mod common;
+mod explain;
+mod fmt;
+mod import;
+mod parse_value;
+mod rules;
+mod schema;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit code: the input has errors.
+pub const EXIT_INPUT_ERRORS: u8 = 1;
+/// Exit code: usage error or internal failure.
+pub const EXIT_FAILURE: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "jixiao",
+    version,
+    about = "绩效目标表编译器：把 YAML 写成的项目支出绩效目标表校验并生成 PDF、HTML 和文本",
+    disable_help_subcommand = true,
+    help_template = "{about}\n\n用法：{usage}\n\n{all-args}",
+    next_help_heading = "选项"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 校验并生成文本、HTML、PDF 等输出
+    Build(build::BuildArgs),
+    /// 只校验，报告问题
+    Check(check::CheckArgs),
+    /// 从已发布文档的文本导入为 YAML
+    Import(import::ImportArgs),
+    /// 解析指标值并以 JSON 显示其结构
+    ParseValue(parse_value::ParseValueArgs),
+    /// 按统一格式重排 YAML 文件
+    Fmt(fmt::FmtArgs),
+    /// 输出文档的 JSON Schema
+    Schema(schema::SchemaArgs),
+    /// 列出所有校验规则
+    Rules(rules::RulesArgs),
+    /// 解释一条校验规则
+    Explain(explain::ExplainArgs),
+}
+
+/// Parses the command line and runs the subcommand.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_FAILURE } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        Command::Build(a) => build::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Import(a) => import::run(a),
+        Command::ParseValue(a) => parse_value::run(a),
+        Command::Fmt(a) => fmt::run(a),
+        Command::Schema(a) => schema::run(a),
+        Command::Rules(a) => rules::run(a),
+        Command::Explain(a) => explain::run(a),
+    }
+}
+
+/// Prints a failure that is not about the user's document (usage, I/O) and returns exit 2.
+pub fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("错误：{message}");
+    ExitCode::from(EXIT_FAILURE)
+}

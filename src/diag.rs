@@ -1,0 +1,193 @@
+//! Diagnostics are data: a code, a severity, a message, labelled spans and help lines.
+//! Rendering them (rustc style, short, JSON, …) is separate from producing them.
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabel};
+use codespan_reporting::term;
+use serde::Serialize;
+
+use crate::span::{Sources, Span};
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    /// The Chinese word shown to users.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// A span with a short text shown under it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+/// One finding about the user's input.
+#[derive(Clone, Debug, Serialize)]
+pub struct Diagnostic {
+    /// Stable rule code such as `L001` or `V101`.
+    pub code: String,
+    pub severity: Severity,
+    /// A message that stands alone, in Chinese.
+    pub message: String,
+    /// The place the finding is about; absent for findings about the run itself.
+    pub primary: Option<Label>,
+    /// Other places that explain the finding (the first definition of a duplicate key, …).
+    pub secondary: Vec<Label>,
+    /// Help lines: what to write instead.
+    pub help: Vec<String>,
+    /// Notes: context such as the written reason of an allowed finding.
+    pub notes: Vec<String>,
+}
+
+impl Diagnostic {
+    pub fn new(code: &str, severity: Severity, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code: code.to_string(),
+            severity,
+            message: message.into(),
+            primary: None,
+            secondary: Vec::new(),
+            help: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn error(code: &str, message: impl Into<String>) -> Self {
+        Self::new(code, Severity::Error, message)
+    }
+
+    pub fn at(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.primary = Some(Label {
+            span,
+            message: label.into(),
+        });
+        self
+    }
+
+    pub fn with_secondary(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.secondary.push(Label {
+            span,
+            message: label.into(),
+        });
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help.push(help.into());
+        self
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// `file:line:column` of the primary span, if any.
+    pub fn location(&self, sources: &Sources) -> Option<(String, usize, usize)> {
+        let label = self.primary.as_ref()?;
+        let (line, col) = sources.line_col(label.span);
+        Some((sources.name(label.span.file).to_string(), line, col))
+    }
+
+    fn to_codespan(&self) -> CsDiagnostic<usize> {
+        let severity = match self.severity {
+            Severity::Error => codespan_reporting::diagnostic::Severity::Error,
+            Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
+            Severity::Info => codespan_reporting::diagnostic::Severity::Note,
+        };
+        let mut labels = Vec::new();
+        if let Some(p) = &self.primary {
+            labels.push(CsLabel::primary(p.span.file, p.span.range()).with_message(&p.message));
+        }
+        for s in &self.secondary {
+            labels.push(CsLabel::secondary(s.span.file, s.span.range()).with_message(&s.message));
+        }
+        let mut notes: Vec<String> = self.help.iter().map(|h| format!("帮助：{h}")).collect();
+        notes.extend(self.notes.iter().map(|n| format!("说明：{n}")));
+        CsDiagnostic::new(severity)
+            .with_code(&self.code)
+            .with_message(&self.message)
+            .with_labels(labels)
+            .with_notes(notes)
+    }
+}
+
+/// Renders diagnostics rustc-style (source line, label under the span, help lines).
+pub fn render_human(diags: &[Diagnostic], sources: &Sources) -> String {
+    let config = term::Config::default();
+    let mut out = String::new();
+    for d in diags {
+        match term::emit_into_string(&config, sources.files(), &d.to_codespan()) {
+            Ok(text) => out.push_str(&localize_severity(&text)),
+            // Only a span outside its file fails here, which the loader never produces.
+            Err(_) => {
+                out.push_str(&render_short_one(d, sources));
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// codespan-reporting prints the severity in English; our users read Chinese.
+fn localize_severity(text: &str) -> String {
+    for (en, zh) in [
+        ("error[", "错误["),
+        ("warning[", "警告["),
+        ("note[", "提示["),
+    ] {
+        if let Some(rest) = text.strip_prefix(en) {
+            return format!("{zh}{rest}");
+        }
+    }
+    text.to_string()
+}
+
+/// One line per diagnostic: `file:line:col: 错误[CODE] message`.
+pub fn render_short(diags: &[Diagnostic], sources: &Sources) -> String {
+    let mut out = String::new();
+    for d in diags {
+        out.push_str(&render_short_one(d, sources));
+        out.push('\n');
+    }
+    out
+}
+
+fn render_short_one(d: &Diagnostic, sources: &Sources) -> String {
+    let place = match d.location(sources) {
+        Some((file, line, col)) => format!("{file}:{line}:{col}: "),
+        None => String::new(),
+    };
+    format!("{place}{}[{}] {}", d.severity.label_zh(), d.code, d.message)
+}
+
+/// Counts of findings by severity, for the closing summary line.
+pub fn summary(diags: &[Diagnostic]) -> (usize, usize, usize) {
+    let count = |s| diags.iter().filter(|d| d.severity == s).count();
+    (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    )
+}

@@ -1,0 +1,22 @@
+//! jixiao (绩效) compiles yearly project performance-target tables (项目支出绩效目标表)
+//! from YAML into PDF, HTML and plain text.
+//!
+//! The pipeline, one module per stage:
+//! 1. [`load`] reads a document (one YAML file, or a folder of them) into the [`model`],
+//!    keeping a [`span::Span`] for every field and reporting every loading error at once.
+//! 2. [`value`] parses each published 指标值 string with the pest grammar in `grammar/`.
+//! 3. [`check`] runs the validation passes and reports [`diag::Diagnostic`]s with stable codes.
+//! 4. [`table`] lowers a document into the one table model every backend consumes, and
+//!    [`render`] turns it into text, HTML or PDF.
+
+#![allow(clippy::result_large_err)] // diagnostics are data; boxing them buys nothing here
+
+pub mod check;
+pub mod cli;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod span;
+pub mod table;
+pub mod value;

@@ -1,0 +1,738 @@
+//! Node tree → model, collecting every mistake instead of stopping at the first.
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use super::yaml::{self, Node, NodeKind};
+use crate::diag::Diagnostic;
+use crate::model::*;
+use crate::span::{FileId, Sources, Span, Spanned};
+
+pub const DOCUMENT_KEYS: &[&str] = &[
+    "year",
+    "amount_unit",
+    "unit",
+    "framework",
+    "title",
+    "date",
+    "overview",
+    "rules",
+    "projects",
+    "project_order",
+];
+pub const PROJECT_KEYS: &[&str] = &[
+    "unit",
+    "code",
+    "name",
+    "budget",
+    "purpose",
+    "spending_plan",
+    "goals",
+    "goal_numbering",
+    "indicators",
+    "allow",
+];
+const UNIT_KEYS: &[&str] = &["code", "name"];
+const BUDGET_KEYS: &[&str] = &["total", "fiscal", "other"];
+const PLAN_KEYS: &[&str] = &["march", "june", "october", "december"];
+const LEVEL1_KEYS: &[&str] = &["level1", "groups"];
+const LEVEL2_KEYS: &[&str] = &["level2", "rows"];
+const ROW_KEYS: &[&str] = &["level3", "description", "value", "basis", "allow"];
+const OVERVIEW_KEYS: &[&str] = &["overall", "items", "safeguards"];
+/// Marks a mapping whose keys are data (rule codes), not field names.
+const ANY_KEY: &[&str] = &["*"];
+const OVERVIEW_ITEM_KEYS: &[&str] = &["title", "goal", "indicator"];
+
+/// Chinese names people type out of habit, and the key they mean.
+const CHINESE_KEYS: &[(&str, &str)] = &[
+    ("预算年度", "year"),
+    ("年度", "year"),
+    ("金额单位", "amount_unit"),
+    ("单位", "unit"),
+    ("指标体系", "framework"),
+    ("项目", "projects"),
+    ("项目编码", "code"),
+    ("项目名称", "name"),
+    ("名称", "name"),
+    ("预算", "budget"),
+    ("预算规模", "budget"),
+    ("预算数", "total"),
+    ("财政资金", "fiscal"),
+    ("其他资金", "other"),
+    ("资金用途", "purpose"),
+    ("资金支出计划", "spending_plan"),
+    ("绩效目标", "goals"),
+    ("绩效指标", "indicators"),
+    ("一级指标", "level1"),
+    ("二级指标", "level2"),
+    ("三级指标", "level3"),
+    ("绩效指标描述", "description"),
+    ("指标值", "value"),
+    ("指标值确定依据", "basis"),
+];
+
+/// The fields of one YAML mapping, checked against the keys it may hold.
+struct Fields<'a> {
+    entries: &'a [(Spanned<String>, Node)],
+    span: Span,
+    what: &'static str,
+}
+
+impl<'a> Fields<'a> {
+    fn get(&self, key: &str) -> Option<&'a Node> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.value == key)
+            .map(|(_, v)| v)
+    }
+
+    fn key_span(&self, key: &str) -> Option<Span> {
+        self.entries
+            .iter()
+            .find(|(k, _)| k.value == key)
+            .map(|(k, _)| k.span)
+    }
+}
+
+struct Cx<'s> {
+    sources: &'s Sources,
+    diags: Vec<Diagnostic>,
+}
+
+impl<'s> Cx<'s> {
+    fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    fn wrong_type(&mut self, node: &Node, what: &str, expected: &str, help: &str) {
+        self.push(
+            Diagnostic::error("L003", format!("{what}的类型不对：应为{expected}"))
+                .at(node.span, format!("这里是{}", node.type_name()))
+                .with_help(help.to_string()),
+        );
+    }
+
+    /// Checks that `node` is a mapping with only `known` keys and no duplicates.
+    fn fields<'a>(
+        &mut self,
+        node: &'a Node,
+        what: &'static str,
+        known: &[&str],
+    ) -> Option<Fields<'a>> {
+        let entries = match &node.kind {
+            NodeKind::Map(entries) => entries.as_slice(),
+            NodeKind::Null => &[],
+            _ => {
+                let example = known.first().copied().unwrap_or("key");
+                self.wrong_type(
+                    node,
+                    what,
+                    "映射（键: 值）",
+                    &format!("按“{example}: …”的形式逐行书写各字段"),
+                );
+                return None;
+            }
+        };
+        for (i, (key, _)) in entries.iter().enumerate() {
+            if let Some((first, _)) = entries[..i].iter().find(|(k, _)| k.value == key.value) {
+                self.push(
+                    Diagnostic::error("L005", format!("{what}中字段 `{}` 重复", key.value))
+                        .at(key.span, "重复的字段")
+                        .with_secondary(first.span, "第一次出现在这里")
+                        .with_help("删除其中一个；YAML 中同一映射的字段只能出现一次"),
+                );
+            } else if known != ANY_KEY && !known.contains(&key.value.as_str()) {
+                let mut d =
+                    Diagnostic::error("L002", format!("{what}中有未知字段 `{}`", key.value))
+                        .at(key.span, "未知字段");
+                match suggest(&key.value, known) {
+                    Some(s) => d = d.with_help(format!("是不是想写 `{s}`？")),
+                    None => {
+                        d = d.with_help(format!("{what}可用的字段：{}", known.join("、")));
+                    }
+                }
+                self.push(d);
+            }
+        }
+        Some(Fields {
+            entries,
+            span: node.span,
+            what,
+        })
+    }
+
+    fn required<'a>(&mut self, f: &Fields<'a>, key: &str, title: &str) -> Option<&'a Node> {
+        let node = f.get(key);
+        if node.is_none() {
+            self.push(
+                Diagnostic::error("L004", format!("{}缺少必填字段 `{key}`（{title}）", f.what))
+                    .at(f.span, format!("这个{}缺少 `{key}`", f.what))
+                    .with_help(format!("添加一行 `{key}: …`")),
+            );
+        }
+        node
+    }
+
+    /// A text field. A blank value reads as empty text (the checker reports empty cells).
+    fn string(&mut self, node: &Node, what: &str) -> Option<Spanned<String>> {
+        match &node.kind {
+            NodeKind::Scalar { text, .. } => Some(Spanned::new(text.clone(), node.span)),
+            NodeKind::Null => Some(Spanned::new(String::new(), node.span)),
+            _ => {
+                self.wrong_type(
+                    node,
+                    what,
+                    "文本",
+                    "把内容写在冒号后面；多段文字可用 `|` 块",
+                );
+                None
+            }
+        }
+    }
+
+    fn opt_string(&mut self, node: Option<&Node>, what: &str) -> Option<Spanned<String>> {
+        match node {
+            None => None,
+            Some(n) if matches!(n.kind, NodeKind::Null) => None,
+            Some(n) => self.string(n, what),
+        }
+    }
+
+    fn list<'a>(&mut self, node: &'a Node, what: &str) -> &'a [Node] {
+        match &node.kind {
+            NodeKind::Seq(items) => items,
+            NodeKind::Null => &[],
+            _ => {
+                self.wrong_type(node, what, "列表", "每一项单独一行，以“- ”开头");
+                &[]
+            }
+        }
+    }
+
+    fn amount(&mut self, node: &Node, what: &str) -> Option<Spanned<Decimal>> {
+        let text = match &node.kind {
+            NodeKind::Scalar { text, .. } => text.trim().to_string(),
+            NodeKind::Null => {
+                self.push(
+                    Diagnostic::error("L006", format!("{what}为空"))
+                        .at(node.span, "这里需要一个金额")
+                        .with_help("写一个数字，如 416543.39；没有这项资金时删除该字段"),
+                );
+                return None;
+            }
+            _ => {
+                self.wrong_type(node, what, "数字", "写一个数字，如 416543.39");
+                return None;
+            }
+        };
+        let help =
+            "金额只写数字（如 416543.39），单位由 amount_unit 决定，不写“元”“万元”或千分位逗号";
+        let Ok(value) = Decimal::from_str_exact(&text) else {
+            self.push(
+                Diagnostic::error("L006", format!("{what}不是有效的金额：`{text}`"))
+                    .at(node.span, "无法读作金额")
+                    .with_help(help),
+            );
+            return None;
+        };
+        if value.is_sign_negative() && !value.is_zero() {
+            self.push(
+                Diagnostic::error("L007", format!("{what}为负数：{text}"))
+                    .at(node.span, "金额不能为负")
+                    .with_help("预算金额应为零或正数"),
+            );
+            return None;
+        }
+        if value.scale() > 2 {
+            self.push(
+                Diagnostic::error("L008", format!("{what}超过两位小数：{text}"))
+                    .at(node.span, "金额精确到分，最多两位小数")
+                    .with_help(format!("写作 {}", value.round_dp(2))),
+            );
+            return None;
+        }
+        Some(Spanned::new(value, node.span))
+    }
+
+    fn unit(&mut self, node: &Node) -> Option<Unit> {
+        let f = self.fields(node, "预算单位", UNIT_KEYS)?;
+        let code = self.opt_string(f.get("code"), "单位编码");
+        let name = self.required(&f, "name", "单位名称");
+        let name = name.and_then(|n| self.string(n, "单位名称"))?;
+        Some(Unit { code, name })
+    }
+
+    fn allow(&mut self, node: Option<&Node>) -> Vec<Allow> {
+        let Some(node) = node else { return Vec::new() };
+        // Every key is a rule code, so only duplicates are checked here; the checker
+        // validates the codes against the rule registry.
+        let Some(f) = self.fields(node, "允许的规则", ANY_KEY) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (key, value) in f.entries {
+            if let Some(reason) = self.string(value, "允许理由") {
+                if reason.value.trim().is_empty() {
+                    self.push(
+                        Diagnostic::error("L003", format!("允许规则 {} 时必须写明理由", key.value))
+                            .at(key.span, "缺少理由")
+                            .with_help(format!("写作 `{}: \"理由……\"`", key.value)),
+                    );
+                }
+                out.push(Allow {
+                    code: key.clone(),
+                    reason,
+                });
+            }
+        }
+        out
+    }
+}
+
+/// Did-you-mean: the closest known key, if it is close enough.
+fn suggest(key: &str, known: &[&str]) -> Option<String> {
+    if let Some((_, k)) = CHINESE_KEYS.iter().find(|(zh, _)| *zh == key)
+        && known.contains(k)
+    {
+        return Some((*k).to_string());
+    }
+    known
+        .iter()
+        .map(|k| (strsim::jaro_winkler(key, k), *k))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k.to_string())
+}
+
+/// Builds the document from its settings file and (folder form) its project files.
+pub fn document(
+    file: FileId,
+    sources: &Sources,
+    project_files: Vec<(String, FileId)>,
+) -> (Option<Document>, Vec<Diagnostic>) {
+    let mut cx = Cx {
+        sources,
+        diags: Vec::new(),
+    };
+    let root = match yaml::parse(file, sources.text(file)) {
+        Ok(n) => n,
+        Err(d) => {
+            let mut diags = vec![d];
+            // Still read the project files so that all their mistakes show in one run.
+            for (_, pf) in &project_files {
+                match yaml::parse(*pf, sources.text(*pf)) {
+                    Ok(n) => {
+                        cx.project(&n, *pf);
+                    }
+                    Err(d) => diags.push(d),
+                }
+            }
+            diags.extend(cx.diags);
+            return (None, diags);
+        }
+    };
+    let doc = cx.document_body(&root, file, project_files);
+    let diags = cx.diags;
+    if diags.is_empty() {
+        (doc, diags)
+    } else {
+        (None, diags)
+    }
+}
+
+impl<'s> Cx<'s> {
+    fn document_body(
+        &mut self,
+        root: &Node,
+        file: FileId,
+        project_files: Vec<(String, FileId)>,
+    ) -> Option<Document> {
+        let f = self.fields(root, "文档", DOCUMENT_KEYS)?;
+        let year = self
+            .required(&f, "year", "预算年度")
+            .and_then(|n| self.year(n));
+        let amount_unit = self
+            .required(&f, "amount_unit", "金额单位")
+            .and_then(|n| self.amount_unit(n));
+        let unit = self
+            .required(&f, "unit", "预算单位")
+            .and_then(|n| self.unit(n));
+        let framework = match f.get("framework") {
+            Some(n) => self.string(n, "指标体系"),
+            None => Some(Spanned::new("legacy".to_string(), Span::file_start(file))),
+        };
+        let title = self.opt_string(f.get("title"), "文档标题");
+        let date = self.opt_string(f.get("date"), "发布日期");
+        let overview = match f.get("overview") {
+            Some(n) if !matches!(n.kind, NodeKind::Null) => self.overview(n),
+            _ => None,
+        };
+        let (rules, rule_spans) = self.rules(f.get("rules"));
+        let mut projects = Vec::new();
+        if let Some(n) = f.get("projects") {
+            for p in self.list(n, "projects") {
+                if let Some(p) = self.project(p, file) {
+                    projects.push(p);
+                }
+            }
+        }
+        let project_order = f.get("project_order").map(|n| {
+            self.list(n, "project_order")
+                .iter()
+                .filter_map(|x| self.string(x, "项目文件名"))
+                .collect::<Vec<_>>()
+        });
+        let ordered = self.order_files(project_files, project_order.as_deref(), &f);
+        for (_, pf) in ordered {
+            match yaml::parse(pf, self.sources.text(pf)) {
+                Ok(n) => {
+                    if let Some(p) = self.project(&n, pf) {
+                        projects.push(p);
+                    }
+                }
+                Err(d) => self.push(d),
+            }
+        }
+        Some(Document {
+            year: year?,
+            amount_unit: amount_unit?,
+            unit: unit?,
+            framework: framework?,
+            title,
+            date,
+            overview,
+            rules,
+            projects,
+            project_order,
+            file,
+            rule_spans,
+        })
+    }
+
+    fn order_files(
+        &mut self,
+        files: Vec<(String, FileId)>,
+        order: Option<&[Spanned<String>]>,
+        f: &Fields,
+    ) -> Vec<(String, FileId)> {
+        let Some(order) = order else { return files };
+        let mut out = Vec::new();
+        for name in order {
+            let found = files.iter().find(|(rel, _)| {
+                rel == &name.value || rel.rsplit('/').next() == Some(name.value.as_str())
+            });
+            match found {
+                Some(x) if !out.contains(x) => out.push(x.clone()),
+                Some(_) => self.push(
+                    Diagnostic::error(
+                        "L011",
+                        format!("project_order 中 `{}` 出现了两次", name.value),
+                    )
+                    .at(name.span, "重复")
+                    .with_help("每个项目文件只列一次"),
+                ),
+                None => self.push(
+                    Diagnostic::error(
+                        "L011",
+                        format!("project_order 中的文件 `{}` 不存在", name.value),
+                    )
+                    .at(name.span, "找不到这个文件")
+                    .with_help(format!(
+                        "可用的项目文件：{}",
+                        files
+                            .iter()
+                            .map(|(r, _)| r.as_str())
+                            .collect::<Vec<_>>()
+                            .join("、")
+                    )),
+                ),
+            }
+        }
+        for x in &files {
+            if !out.contains(x) {
+                let span = f.key_span("project_order").unwrap_or(f.span);
+                self.push(
+                    Diagnostic::error("L011", format!("项目文件 `{}` 没有列入 project_order", x.0))
+                        .at(span, "顺序表不完整")
+                        .with_help(format!("把 `{}` 加入 project_order，或删除该文件", x.0)),
+                );
+            }
+        }
+        out
+    }
+
+    fn year(&mut self, node: &Node) -> Option<Spanned<i32>> {
+        let parsed = match &node.kind {
+            NodeKind::Scalar { text, .. } => i32::from_str(text.trim()).ok(),
+            _ => None,
+        };
+        match parsed {
+            Some(y) if (2000..=2100).contains(&y) => Some(Spanned::new(y, node.span)),
+            _ => {
+                self.push(
+                    Diagnostic::error("L003", "预算年度应为四位数年份")
+                        .at(node.span, "不是有效的年份")
+                        .with_help("写作 `year: 2025`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn amount_unit(&mut self, node: &Node) -> Option<Spanned<AmountUnit>> {
+        let text = self.string(node, "金额单位")?;
+        match AmountUnit::from_label(text.value.trim()) {
+            Some(u) => Some(Spanned::new(u, node.span)),
+            None => {
+                self.push(
+                    Diagnostic::error("L003", format!("金额单位 `{}` 无效", text.value))
+                        .at(node.span, "只能是“元”或“万元”")
+                        .with_help("写作 `amount_unit: 元` 或 `amount_unit: 万元`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn rules(
+        &mut self,
+        node: Option<&Node>,
+    ) -> (BTreeMap<String, RuleLevel>, BTreeMap<String, Span>) {
+        let mut rules = BTreeMap::new();
+        let mut spans = BTreeMap::new();
+        let Some(node) = node else {
+            return (rules, spans);
+        };
+        let NodeKind::Map(entries) = &node.kind else {
+            self.wrong_type(
+                node,
+                "规则配置 rules",
+                "映射（规则代码: 级别）",
+                "写作 `rules: {T401: warning}`",
+            );
+            return (rules, spans);
+        };
+        for (key, value) in entries {
+            let Some(level) = self.string(value, "规则级别") else {
+                continue;
+            };
+            let level = match level.value.trim() {
+                "error" => RuleLevel::Error,
+                "warning" => RuleLevel::Warning,
+                "info" => RuleLevel::Info,
+                "off" => RuleLevel::Off,
+                other => {
+                    self.push(
+                        Diagnostic::error("L003", format!("规则级别 `{other}` 无效"))
+                            .at(value.span, "应为 error、warning、info 或 off")
+                            .with_help(format!("写作 `{}: warning`", key.value)),
+                    );
+                    continue;
+                }
+            };
+            rules.insert(key.value.clone(), level);
+            spans.insert(key.value.clone(), key.span);
+        }
+        (rules, spans)
+    }
+
+    fn overview(&mut self, node: &Node) -> Option<Overview> {
+        let f = self.fields(node, "部门整体绩效目标", OVERVIEW_KEYS)?;
+        let overall = self
+            .required(&f, "overall", "总体绩效目标")
+            .and_then(|n| self.string(n, "总体绩效目标"));
+        let mut items = Vec::new();
+        if let Some(n) = f.get("items") {
+            for item in self.list(n, "分项绩效目标") {
+                let Some(g) = self.fields(item, "分项绩效目标", OVERVIEW_ITEM_KEYS) else {
+                    continue;
+                };
+                let title = self
+                    .required(&g, "title", "标题")
+                    .and_then(|n| self.string(n, "标题"));
+                let goal = self
+                    .required(&g, "goal", "绩效目标")
+                    .and_then(|n| self.string(n, "绩效目标"));
+                let indicator = self
+                    .required(&g, "indicator", "绩效指标")
+                    .and_then(|n| self.string(n, "绩效指标"));
+                if let (Some(title), Some(goal), Some(indicator)) = (title, goal, indicator) {
+                    items.push(OverviewItem {
+                        title,
+                        goal,
+                        indicator,
+                    });
+                }
+            }
+        }
+        let mut safeguards = Vec::new();
+        if let Some(n) = f.get("safeguards") {
+            for s in self.list(n, "工作保障措施") {
+                safeguards.extend(self.string(s, "工作保障措施"));
+            }
+        }
+        Some(Overview {
+            overall: overall?,
+            items,
+            safeguards,
+        })
+    }
+
+    fn project(&mut self, node: &Node, file: FileId) -> Option<Project> {
+        let f = self.fields(node, "项目", PROJECT_KEYS)?;
+        let unit = match f.get("unit") {
+            Some(n) if !matches!(n.kind, NodeKind::Null) => self.unit(n),
+            _ => None,
+        };
+        let code = self.opt_string(f.get("code"), "项目编码");
+        let name = self
+            .required(&f, "name", "项目名称")
+            .and_then(|n| self.string(n, "项目名称"));
+        let budget = self
+            .required(&f, "budget", "预算规模")
+            .and_then(|n| self.budget(n));
+        let purpose = self
+            .required(&f, "purpose", "资金用途")
+            .and_then(|n| self.string(n, "资金用途"));
+        let spending_plan = match f.get("spending_plan") {
+            Some(n) if !matches!(n.kind, NodeKind::Null) => self.spending_plan(n),
+            _ => None,
+        };
+        let mut goals = Vec::new();
+        if let Some(n) = self.required(&f, "goals", "绩效目标") {
+            for g in self.list(n, "绩效目标") {
+                goals.extend(self.string(g, "绩效目标"));
+            }
+        }
+        let goal_numbering = match f.get("goal_numbering") {
+            None => true,
+            Some(n) => match &n.kind {
+                NodeKind::Scalar { text, .. } if text == "true" => true,
+                NodeKind::Scalar { text, .. } if text == "false" => false,
+                _ => {
+                    self.wrong_type(
+                        n,
+                        "goal_numbering",
+                        "true 或 false",
+                        "写作 `goal_numbering: false`",
+                    );
+                    true
+                }
+            },
+        };
+        let mut indicators = Vec::new();
+        if let Some(n) = self.required(&f, "indicators", "绩效指标") {
+            for l1 in self.list(n, "绩效指标") {
+                indicators.extend(self.level1(l1));
+            }
+        }
+        let allow = self.allow(f.get("allow"));
+        Some(Project {
+            unit,
+            code,
+            name: name?,
+            budget: budget?,
+            purpose: purpose?,
+            spending_plan,
+            goals,
+            goal_numbering,
+            indicators,
+            allow,
+            file,
+            span: node.span,
+        })
+    }
+
+    fn budget(&mut self, node: &Node) -> Option<Budget> {
+        let f = self.fields(node, "预算规模", BUDGET_KEYS)?;
+        let total = self
+            .required(&f, "total", "预算数")
+            .and_then(|n| self.amount(n, "预算数"));
+        // Read every amount before giving up, so all their mistakes are reported.
+        let fiscal = f.get("fiscal").map(|n| self.amount(n, "财政资金"));
+        let other = f
+            .get("other")
+            .filter(|n| !matches!(n.kind, NodeKind::Null))
+            .map(|n| self.amount(n, "其他资金"));
+        let (Some(fiscal), Some(other)) = (
+            fiscal.map_or(Some(None), |a| a.map(Some)),
+            other.map_or(Some(None), |a| a.map(Some)),
+        ) else {
+            return None;
+        };
+        Some(Budget {
+            total: total?,
+            fiscal,
+            other,
+        })
+    }
+
+    fn spending_plan(&mut self, node: &Node) -> Option<SpendingPlan> {
+        let f = self.fields(node, "资金支出计划", PLAN_KEYS)?;
+        Some(SpendingPlan {
+            march: self.opt_string(f.get("march"), "3月底"),
+            june: self.opt_string(f.get("june"), "6月底"),
+            october: self.opt_string(f.get("october"), "10月底"),
+            december: self.opt_string(f.get("december"), "12月底"),
+        })
+    }
+
+    fn level1(&mut self, node: &Node) -> Option<Level1> {
+        let f = self.fields(node, "一级指标", LEVEL1_KEYS)?;
+        let level1 = self
+            .required(&f, "level1", "一级指标")
+            .and_then(|n| self.string(n, "一级指标"));
+        let mut groups = Vec::new();
+        if let Some(n) = self.required(&f, "groups", "二级指标组") {
+            for g in self.list(n, "二级指标组") {
+                groups.extend(self.level2(g));
+            }
+        }
+        Some(Level1 {
+            level1: level1?,
+            groups,
+            span: node.span,
+        })
+    }
+
+    fn level2(&mut self, node: &Node) -> Option<Level2> {
+        let f = self.fields(node, "二级指标", LEVEL2_KEYS)?;
+        let level2 = self
+            .required(&f, "level2", "二级指标")
+            .and_then(|n| self.string(n, "二级指标"));
+        let mut rows = Vec::new();
+        if let Some(n) = self.required(&f, "rows", "三级指标行") {
+            for r in self.list(n, "三级指标行") {
+                rows.extend(self.row(r));
+            }
+        }
+        Some(Level2 {
+            level2: level2?,
+            rows,
+            span: node.span,
+        })
+    }
+
+    fn row(&mut self, node: &Node) -> Option<Row> {
+        let f = self.fields(node, "指标行", ROW_KEYS)?;
+        let level3 = self
+            .required(&f, "level3", "三级指标")
+            .and_then(|n| self.string(n, "三级指标"));
+        let description = self.opt_string(f.get("description"), "绩效指标描述");
+        let value = self
+            .required(&f, "value", "指标值")
+            .and_then(|n| self.string(n, "指标值"));
+        let basis = self.opt_string(f.get("basis"), "指标值确定依据");
+        let allow = self.allow(f.get("allow"));
+        Some(Row {
+            level3: level3?,
+            description,
+            value: value?,
+            basis,
+            allow,
+            span: node.span,
+        })
+    }
+}

@@ -1,0 +1,186 @@
+//! Loading: a document file or folder → [`Document`], with every loading error at once.
+//!
+//! A document is either one YAML file holding everything, or a folder with `jixiao.yaml`
+//! (the document's settings) and one YAML file per project, read in sorted order or in the
+//! order given by `project_order`. Both forms give the same [`Document`].
+
+mod convert;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostic;
+use crate::model::Document;
+use crate::span::{Sources, Span};
+
+pub use convert::{DOCUMENT_KEYS, PROJECT_KEYS};
+
+/// The settings file that marks a folder as a document.
+pub const DOCUMENT_FILE: &str = "jixiao.yaml";
+
+/// The result of loading: the document if it could be built, and all loading diagnostics.
+pub struct Loaded {
+    pub document: Option<Document>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The folder that holds the document (for template overrides and outputs).
+    pub root: PathBuf,
+}
+
+/// Loads a document from a YAML file or a document folder.
+pub fn load_path(path: &Path, sources: &mut Sources) -> Loaded {
+    if path.is_dir() {
+        load_folder(path, sources)
+    } else {
+        let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        match read(path, sources) {
+            Ok(file) => {
+                let (document, diagnostics) = convert::document(file, sources, Vec::new());
+                Loaded {
+                    document,
+                    diagnostics,
+                    root,
+                }
+            }
+            Err(d) => Loaded {
+                document: None,
+                diagnostics: vec![d],
+                root,
+            },
+        }
+    }
+}
+
+/// Loads a document from YAML text held in memory (tests, benchmarks, `fmt`).
+pub fn load_str(name: &str, text: &str, sources: &mut Sources) -> Loaded {
+    let file = sources.add(name, text);
+    let (document, diagnostics) = convert::document(file, sources, Vec::new());
+    Loaded {
+        document,
+        diagnostics,
+        root: PathBuf::new(),
+    }
+}
+
+fn read(path: &Path, sources: &mut Sources) -> Result<usize, Diagnostic> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(sources.add(display_path(path), text)),
+        Err(e) => Err(Diagnostic::error(
+            "L009",
+            format!("无法读取文件 {}：{}", display_path(path), io_reason(&e)),
+        )
+        .with_help("检查路径是否正确、文件是否为 UTF-8 编码的文本")),
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "文件不存在".into(),
+        std::io::ErrorKind::PermissionDenied => "没有读取权限".into(),
+        std::io::ErrorKind::InvalidData => "不是 UTF-8 编码的文本".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// A path as shown in diagnostics: relative, with forward slashes.
+pub fn display_path(path: &Path) -> String {
+    let p = path.strip_prefix("./").unwrap_or(path);
+    p.to_string_lossy().replace('\\', "/")
+}
+
+/// Is this a YAML file name?
+pub fn is_yaml(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml") | Some("yml")
+    )
+}
+
+/// The project files of a document folder, in sorted order: every YAML file below it
+/// except `jixiao.yaml`, skipping hidden folders, `templates/`, `build/` and nested
+/// document folders.
+pub fn project_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            if e.depth() == 0 || !e.file_type().is_dir() {
+                return true;
+            }
+            let name = e.file_name().to_string_lossy();
+            !(name.starts_with('.')
+                || name == "templates"
+                || name == "build"
+                || e.path().join(DOCUMENT_FILE).exists())
+        });
+    for entry in walker.flatten() {
+        let p = entry.path();
+        if entry.file_type().is_file()
+            && is_yaml(p)
+            && !(entry.depth() == 1 && entry.file_name() == DOCUMENT_FILE)
+        {
+            files.push(p.to_path_buf());
+        }
+    }
+    files
+}
+
+fn load_folder(dir: &Path, sources: &mut Sources) -> Loaded {
+    let root = dir.to_path_buf();
+    let settings = dir.join(DOCUMENT_FILE);
+    if !settings.exists() {
+        return Loaded {
+            document: None,
+            diagnostics: vec![
+                Diagnostic::error(
+                    "L009",
+                    format!("文件夹 {} 中没有 {DOCUMENT_FILE}", display_path(dir)),
+                )
+                .with_help(format!(
+                    "文档文件夹需要一个 {DOCUMENT_FILE}（年度、金额单位、单位、指标体系），每个项目一个 YAML 文件"
+                )),
+            ],
+            root,
+        };
+    }
+    let mut diagnostics = Vec::new();
+    let settings_file = match read(&settings, sources) {
+        Ok(f) => f,
+        Err(d) => {
+            return Loaded {
+                document: None,
+                diagnostics: vec![d],
+                root,
+            };
+        }
+    };
+    let mut project_sources = Vec::new();
+    for path in project_files(dir) {
+        match read(&path, sources) {
+            Ok(file) => {
+                let rel = path
+                    .strip_prefix(dir)
+                    .map(display_path)
+                    .unwrap_or_else(|_| display_path(&path));
+                project_sources.push((rel, file));
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    let (document, more) = convert::document(settings_file, sources, project_sources);
+    diagnostics.extend(more);
+    Loaded {
+        document: if diagnostics.is_empty() {
+            document
+        } else {
+            None
+        },
+        diagnostics,
+        root,
+    }
+}
+
+/// A span for a whole file, used when a finding has no better place.
+pub fn whole_file(file: usize) -> Span {
+    Span::file_start(file)
+}

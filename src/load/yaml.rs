@@ -1,0 +1,192 @@
+//! YAML → a tree of spanned nodes, through serde-saphyr.
+//!
+//! We read YAML into this small tree first (instead of deserializing straight into the
+//! model) so that one file reports all its mistakes at once, duplicate keys point at both
+//! places, and numbers keep their exact source text (`416543.39` is never a float).
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned as SaphyrSpanned;
+
+use crate::diag::Diagnostic;
+use crate::span::{FileId, Span, Spanned};
+
+/// A YAML node with the span of its source text.
+#[derive(Clone, Debug)]
+pub struct Node {
+    pub kind: NodeKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum NodeKind {
+    /// Entries in source order; duplicate keys are kept so the loader can report them.
+    Map(Vec<(Spanned<String>, Node)>),
+    Seq(Vec<Node>),
+    /// A scalar: `text` is the string value for strings and the exact source text for
+    /// numbers and booleans; `is_str` tells them apart.
+    Scalar {
+        text: String,
+        is_str: bool,
+    },
+    Null,
+}
+
+impl Node {
+    /// A short Chinese name of the node's type, for "wrong type" messages.
+    pub fn type_name(&self) -> &'static str {
+        match &self.kind {
+            NodeKind::Map(_) => "映射（键: 值）",
+            NodeKind::Seq(_) => "列表",
+            NodeKind::Scalar { is_str: true, .. } => "文本",
+            NodeKind::Scalar { is_str: false, .. } => "数字或布尔值",
+            NodeKind::Null => "空值",
+        }
+    }
+}
+
+/// The tree as serde-saphyr hands it to us, before spans are resolved to byte offsets.
+enum RawKind {
+    Map(Vec<(SaphyrSpanned<String>, SaphyrSpanned<RawKind>)>),
+    Seq(Vec<SaphyrSpanned<RawKind>>),
+    Str(String),
+    Other,
+    Null,
+}
+
+impl<'de> Deserialize<'de> for RawKind {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = RawKind;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("YAML 节点")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawKind, E> {
+        Ok(RawKind::Str(v.to_string()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<RawKind, E> {
+        Ok(RawKind::Str(v))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<RawKind, E> {
+        Ok(RawKind::Other)
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<RawKind, E> {
+        Ok(RawKind::Other)
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<RawKind, E> {
+        Ok(RawKind::Other)
+    }
+    fn visit_i128<E: de::Error>(self, _: i128) -> Result<RawKind, E> {
+        Ok(RawKind::Other)
+    }
+    fn visit_u128<E: de::Error>(self, _: u128) -> Result<RawKind, E> {
+        Ok(RawKind::Other)
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<RawKind, E> {
+        Ok(RawKind::Other)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<RawKind, E> {
+        Ok(RawKind::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<RawKind, E> {
+        Ok(RawKind::Null)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<RawKind, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(k) = m.next_key::<SaphyrSpanned<String>>()? {
+            let v = m.next_value::<SaphyrSpanned<RawKind>>()?;
+            entries.push((k, v));
+        }
+        Ok(RawKind::Map(entries))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<RawKind, A::Error> {
+        let mut items = Vec::new();
+        while let Some(x) = s.next_element::<SaphyrSpanned<RawKind>>()? {
+            items.push(x);
+        }
+        Ok(RawKind::Seq(items))
+    }
+}
+
+/// Parses one YAML file into a node tree, or a syntax diagnostic.
+pub fn parse(file: FileId, text: &str) -> Result<Node, Diagnostic> {
+    if text.trim().is_empty() {
+        return Ok(Node {
+            kind: NodeKind::Null,
+            span: Span::file_start(file),
+        });
+    }
+    let mut options = serde_saphyr::options::Options::default();
+    options.duplicate_keys = serde_saphyr::options::DuplicateKeyPolicy::PassThrough;
+    options.with_snippet = false;
+    match serde_saphyr::from_str_with_options::<SaphyrSpanned<RawKind>>(text, options) {
+        Ok(raw) => Ok(resolve(file, text, raw)),
+        Err(err) => {
+            let offset = err
+                .location()
+                .and_then(|l| l.span().byte_offset())
+                .map(|o| o as usize)
+                .unwrap_or(0)
+                .min(text.len());
+            let end = next_char_boundary(text, offset);
+            let message = err.without_snippet().to_string();
+            let message = message
+                .split_once(": ")
+                .filter(|(head, _)| head.starts_with("line ") || head.starts_with("error"))
+                .map(|(_, rest)| rest.to_string())
+                .unwrap_or(message);
+            Err(Diagnostic::error("L001", "YAML 语法错误")
+                .at(Span::new(file, offset, end), message)
+                .with_help("检查缩进（只用空格）、冒号后的空格与引号是否成对"))
+        }
+    }
+}
+
+fn next_char_boundary(text: &str, offset: usize) -> usize {
+    text[offset..]
+        .chars()
+        .next()
+        .map(|c| offset + c.len_utf8())
+        .unwrap_or(offset)
+}
+
+fn span_of(file: FileId, text: &str, loc: &serde_saphyr::Location) -> Span {
+    let sp = loc.span();
+    let start = (sp.byte_offset().unwrap_or(0) as usize).min(text.len());
+    let end = (start + sp.byte_len().unwrap_or(0) as usize).min(text.len());
+    Span::new(file, start, end)
+}
+
+fn resolve(file: FileId, text: &str, raw: SaphyrSpanned<RawKind>) -> Node {
+    let span = span_of(file, text, &raw.referenced);
+    let kind = match raw.value {
+        RawKind::Map(entries) => NodeKind::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| {
+                    let key = Spanned::new(k.value, span_of(file, text, &k.referenced));
+                    (key, resolve(file, text, v))
+                })
+                .collect(),
+        ),
+        RawKind::Seq(items) => {
+            NodeKind::Seq(items.into_iter().map(|x| resolve(file, text, x)).collect())
+        }
+        RawKind::Str(s) => NodeKind::Scalar {
+            text: s,
+            is_str: true,
+        },
+        RawKind::Other => NodeKind::Scalar {
+            text: text[span.range()].trim().to_string(),
+            is_str: false,
+        },
+        RawKind::Null => NodeKind::Null,
+    };
+    Node { kind, span }
+}

@@ -1,0 +1,346 @@
+//! The document model: one unit's yearly disclosure of project performance targets.
+//!
+//! Every field a user writes is a [`Spanned`] value so that later stages can point at it.
+//! The JSON Schema (`jixiao schema`) is derived from these types; the Chinese `title`
+//! and the doc comment of each field become the editor's completion and hover text.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+
+use crate::diag::Severity;
+use crate::span::{FileId, Span, Spanned};
+
+/// The unit amounts are written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, JsonSchema)]
+pub enum AmountUnit {
+    #[schemars(rename = "元")]
+    Yuan,
+    #[schemars(rename = "万元")]
+    WanYuan,
+}
+
+impl AmountUnit {
+    pub fn label(self) -> &'static str {
+        match self {
+            AmountUnit::Yuan => "元",
+            AmountUnit::WanYuan => "万元",
+        }
+    }
+
+    /// How many 元 one unit is.
+    pub fn yuan_factor(self) -> Decimal {
+        match self {
+            AmountUnit::Yuan => Decimal::ONE,
+            AmountUnit::WanYuan => Decimal::from(10_000),
+        }
+    }
+
+    pub fn from_label(s: &str) -> Option<Self> {
+        match s {
+            "元" => Some(AmountUnit::Yuan),
+            "万元" => Some(AmountUnit::WanYuan),
+            _ => None,
+        }
+    }
+}
+
+/// A budget unit (预算单位): its code and name, printed on the unit line of each table.
+#[derive(Clone, Debug, JsonSchema)]
+#[schemars(title = "预算单位", deny_unknown_fields)]
+pub struct Unit {
+    /// 单位编码，如 323101；可省略。
+    #[schemars(title = "单位编码")]
+    pub code: Option<Spanned<String>>,
+    /// 单位名称，如 天津市滨海新区商务和投资促进局。
+    #[schemars(title = "单位名称")]
+    pub name: Spanned<String>,
+}
+
+impl Unit {
+    /// The unit line as published: code directly followed by the name.
+    pub fn line(&self) -> String {
+        let code = self.code.as_ref().map(|c| c.value.as_str()).unwrap_or("");
+        format!("{code}{}", self.name.value)
+    }
+}
+
+/// A rule code allowed in place, with the written reason shown in reports.
+#[derive(Clone, Debug)]
+pub struct Allow {
+    pub code: Spanned<String>,
+    pub reason: Spanned<String>,
+}
+
+/// One yearly disclosure (部门预算项目绩效目标表).
+#[derive(Clone, Debug, JsonSchema)]
+#[schemars(title = "绩效目标文档", deny_unknown_fields)]
+pub struct Document {
+    /// 预算年度，如 2025。
+    #[schemars(title = "预算年度", range(min = 2000, max = 2100))]
+    pub year: Spanned<i32>,
+    /// 金额单位：“元”或“万元”。表中所有金额都以此为单位。
+    #[schemars(title = "金额单位")]
+    pub amount_unit: Spanned<AmountUnit>,
+    /// 默认预算单位；项目可单独指定 unit 覆盖。
+    #[schemars(title = "预算单位")]
+    pub unit: Unit,
+    /// 指标体系名称：legacy（成本指标在产出指标下）或 2021（成本指标为一级指标）。
+    #[schemars(title = "指标体系")]
+    pub framework: Spanned<String>,
+    /// 文档标题，用于封面、目录与 PDF 元数据；省略时由单位名称与年度生成。
+    #[schemars(title = "文档标题")]
+    pub title: Option<Spanned<String>>,
+    /// 发布日期（YYYY-MM-DD），写入 PDF 元数据；省略时使用 SOURCE_DATE_EPOCH 或不写日期。
+    #[schemars(title = "发布日期")]
+    pub date: Option<Spanned<String>>,
+    /// 第一部分：部门整体绩效目标（可省略）。
+    #[schemars(title = "部门整体绩效目标")]
+    pub overview: Option<Overview>,
+    /// 规则严重程度调整：规则代码 → error / warning / info / off。
+    #[schemars(title = "规则配置")]
+    pub rules: BTreeMap<String, RuleLevel>,
+    /// 项目列表（单文件形式）。文件夹形式中每个项目一个 YAML 文件。
+    #[schemars(title = "项目")]
+    pub projects: Vec<Project>,
+    /// 文件夹形式中项目文件的顺序（可省略，默认按文件名排序）。
+    #[schemars(title = "项目顺序")]
+    pub project_order: Option<Vec<Spanned<String>>>,
+    #[schemars(skip)]
+    pub file: FileId,
+    #[schemars(skip)]
+    pub rule_spans: BTreeMap<String, Span>,
+}
+
+/// A severity override from the document's `rules:` table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, JsonSchema)]
+#[schemars(rename_all = "lowercase")]
+pub enum RuleLevel {
+    Error,
+    Warning,
+    Info,
+    Off,
+}
+
+impl RuleLevel {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            RuleLevel::Error => Some(Severity::Error),
+            RuleLevel::Warning => Some(Severity::Warning),
+            RuleLevel::Info => Some(Severity::Info),
+            RuleLevel::Off => None,
+        }
+    }
+}
+
+impl Document {
+    /// The title used on the cover, in the outline and in PDF metadata.
+    pub fn display_title(&self) -> String {
+        match &self.title {
+            Some(t) => t.value.clone(),
+            None => format!(
+                "{}{}年部门预算项目绩效目标表",
+                self.unit.name.value, self.year.value
+            ),
+        }
+    }
+}
+
+/// Part 1 of some disclosures: the department's overall performance targets.
+#[derive(Clone, Debug, JsonSchema)]
+#[schemars(title = "部门整体绩效目标", deny_unknown_fields)]
+pub struct Overview {
+    /// 一、总体绩效目标：正文，每行一段。
+    #[schemars(title = "总体绩效目标")]
+    pub overall: Spanned<String>,
+    /// 二、分项绩效目标：编号自动生成。
+    #[schemars(title = "分项绩效目标")]
+    pub items: Vec<OverviewItem>,
+    /// 三、工作保障措施：每条一项，编号自动生成。
+    #[schemars(title = "工作保障措施")]
+    pub safeguards: Vec<Spanned<String>>,
+}
+
+/// One numbered 分项绩效目标.
+#[derive(Clone, Debug, JsonSchema)]
+#[schemars(title = "分项绩效目标", deny_unknown_fields)]
+pub struct OverviewItem {
+    /// 分项标题（不含编号）。
+    #[schemars(title = "标题")]
+    pub title: Spanned<String>,
+    /// 绩效目标：正文，每行一段。
+    #[schemars(title = "绩效目标")]
+    pub goal: Spanned<String>,
+    /// 绩效指标：正文，每行一段。
+    #[schemars(title = "绩效指标")]
+    pub indicator: Spanned<String>,
+}
+
+/// One project expenditure and its performance-target table.
+#[derive(Clone, Debug, JsonSchema)]
+#[schemars(title = "项目", deny_unknown_fields)]
+pub struct Project {
+    /// 本表的预算单位（下属单位）；省略时使用文档的 unit。
+    #[schemars(title = "预算单位")]
+    pub unit: Option<Unit>,
+    /// 项目编码，如 13020024P00706610007L（可省略）。
+    #[schemars(title = "项目编码")]
+    pub code: Option<Spanned<String>>,
+    /// 项目名称；表标题为“序号.{项目名称}绩效目标表”。
+    #[schemars(title = "项目名称")]
+    pub name: Spanned<String>,
+    /// 预算规模：预算数、财政资金、其他资金，以文档金额单位计，最多两位小数。
+    #[schemars(title = "预算规模")]
+    pub budget: Budget,
+    /// 资金用途。
+    #[schemars(title = "资金用途")]
+    pub purpose: Spanned<String>,
+    /// 资金支出计划（%），累计百分比，可留空。
+    #[schemars(title = "资金支出计划")]
+    pub spending_plan: Option<SpendingPlan>,
+    /// 绩效目标，每条一项；编号（1. 2. …）自动生成，不要自己写。
+    #[schemars(title = "绩效目标")]
+    pub goals: Vec<Spanned<String>>,
+    /// 是否为绩效目标自动编号（默认 true）；仅在忠实还原已发布文档时设为 false。
+    #[schemars(title = "绩效目标自动编号")]
+    pub goal_numbering: bool,
+    /// 绩效指标：一级指标 → 二级指标 → 三级指标行。
+    #[schemars(title = "绩效指标")]
+    pub indicators: Vec<Level1>,
+    /// 就地允许的规则：规则代码 → 书面理由。
+    #[schemars(title = "允许的规则", with = "BTreeMap<String, String>")]
+    pub allow: Vec<Allow>,
+    #[schemars(skip)]
+    pub file: FileId,
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+impl Project {
+    /// The unit this table belongs to.
+    pub fn unit<'a>(&'a self, doc: &'a Document) -> &'a Unit {
+        self.unit.as_ref().unwrap_or(&doc.unit)
+    }
+
+    /// All indicator rows in published order, with their 一级 and 二级 names.
+    pub fn rows(&self) -> impl Iterator<Item = (&Level1, &Level2, &Row)> {
+        self.indicators.iter().flat_map(|l1| {
+            l1.groups
+                .iter()
+                .flat_map(move |l2| l2.rows.iter().map(move |r| (l1, l2, r)))
+        })
+    }
+}
+
+/// 预算规模: amounts in the document's amount unit, exact decimals.
+#[derive(Clone, Debug, JsonSchema)]
+#[schemars(title = "预算规模", deny_unknown_fields)]
+pub struct Budget {
+    /// 预算数。
+    #[schemars(title = "预算数", with = "AmountSchema")]
+    pub total: Spanned<Decimal>,
+    /// 其中：财政资金。
+    #[schemars(title = "财政资金", with = "Option<AmountSchema>")]
+    pub fiscal: Option<Spanned<Decimal>>,
+    /// 其他资金（可省略，省略时表中留空）。
+    #[schemars(title = "其他资金", with = "Option<AmountSchema>")]
+    pub other: Option<Spanned<Decimal>>,
+}
+
+/// An amount as written in YAML: a non-negative number with at most two decimals.
+#[derive(JsonSchema)]
+#[schemars(title = "金额", description = "非负数，最多两位小数，如 416543.39")]
+#[allow(dead_code)]
+struct AmountSchema(f64);
+
+/// 资金支出计划: cumulative percentages at the end of March, June, October, December.
+#[derive(Clone, Debug, JsonSchema)]
+#[schemars(title = "资金支出计划（%）", deny_unknown_fields)]
+pub struct SpendingPlan {
+    /// 3月底累计支出比例，如 25%；可留空。
+    #[schemars(title = "3月底")]
+    pub march: Option<Spanned<String>>,
+    /// 6月底累计支出比例。
+    #[schemars(title = "6月底")]
+    pub june: Option<Spanned<String>>,
+    /// 10月底累计支出比例。
+    #[schemars(title = "10月底")]
+    pub october: Option<Spanned<String>>,
+    /// 12月底累计支出比例，应为 100%。
+    #[schemars(title = "12月底")]
+    pub december: Option<Spanned<String>>,
+}
+
+impl SpendingPlan {
+    /// The four cells in published order with their column labels.
+    pub fn cells(&self) -> [(&'static str, Option<&Spanned<String>>); 4] {
+        [
+            ("3月底", self.march.as_ref()),
+            ("6月底", self.june.as_ref()),
+            ("10月底", self.october.as_ref()),
+            ("12月底", self.december.as_ref()),
+        ]
+    }
+}
+
+/// A 一级指标 and its 二级 groups.
+#[derive(Clone, Debug, JsonSchema)]
+#[schemars(title = "一级指标", deny_unknown_fields)]
+pub struct Level1 {
+    /// 一级指标名称，如 产出指标。
+    #[schemars(title = "一级指标")]
+    pub level1: Spanned<String>,
+    /// 该一级指标下的二级指标。
+    #[schemars(title = "二级指标组")]
+    pub groups: Vec<Level2>,
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+/// A 二级指标 and its rows.
+#[derive(Clone, Debug, JsonSchema)]
+#[schemars(title = "二级指标", deny_unknown_fields)]
+pub struct Level2 {
+    /// 二级指标名称，如 数量指标。
+    #[schemars(title = "二级指标")]
+    pub level2: Spanned<String>,
+    /// 三级指标行。
+    #[schemars(title = "三级指标行")]
+    pub rows: Vec<Row>,
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+/// One indicator row.
+#[derive(Clone, Debug, JsonSchema)]
+#[schemars(title = "三级指标", deny_unknown_fields)]
+pub struct Row {
+    /// 三级指标名称。
+    #[schemars(title = "三级指标")]
+    pub level3: Spanned<String>,
+    /// 绩效指标描述；省略时与三级指标相同。
+    #[schemars(title = "绩效指标描述")]
+    pub description: Option<Spanned<String>>,
+    /// 指标值，照发布原文书写，如 ≥90%、≤41.66万元、2026年12月31日前。
+    #[schemars(title = "指标值")]
+    pub value: Spanned<String>,
+    /// 指标值确定依据（可省略；任一行填写时表格显示该列）。
+    #[schemars(title = "指标值确定依据")]
+    pub basis: Option<Spanned<String>>,
+    /// 就地允许的规则：规则代码 → 书面理由。
+    #[schemars(title = "允许的规则", with = "BTreeMap<String, String>")]
+    pub allow: Vec<Allow>,
+    #[schemars(skip)]
+    pub span: Span,
+}
+
+impl Row {
+    /// 绩效指标描述 as published: the written description, or the 三级 name.
+    pub fn description_text(&self) -> &str {
+        match &self.description {
+            Some(d) => &d.value,
+            None => &self.level3.value,
+        }
+    }
+}

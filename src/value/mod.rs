@@ -1,0 +1,1 @@
+//! Indicator values (filled in by the grammar work).
