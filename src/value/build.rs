@@ -217,7 +217,8 @@ fn build_date(pair: Pair<'_, Rule>) -> Option<Built> {
     if let (Some((d, span)), Some(m)) = (&day, month) {
         let d = *d;
         if d == 0 || (1..=12).contains(&m) && d > days_in_month(year, m) {
-            impossible.push((format!("{m}月没有{d}日"), span.clone()));
+            let y = year.map(|y| format!("{y}年")).unwrap_or_default();
+            impossible.push((format!("{y}{m}月没有{d}日"), span.clone()));
         }
     }
     let day = day.map(|(d, _)| d);
