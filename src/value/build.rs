@@ -58,6 +58,10 @@ fn span_of(pair: &Pair<'_, Rule>) -> Range<usize> {
 
 /// Reads `text` (already normalized); `None` when no quantitative form fits.
 pub(super) fn build(text: &str) -> Option<Built> {
+    // Every quantitative form has a digit; most text has none, and skips the grammar.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let mut top = ValueParser::parse(Rule::value, text).ok()?;
     let form = top.next()?.into_inner().next()?;
     match form.as_rule() {
@@ -193,8 +197,7 @@ fn build_date(pair: Pair<'_, Rule>) -> Option<Built> {
                                 impossible
                                     .push((format!("月份区间“{from}-{to}月”不成立"), span.clone()));
                             }
-                            if piece.as_str().contains('月') && piece.as_str().ends_with("月份")
-                            {
+                            if piece.as_str().ends_with("月份") {
                                 built.note(
                                     ProblemKind::NonCanonical,
                                     "日期中的“月份”应写作“月”".to_string(),
