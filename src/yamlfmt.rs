@@ -94,7 +94,11 @@ pub fn project_file_name(number: usize, width: usize, name: &str) -> String {
             clean.push(c);
         }
     }
-    let clean: String = clean.trim_matches(['-', '.']).chars().take(MAX_CHARS).collect();
+    let clean: String = clean
+        .trim_matches(['-', '.'])
+        .chars()
+        .take(MAX_CHARS)
+        .collect();
     if clean.is_empty() {
         format!("{number:0width$}.yaml")
     } else {
@@ -470,8 +474,7 @@ pub fn needs_quotes(s: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_ascii_digit() || c == '.');
     starts_numeric
-        && s
-            .chars()
+        && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || "._:+- ".contains(c))
 }
 
@@ -503,9 +506,29 @@ mod tests {
     #[test]
     fn quoting_keeps_every_string() {
         for s in [
-            "≥90%", "100%", "1:4", "2024.12", "323101", "", " a", "a ", "a: b", "a #b", "#x",
-            "true", "null", "~", "-", "0.50", "1e5", "13020024P00706610007L", "≤2024.12",
-            "- 列表", "“引号”", "a\tb", "末尾：",
+            "≥90%",
+            "100%",
+            "1:4",
+            "2024.12",
+            "323101",
+            "",
+            " a",
+            "a ",
+            "a: b",
+            "a #b",
+            "#x",
+            "true",
+            "null",
+            "~",
+            "-",
+            "0.50",
+            "1e5",
+            "13020024P00706610007L",
+            "≤2024.12",
+            "- 列表",
+            "“引号”",
+            "a\tb",
+            "末尾：",
         ] {
             let text = format!("k: {}\n", scalar(s));
             let v: std::collections::BTreeMap<String, String> =
@@ -518,7 +541,14 @@ mod tests {
 
     #[test]
     fn blocks_keep_line_breaks() {
-        for s in ["a\nb", "a\nb\n", "a\n\nb\n\n", "第一段\n\n第二段", "a \nb", " a\nb"] {
+        for s in [
+            "a\nb",
+            "a\nb\n",
+            "a\n\nb\n\n",
+            "第一段\n\n第二段",
+            "a \nb",
+            " a\nb",
+        ] {
             let mut text = String::from("k:");
             emit_str(&mut text, s, 0);
             let v: std::collections::BTreeMap<String, String> =
