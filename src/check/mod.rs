@@ -102,27 +102,56 @@ struct AllowScope<'a> {
 }
 
 fn contains(scope: Span, span: Span) -> bool {
-    scope.file == span.file && scope.start <= span.start && span.start < scope.end.max(scope.start + 1)
+    scope.file == span.file && scope.start <= span.start && span.start < scope.end
+}
+
+/// The scope of every `allow:` entry. Mapping nodes only carry their start, so a project
+/// reaches to the next project in its file (or the file's end), and a row to the next
+/// indicator node (row, 二级 or 一级) of its project.
+fn allow_scopes(doc: &Document) -> Vec<AllowScope<'_>> {
+    let mut scopes = Vec::new();
+    for (i, p) in doc.projects.iter().enumerate() {
+        let end = doc.projects[i + 1..]
+            .iter()
+            .find(|q| q.span.file == p.span.file && q.span.start > p.span.start)
+            .map_or(usize::MAX, |q| q.span.start);
+        let project_scope = Span::new(p.span.file, p.span.start, end);
+        scopes.extend(p.allow.iter().map(|a| AllowScope {
+            allow: a,
+            scope: project_scope,
+            used: false,
+        }));
+        let mut starts: Vec<usize> = p
+            .indicators
+            .iter()
+            .flat_map(|l1| {
+                std::iter::once(l1.level1.span.start).chain(l1.groups.iter().flat_map(|g| {
+                    std::iter::once(g.level2.span.start)
+                        .chain(g.rows.iter().map(|r| r.span.start))
+                }))
+            })
+            .collect();
+        starts.sort_unstable();
+        for (_, _, row) in p.rows() {
+            let row_end = starts
+                .iter()
+                .copied()
+                .find(|s| *s > row.span.start)
+                .unwrap_or(end);
+            scopes.extend(row.allow.iter().map(|a| AllowScope {
+                allow: a,
+                scope: Span::new(row.span.file, row.span.start, row_end),
+                used: false,
+            }));
+        }
+    }
+    scopes
 }
 
 /// Applies allows (innermost scope wins), then severity overrides, then reports
 /// configuration mistakes, and sorts everything into source order.
 fn configure(doc: &Document, findings: Vec<Diagnostic>) -> Report {
-    let mut scopes: Vec<AllowScope> = Vec::new();
-    for p in &doc.projects {
-        scopes.extend(p.allow.iter().map(|a| AllowScope {
-            allow: a,
-            scope: p.span,
-            used: false,
-        }));
-        for (_, _, row) in p.rows() {
-            scopes.extend(row.allow.iter().map(|a| AllowScope {
-                allow: a,
-                scope: row.span,
-                used: false,
-            }));
-        }
-    }
+    let mut scopes = allow_scopes(doc);
     let mut report = Report::default();
     for d in findings {
         let place = d.primary.as_ref().map(|l| l.span);
