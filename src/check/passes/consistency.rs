@@ -253,69 +253,51 @@ fn costs(cx: &mut Context, project: &Project, rows: &[(Option<Category>, &Row, &
     }
 }
 
-fn days_in_month(year: Option<i32>, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        // Without a year, February 29th may exist.
-        _ => match year {
-            Some(y) if !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) => 28,
-            _ => 29,
-        },
-    }
-}
-
-fn impossible(d: &DateFact) -> Option<String> {
-    if !(1..=12).contains(&d.month) {
-        return Some(format!("没有 {} 月", d.month));
-    }
-    let max = days_in_month(d.year, d.month);
-    match d.day {
-        Some(0) => Some("没有 0 日".into()),
-        Some(day) if day > max => Some(format!("{} 月只有 {max} 天", d.month)),
-        _ => None,
-    }
-}
-
 fn dates(cx: &mut Context, row: &Row, value: &RowValue, years: &mut Vec<i32>) {
-    let Meaning::Date { dates } = &value.meaning else {
-        return;
-    };
-    let budget_year = cx.doc.year.value;
-    for d in dates {
-        let span = inner_span(cx.sources, &row.value, d.range.clone());
-        if let Some(why) = impossible(d) {
-            let fixed = if (1..=12).contains(&d.month) {
-                format!("{} 月 {} 日", d.month, days_in_month(d.year, d.month))
-            } else {
-                "真实的月份".to_string()
-            };
-            cx.push(
-                finding(&rules::C305, format!("日期“{}”不存在", &row.value.value[d.range.clone()]))
-                    .at(span, why)
-                    .with_help(format!("改为 {fixed} 或其他真实的日期")),
-            );
-            continue;
-        }
-        let Some(year) = d.year else { continue };
-        years.push(year);
-        let (rule, word) = if year < budget_year {
-            (&rules::C306, "早于")
-        } else if year > budget_year {
-            (&rules::C307, "晚于")
-        } else {
-            continue;
+    if let Some((why, range)) = &value.impossible_date {
+        let span = match range {
+            Some(r) => inner_span(cx.sources, &row.value, r.clone()),
+            None => row.value.span,
         };
         cx.push(
-            finding(rule, format!("时限 {year} 年{word}预算年度 {budget_year} 年"))
-                .at(span, format!("{year} 年"))
-                .with_secondary(cx.doc.year.span, "预算年度")
-                .with_help(format!(
-                    "改为 {budget_year} 年内的日期，如“{}”",
-                    row.value.value.replacen(&year.to_string(), &budget_year.to_string(), 1)
-                )),
+            finding(&rules::C305, format!("日期“{}”不存在", row.value.value))
+                .at(span, why.clone())
+                .with_help("改为该月的最后一天或真正的日期"),
         );
+        return;
     }
+    let Meaning::Date(DateFact {
+        year: Some(year),
+        year_range,
+    }) = &value.meaning
+    else {
+        return;
+    };
+    let year = *year;
+    years.push(year);
+    let budget_year = cx.doc.year.value;
+    let (rule, word) = if year < budget_year {
+        (&rules::C306, "早于")
+    } else if year > budget_year {
+        (&rules::C307, "晚于")
+    } else {
+        return;
+    };
+    let span = match year_range {
+        Some(r) => inner_span(cx.sources, &row.value, r.clone()),
+        None => row.value.span,
+    };
+    cx.push(
+        finding(rule, format!("时限 {year} 年{word}预算年度 {budget_year} 年"))
+            .at(span, format!("{year} 年"))
+            .with_secondary(cx.doc.year.span, "预算年度")
+            .with_help(format!(
+                "改为 {budget_year} 年内的日期，如“{}”",
+                row.value
+                    .value
+                    .replacen(&year.to_string(), &budget_year.to_string(), 1)
+            )),
+    );
 }
 
 /// The first `YYYY年` in a text, with its byte range.
@@ -368,7 +350,7 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
     let v = &row.value;
     let name = row.level3.value.trim();
     match (category, &value.meaning) {
-        (Category::Timeliness, Meaning::Date { .. } | Meaning::Duration) => {}
+        (Category::Timeliness, Meaning::Date(_) | Meaning::Duration) => {}
         (Category::Timeliness, Meaning::Percent { .. }) => cx.push(
             finding(&rules::C313, format!("时效指标“{name}”的值是百分比“{}”", v.value))
                 .at(v.span, "百分比不是时限")
@@ -380,7 +362,7 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
                 .with_help("写明截止日期（如“2025年12月31日前”）或时长（如“≤3个工作日”）"),
         ),
         (Category::Cost, Meaning::Money { .. } | Meaning::MoneyRate) => {}
-        (Category::Cost, Meaning::Date { .. } | Meaning::Duration) => cx.push(
+        (Category::Cost, Meaning::Date(_) | Meaning::Duration) => cx.push(
             finding(&rules::C314, format!("成本指标“{name}”的值“{}”是日期或时长", v.value))
                 .at(v.span, "成本指标应为金额")
                 .with_help("写成本金额，或把这一行移到时效指标下"),

@@ -66,6 +66,16 @@ mod l007_negative_amount;
 mod l008_amount_precision;
 mod l009_unreadable_file;
 mod l011_project_order;
+mod v101_non_canonical_value;
+mod v102_word_comparator;
+mod v103_redundant_comparator;
+mod v104_missing_unit;
+mod v105_non_standard_unit;
+mod v106_unknown_unit;
+mod v107_malformed_date;
+mod v108_missing_comparator;
+mod v109_inverted_range;
+mod v110_unrecognized_quantity;
 mod s201_unknown_framework;
 mod s202_unknown_level1;
 mod s203_unknown_level2;
@@ -111,6 +121,16 @@ pub use l007_negative_amount::RULE as L007;
 pub use l008_amount_precision::RULE as L008;
 pub use l009_unreadable_file::RULE as L009;
 pub use l011_project_order::RULE as L011;
+pub use v101_non_canonical_value::RULE as V101;
+pub use v102_word_comparator::RULE as V102;
+pub use v103_redundant_comparator::RULE as V103;
+pub use v104_missing_unit::RULE as V104;
+pub use v105_non_standard_unit::RULE as V105;
+pub use v106_unknown_unit::RULE as V106;
+pub use v107_malformed_date::RULE as V107;
+pub use v108_missing_comparator::RULE as V108;
+pub use v109_inverted_range::RULE as V109;
+pub use v110_unrecognized_quantity::RULE as V110;
 pub use s201_unknown_framework::RULE as S201;
 pub use s202_unknown_level1::RULE as S202;
 pub use s203_unknown_level2::RULE as S203;
@@ -158,6 +178,16 @@ pub const ALL: &[&Rule] = &[
     &L008,
     &L009,
     &L011,
+    &V101,
+    &V102,
+    &V103,
+    &V104,
+    &V105,
+    &V106,
+    &V107,
+    &V108,
+    &V109,
+    &V110,
     &S201,
     &S202,
     &S203,
