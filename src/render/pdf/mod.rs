@@ -59,8 +59,14 @@ impl PdfRenderer {
     /// Renders the document and reports where the time went.
     pub fn render_timed(&self, cx: &RenderContext) -> Result<(Vec<u8>, Timings), Vec<Diagnostic>> {
         let started = Instant::now();
-        let standards = parse_standards(cx.options.pdf_standard.as_deref())?;
+        let (standards, archival) = parse_standards(cx.options.pdf_standard.as_deref())?;
         let date = document_date(cx)?;
+        if archival && date.is_none() {
+            return Err(vec![
+                Diagnostic::error("P004", "PDF/A 文件必须带有日期，而文档没有日期")
+                    .with_help("在文档中写 date: 2025-03-01，或设置环境变量 SOURCE_DATE_EPOCH"),
+            ]);
+        }
         let fonts = FontSet::get(&cx.options.font_paths);
         let missing = fonts.check_coverage(cx.document);
         if !missing.is_empty() {
@@ -103,15 +109,20 @@ impl PdfRenderer {
 }
 
 /// Parses `--pdf-standard`: one name or several separated by commas (`a-2b,ua-1`).
-fn parse_standards(spec: Option<&str>) -> Result<PdfStandards, Vec<Diagnostic>> {
+/// The flag says whether a PDF/A standard is among them (PDF/A needs a date).
+fn parse_standards(spec: Option<&str>) -> Result<(PdfStandards, bool), Vec<Diagnostic>> {
     let Some(spec) = spec else {
-        return Ok(PdfStandards::default());
+        return Ok((PdfStandards::default(), false));
     };
+    let mut archival = false;
     let mut list = Vec::new();
     for name in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
         let value = serde_json::Value::String(name.to_ascii_lowercase());
         match serde_json::from_value::<PdfStandard>(value) {
-            Ok(standard) => list.push(standard),
+            Ok(standard) => {
+                archival |= name.to_ascii_lowercase().starts_with("a-");
+                list.push(standard);
+            }
             Err(_) => {
                 return Err(vec![
                     Diagnostic::error("P003", format!("未知的 PDF 标准“{name}”"))
@@ -120,12 +131,13 @@ fn parse_standards(spec: Option<&str>) -> Result<PdfStandards, Vec<Diagnostic>> 
             }
         }
     }
-    PdfStandards::new(&list).map_err(|e| {
+    let standards = PdfStandards::new(&list).map_err(|e| {
         vec![
             Diagnostic::error("P003", format!("PDF 标准组合无效：{}", e.message()))
                 .with_help("PDF/A 与 PDF/UA 各选一个，并检查它们要求的 PDF 版本"),
         ]
-    })
+    })?;
+    Ok((standards, archival))
 }
 
 /// The date written into the PDF and returned by `datetime.today()`.
