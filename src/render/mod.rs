@@ -1,5 +1,6 @@
 //! Backends: each turns the shared [`DocumentView`] into the bytes of one output file.
 
+pub mod pdf;
 pub mod text;
 
 use std::path::{Path, PathBuf};
@@ -49,12 +50,13 @@ pub trait Renderer {
 }
 
 /// The formats `jixiao build` knows, in the order they are built.
-pub const FORMATS: &[&str] = &["text"];
+pub const FORMATS: &[&str] = &["text", "pdf"];
 
 /// The backend for a format name.
 pub fn renderer(format: &str) -> Option<Box<dyn Renderer>> {
     match format {
         "text" => Some(Box::new(text::TextRenderer)),
+        "pdf" => Some(Box::new(pdf::PdfRenderer)),
         _ => None,
     }
 }
