@@ -1,5 +1,6 @@
 //! Backends: each turns the shared [`DocumentView`] into the bytes of one output file.
 
+pub mod html;
 pub mod text;
 
 use std::path::{Path, PathBuf};
@@ -49,12 +50,13 @@ pub trait Renderer {
 }
 
 /// The formats `jixiao build` knows, in the order they are built.
-pub const FORMATS: &[&str] = &["text"];
+pub const FORMATS: &[&str] = &["text", "html"];
 
 /// The backend for a format name.
 pub fn renderer(format: &str) -> Option<Box<dyn Renderer>> {
     match format {
         "text" => Some(Box::new(text::TextRenderer)),
+        "html" => Some(Box::new(html::HtmlRenderer)),
         _ => None,
     }
 }
