@@ -1,5 +1,6 @@
 //! Backends: each turns the shared [`DocumentView`] into the bytes of one output file.
 
+pub mod html;
 pub mod pdf;
 pub mod text;
 
@@ -50,12 +51,13 @@ pub trait Renderer {
 }
 
 /// The formats `jixiao build` knows, in the order they are built.
-pub const FORMATS: &[&str] = &["text", "pdf"];
+pub const FORMATS: &[&str] = &["text", "html", "pdf"];
 
 /// The backend for a format name.
 pub fn renderer(format: &str) -> Option<Box<dyn Renderer>> {
     match format {
         "text" => Some(Box::new(text::TextRenderer)),
+        "html" => Some(Box::new(html::HtmlRenderer)),
         "pdf" => Some(Box::new(pdf::PdfRenderer)),
         _ => None,
     }
