@@ -3,6 +3,7 @@
 pub mod html;
 pub mod pdf;
 pub mod text;
+pub mod xlsx;
 
 use std::path::{Path, PathBuf};
 
@@ -51,7 +52,7 @@ pub trait Renderer {
 }
 
 /// The formats `jixiao build` knows, in the order they are built.
-pub const FORMATS: &[&str] = &["text", "html", "pdf"];
+pub const FORMATS: &[&str] = &["text", "html", "pdf", "xlsx"];
 
 /// The backend for a format name.
 pub fn renderer(format: &str) -> Option<Box<dyn Renderer>> {
@@ -59,6 +60,7 @@ pub fn renderer(format: &str) -> Option<Box<dyn Renderer>> {
         "text" => Some(Box::new(text::TextRenderer)),
         "html" => Some(Box::new(html::HtmlRenderer)),
         "pdf" => Some(Box::new(pdf::PdfRenderer)),
+        "xlsx" => Some(Box::new(xlsx::XlsxRenderer)),
         _ => None,
     }
 }
