@@ -12,8 +12,25 @@ use schemars::JsonSchema;
 use crate::diag::Severity;
 use crate::span::{FileId, Span, Spanned};
 
+/// The JSON Schema of a whole document (single-file form, or `jixiao.yaml`).
+pub fn document_schema() -> String {
+    schema_json(schemars::schema_for!(Document))
+}
+
+/// The JSON Schema of one project file (folder form).
+pub fn project_schema() -> String {
+    schema_json(schemars::schema_for!(Project))
+}
+
+fn schema_json(schema: schemars::Schema) -> String {
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// The unit amounts are written in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, JsonSchema)]
+#[schemars(description = "金额单位：元 或 万元。")]
 pub enum AmountUnit {
     #[schemars(rename = "元")]
     Yuan,
@@ -48,7 +65,11 @@ impl AmountUnit {
 
 /// A budget unit (预算单位): its code and name, printed on the unit line of each table.
 #[derive(Clone, Debug, JsonSchema)]
-#[schemars(title = "预算单位", deny_unknown_fields)]
+#[schemars(
+    title = "预算单位",
+    deny_unknown_fields,
+    description = "预算单位：单位编码与名称，印在每张表的单位行。"
+)]
 pub struct Unit {
     /// 单位编码，如 323101；可省略。
     #[schemars(title = "单位编码")]
@@ -75,7 +96,11 @@ pub struct Allow {
 
 /// One yearly disclosure (部门预算项目绩效目标表).
 #[derive(Clone, Debug, JsonSchema)]
-#[schemars(title = "绩效目标文档", deny_unknown_fields)]
+#[schemars(
+    title = "绩效目标文档",
+    deny_unknown_fields,
+    description = "一个单位一个年度的项目支出绩效目标表文档（单文件形式，或文件夹形式中的 jixiao.yaml）。"
+)]
 pub struct Document {
     /// 预算年度，如 2025。
     #[schemars(title = "预算年度", range(min = 2000, max = 2100))]
@@ -87,7 +112,7 @@ pub struct Document {
     #[schemars(title = "预算单位")]
     pub unit: Unit,
     /// 指标体系名称：legacy（成本指标在产出指标下）或 2021（成本指标为一级指标）。
-    #[schemars(title = "指标体系")]
+    #[schemars(title = "指标体系", with = "Option<String>")]
     pub framework: Spanned<String>,
     /// 文档标题，用于封面、目录与 PDF 元数据；省略时由单位名称与年度生成。
     #[schemars(title = "文档标题")]
@@ -99,10 +124,10 @@ pub struct Document {
     #[schemars(title = "部门整体绩效目标")]
     pub overview: Option<Overview>,
     /// 规则严重程度调整：规则代码 → error / warning / info / off。
-    #[schemars(title = "规则配置")]
+    #[schemars(title = "规则配置", with = "Option<BTreeMap<String, RuleLevel>>")]
     pub rules: BTreeMap<String, RuleLevel>,
     /// 项目列表（单文件形式）。文件夹形式中每个项目一个 YAML 文件。
-    #[schemars(title = "项目")]
+    #[schemars(title = "项目", with = "Option<Vec<Project>>")]
     pub projects: Vec<Project>,
     /// 文件夹形式中项目文件的顺序（可省略，默认按文件名排序）。
     #[schemars(title = "项目顺序")]
@@ -115,7 +140,10 @@ pub struct Document {
 
 /// A severity override from the document's `rules:` table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, JsonSchema)]
-#[schemars(rename_all = "lowercase")]
+#[schemars(
+    rename_all = "lowercase",
+    description = "规则级别：error、warning、info 或 off（关闭）。"
+)]
 pub enum RuleLevel {
     Error,
     Warning,
@@ -149,22 +177,30 @@ impl Document {
 
 /// Part 1 of some disclosures: the department's overall performance targets.
 #[derive(Clone, Debug, JsonSchema)]
-#[schemars(title = "部门整体绩效目标", deny_unknown_fields)]
+#[schemars(
+    title = "部门整体绩效目标",
+    deny_unknown_fields,
+    description = "第一部分：部门整体绩效目标（总体绩效目标、分项绩效目标、工作保障措施）。"
+)]
 pub struct Overview {
     /// 一、总体绩效目标：正文，每行一段。
     #[schemars(title = "总体绩效目标")]
     pub overall: Spanned<String>,
     /// 二、分项绩效目标：编号自动生成。
-    #[schemars(title = "分项绩效目标")]
+    #[schemars(title = "分项绩效目标", with = "Option<Vec<OverviewItem>>")]
     pub items: Vec<OverviewItem>,
     /// 三、工作保障措施：每条一项，编号自动生成。
-    #[schemars(title = "工作保障措施")]
+    #[schemars(title = "工作保障措施", with = "Option<Vec<String>>")]
     pub safeguards: Vec<Spanned<String>>,
 }
 
 /// One numbered 分项绩效目标.
 #[derive(Clone, Debug, JsonSchema)]
-#[schemars(title = "分项绩效目标", deny_unknown_fields)]
+#[schemars(
+    title = "分项绩效目标",
+    deny_unknown_fields,
+    description = "一项分项绩效目标：标题、绩效目标、绩效指标。"
+)]
 pub struct OverviewItem {
     /// 分项标题（不含编号）。
     #[schemars(title = "标题")]
@@ -179,7 +215,11 @@ pub struct OverviewItem {
 
 /// One project expenditure and its performance-target table.
 #[derive(Clone, Debug, JsonSchema)]
-#[schemars(title = "项目", deny_unknown_fields)]
+#[schemars(
+    title = "项目",
+    deny_unknown_fields,
+    description = "一个项目支出及其绩效目标表。"
+)]
 pub struct Project {
     /// 本表的预算单位（下属单位）；省略时使用文档的 unit。
     #[schemars(title = "预算单位")]
@@ -203,13 +243,13 @@ pub struct Project {
     #[schemars(title = "绩效目标")]
     pub goals: Vec<Spanned<String>>,
     /// 是否为绩效目标自动编号（默认 true）；仅在忠实还原已发布文档时设为 false。
-    #[schemars(title = "绩效目标自动编号")]
+    #[schemars(title = "绩效目标自动编号", with = "Option<bool>")]
     pub goal_numbering: bool,
     /// 绩效指标：一级指标 → 二级指标 → 三级指标行。
     #[schemars(title = "绩效指标")]
     pub indicators: Vec<Level1>,
     /// 就地允许的规则：规则代码 → 书面理由。
-    #[schemars(title = "允许的规则", with = "BTreeMap<String, String>")]
+    #[schemars(title = "允许的规则", with = "Option<BTreeMap<String, String>>")]
     pub allow: Vec<Allow>,
     #[schemars(skip)]
     pub file: FileId,
@@ -235,7 +275,11 @@ impl Project {
 
 /// 预算规模: amounts in the document's amount unit, exact decimals.
 #[derive(Clone, Debug, JsonSchema)]
-#[schemars(title = "预算规模", deny_unknown_fields)]
+#[schemars(
+    title = "预算规模",
+    deny_unknown_fields,
+    description = "预算规模：以文档金额单位计的精确金额。"
+)]
 pub struct Budget {
     /// 预算数。
     #[schemars(title = "预算数", with = "AmountSchema")]
@@ -256,7 +300,11 @@ struct AmountSchema(f64);
 
 /// 资金支出计划: cumulative percentages at the end of March, June, October, December.
 #[derive(Clone, Debug, JsonSchema)]
-#[schemars(title = "资金支出计划（%）", deny_unknown_fields)]
+#[schemars(
+    title = "资金支出计划（%）",
+    deny_unknown_fields,
+    description = "资金支出计划：3月底、6月底、10月底、12月底的累计支出百分比。"
+)]
 pub struct SpendingPlan {
     /// 3月底累计支出比例，如 25%；可留空。
     #[schemars(title = "3月底")]
@@ -286,7 +334,11 @@ impl SpendingPlan {
 
 /// A 一级指标 and its 二级 groups.
 #[derive(Clone, Debug, JsonSchema)]
-#[schemars(title = "一级指标", deny_unknown_fields)]
+#[schemars(
+    title = "一级指标",
+    deny_unknown_fields,
+    description = "一个一级指标及其下的二级指标组。"
+)]
 pub struct Level1 {
     /// 一级指标名称，如 产出指标。
     #[schemars(title = "一级指标")]
@@ -300,7 +352,11 @@ pub struct Level1 {
 
 /// A 二级指标 and its rows.
 #[derive(Clone, Debug, JsonSchema)]
-#[schemars(title = "二级指标", deny_unknown_fields)]
+#[schemars(
+    title = "二级指标",
+    deny_unknown_fields,
+    description = "一个二级指标及其三级指标行。"
+)]
 pub struct Level2 {
     /// 二级指标名称，如 数量指标。
     #[schemars(title = "二级指标")]
@@ -314,7 +370,11 @@ pub struct Level2 {
 
 /// One indicator row.
 #[derive(Clone, Debug, JsonSchema)]
-#[schemars(title = "三级指标", deny_unknown_fields)]
+#[schemars(
+    title = "三级指标",
+    deny_unknown_fields,
+    description = "一行三级指标：名称、描述、指标值、确定依据。"
+)]
 pub struct Row {
     /// 三级指标名称。
     #[schemars(title = "三级指标")]
@@ -329,7 +389,7 @@ pub struct Row {
     #[schemars(title = "指标值确定依据")]
     pub basis: Option<Spanned<String>>,
     /// 就地允许的规则：规则代码 → 书面理由。
-    #[schemars(title = "允许的规则", with = "BTreeMap<String, String>")]
+    #[schemars(title = "允许的规则", with = "Option<BTreeMap<String, String>>")]
     pub allow: Vec<Allow>,
     #[schemars(skip)]
     pub span: Span,

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use crate::model::{Document, Project};
+use crate::model::{document_schema, project_schema};
 
 #[derive(clap::Args)]
 pub struct SchemaArgs {
@@ -11,23 +11,11 @@ pub struct SchemaArgs {
     project: bool,
 }
 
-/// The schema of a whole document (single-file form or `jixiao.yaml`).
-pub fn document_schema() -> String {
-    let schema = schemars::schema_for!(Document);
-    serde_json::to_string_pretty(&schema).unwrap_or_default()
-}
-
-/// The schema of one project file (folder form).
-pub fn project_schema() -> String {
-    let schema = schemars::schema_for!(Project);
-    serde_json::to_string_pretty(&schema).unwrap_or_default()
-}
-
 pub fn run(args: SchemaArgs) -> ExitCode {
     if args.project {
-        println!("{}", project_schema());
+        print!("{}", project_schema());
     } else {
-        println!("{}", document_schema());
+        print!("{}", document_schema());
     }
     ExitCode::SUCCESS
 }

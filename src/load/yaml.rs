@@ -130,22 +130,77 @@ pub fn parse(file: FileId, text: &str) -> Result<Node, Diagnostic> {
         Err(err) => {
             let offset = err
                 .location()
-                .and_then(|l| l.span().byte_offset())
-                .map(|o| o as usize)
+                .and_then(|l| match l.span().byte_offset() {
+                    Some(o) if o > 0 || (l.line() <= 1 && l.column() <= 1) => Some(o as usize),
+                    _ => offset_of(text, l.line() as usize, l.column() as usize),
+                })
                 .unwrap_or(0)
                 .min(text.len());
             let end = next_char_boundary(text, offset);
-            let message = err.without_snippet().to_string();
-            let message = message
-                .split_once(": ")
-                .filter(|(head, _)| head.starts_with("line ") || head.starts_with("error"))
-                .map(|(_, rest)| rest.to_string())
-                .unwrap_or(message);
             Err(Diagnostic::error("L001", "YAML 语法错误")
-                .at(Span::new(file, offset, end), message)
-                .with_help("检查缩进（只用空格）、冒号后的空格与引号是否成对"))
+                .at(
+                    Span::new(file, offset, end),
+                    syntax_message(&err.without_snippet().to_string()),
+                )
+                .with_help("检查缩进（只用空格）、冒号后的空格、括号与引号是否成对"))
         }
     }
+}
+
+/// Byte offset of a 1-based line and character column.
+fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2).map(|(i, _)| i + 1)?
+    };
+    let rest = &text[line_start..];
+    let col = rest
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map(|(i, _)| i)
+        .unwrap_or(rest.len());
+    Some(line_start + col)
+}
+
+/// The parser's message without its position (we show that ourselves), in Chinese where
+/// we know the wording.
+fn syntax_message(message: &str) -> String {
+    let mut text = message.trim();
+    for prefix in ["error: ", "error:"] {
+        text = text.strip_prefix(prefix).unwrap_or(text);
+    }
+    if let Some(i) = text.find(" at line ") {
+        text = &text[..i];
+    }
+    if let Some(rest) = text.strip_prefix("line ").and_then(|r| r.split_once(": ")) {
+        text = rest.1;
+    }
+    const KNOWN: &[(&str, &str)] = &[
+        (
+            "illegal placement of ':' indicator",
+            "冒号位置不对（可能是缩进错误，或上一行的括号、引号没有闭合）",
+        ),
+        (
+            "mapping values are not allowed",
+            "这里不能出现“键: 值”（检查缩进，或给含冒号的文字加引号）",
+        ),
+        ("did not find expected", "缺少闭合的括号或引号"),
+        (
+            "found character that cannot start any token",
+            "这个字符不能作为 YAML 内容的开头（需要加引号）",
+        ),
+        ("found a tab", "缩进中有制表符（Tab），YAML 只能用空格缩进"),
+        ("invalid indentation", "缩进不正确"),
+        ("while scanning a quoted scalar", "引号没有闭合"),
+        ("unexpected end", "文件意外结束（括号或引号没有闭合）"),
+    ];
+    for (en, zh) in KNOWN {
+        if text.contains(en) {
+            return format!("{zh}（{text}）");
+        }
+    }
+    text.to_string()
 }
 
 fn next_char_boundary(text: &str, offset: usize) -> usize {
