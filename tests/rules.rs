@@ -156,10 +156,16 @@ fn base() -> String {
 #[test]
 fn severity_override_and_off() {
     let doc = base().replace("2025年12月31日前", "2026年12月31日前");
-    let (d, _) = check_text(&doc.replace("framework: legacy\n", "framework: legacy\nrules:\n  C307: error\n"));
+    let (d, _) = check_text(&doc.replace(
+        "framework: legacy\n",
+        "framework: legacy\nrules:\n  C307: error\n",
+    ));
     assert_eq!(d.len(), 1);
     assert_eq!(d[0].severity, jixiao::diag::Severity::Error);
-    let (d, _) = check_text(&doc.replace("framework: legacy\n", "framework: legacy\nrules:\n  C307: off\n"));
+    let (d, _) = check_text(&doc.replace(
+        "framework: legacy\n",
+        "framework: legacy\nrules:\n  C307: off\n",
+    ));
     assert!(d.is_empty(), "{d:?}");
 }
 
@@ -224,10 +230,30 @@ fn short_findings(name: &str, yaml: &str) -> (i32, Vec<String>) {
 #[test]
 fn new_user_mistakes_give_one_diagnostic_on_the_right_line() {
     let cases = [
-        ("key-typo", "    purpose:", "    purpse:", "12:5: 错误[L002]"),
-        ("level2", "- level2: 质量指标", "- level2: 质量指示", "25:21: 错误[S203]"),
-        ("cost", "value: ≤416543.39元", "value: ≤42万元", "36:24: 错误[C302]"),
-        ("date", "2025年12月31日前", "2025年2月30日前", "32:31: 错误[C305]"),
+        (
+            "key-typo",
+            "    purpose:",
+            "    purpse:",
+            "12:5: 错误[L002]",
+        ),
+        (
+            "level2",
+            "- level2: 质量指标",
+            "- level2: 质量指示",
+            "25:21: 错误[S203]",
+        ),
+        (
+            "cost",
+            "value: ≤416543.39元",
+            "value: ≤42万元",
+            "36:24: 错误[C302]",
+        ),
+        (
+            "date",
+            "2025年12月31日前",
+            "2025年2月30日前",
+            "32:31: 错误[C305]",
+        ),
     ];
     for (name, from, to, expected) in cases {
         let yaml = base().replacen(from, to, 1);
@@ -249,7 +275,10 @@ fn exit_codes() {
     );
     assert_eq!(jixiao(&["check", "tests/rules/C302/fail.yaml"]).0, 1);
     assert_eq!(jixiao(&["check", "no/such/file.yaml"]).0, 2);
-    assert_eq!(jixiao(&["check", "--format", "xml", "tests/rules/C302/fail.yaml"]).0, 2);
+    assert_eq!(
+        jixiao(&["check", "--format", "xml", "tests/rules/C302/fail.yaml"]).0,
+        2
+    );
     assert_eq!(jixiao(&["explain", "C302"]).0, 0);
     assert_eq!(jixiao(&["explain", "Z999"]).0, 2);
 }
@@ -260,7 +289,10 @@ fn machine_formats() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["summary"]["allowed"], 1);
     assert_eq!(v["allowed"][0]["code"], "C307");
-    assert_eq!(v["allowed"][0]["reason"], "消费券跨年发放至春节，经区政府批准");
+    assert_eq!(
+        v["allowed"][0]["reason"],
+        "消费券跨年发放至春节，经区政府批准"
+    );
 
     let (_, sarif) = jixiao(&["check", "--format", "sarif", "tests/rules/C302/fail.yaml"]);
     let v: serde_json::Value = serde_json::from_str(&sarif).unwrap();
@@ -284,7 +316,10 @@ fn fix_rewrites_only_the_fixed_scalars() {
     let dir = temp_dir("fix");
     let path = dir.join("doc.yaml");
     let original = base()
-        .replace("year: 2025\n", "# 2025 年预算 —— 注释必须保留\nyear: 2025\n")
+        .replace(
+            "year: 2025\n",
+            "# 2025 年预算 —— 注释必须保留\nyear: 2025\n",
+        )
         .replace(
             "      - 发放餐饮消费券，",
             "      # 目标注释\n      - 1.1.发放餐饮消费券，",
@@ -316,7 +351,10 @@ fn custom_framework_file_next_to_the_document() {
         std::fs::read_to_string("frameworks/legacy.yaml")
             .unwrap()
             .replace("name: legacy", "name: hebei")
-            .replace("{ name: 数量指标, category: 数量 }", "{ name: 数量指标, category: 数量 }\n      - { name: 进度指标, category: 时效 }"),
+            .replace(
+                "{ name: 数量指标, category: 数量 }",
+                "{ name: 数量指标, category: 数量 }\n      - { name: 进度指标, category: 时效 }",
+            ),
     )
     .unwrap();
     let yaml = base()
@@ -326,7 +364,11 @@ fn custom_framework_file_next_to_the_document() {
     let (code, out) = jixiao(&["check", dir.join("doc.yaml").to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
     // The same document with the built-in framework does not know 进度指标.
-    std::fs::write(dir.join("doc.yaml"), yaml.replace("framework: hebei", "framework: legacy")).unwrap();
+    std::fs::write(
+        dir.join("doc.yaml"),
+        yaml.replace("framework: hebei", "framework: legacy"),
+    )
+    .unwrap();
     let (code, out) = jixiao(&["check", dir.join("doc.yaml").to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(out.contains("S203"), "{out}");
