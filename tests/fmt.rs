@@ -181,3 +181,24 @@ fn documents_with_errors_are_not_touched() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn examples_load_and_are_canonical() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    for (name, tables) in [
+        ("tianjin-binhai-shangwu-2026", 10),
+        ("tangshan-shangwu-2024", 41),
+        ("tianjin-gongxin-2025", 15),
+    ] {
+        let doc = load(&examples.join(name));
+        assert_eq!(doc.projects.len(), tables, "{name}");
+        assert!(examples.join(name).join("CHANGES.md").is_file(), "{name}: CHANGES.md");
+    }
+    let out = fmt(&examples, true);
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
