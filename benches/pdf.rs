@@ -125,7 +125,10 @@ fn source(case: &str) -> (Source, PathBuf) {
             // Seeds average 6–8 rows per table; one table in a hundred has a group
             // taller than a page.
             // A root without `templates/typst` (the crate's own folder has one).
-            (Source::Text(synthetic::document_yaml(n, 100)), std::env::temp_dir())
+            (
+                Source::Text(synthetic::document_yaml(n, 100)),
+                std::env::temp_dir(),
+            )
         }
     }
 }

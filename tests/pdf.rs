@@ -320,8 +320,8 @@ fn template_override_replaces_the_builtin_file() {
     std::fs::copy(DEMO, dir.join("demo.yaml")).unwrap();
     let table = jixiao::render::pdf::templates::builtin("table.typ").unwrap();
     let changed = table.replace(
-        "heading(level: level, t.heading)",
-        "heading(level: level, t.heading)\n  [本表由省级模板生成]",
+        "block(sticky: true, below: 0.5em, grid(",
+        "[本表由省级模板生成]\n  block(sticky: true, below: 0.5em, grid(",
     );
     assert_ne!(table, changed);
     std::fs::write(dir.join("templates/typst/table.typ"), changed).unwrap();
