@@ -236,23 +236,39 @@ fn box_char(up: bool, down: bool, left: bool, right: bool) -> char {
     }
 }
 
-/// Border positions that split `x0..x1` into `n` nearly equal cells.
-fn even_borders(x0: usize, x1: usize, n: usize) -> Vec<usize> {
-    (0..=n).map(|i| x0 + (x1 - x0) * i / n).collect()
+/// Border positions for cells of the given content widths, starting at `x0`.
+fn borders_from(x0: usize, widths: &[usize]) -> Vec<usize> {
+    let mut borders = vec![x0];
+    for w in widths {
+        borders.push(borders.last().copied().unwrap_or(x0) + w + 1);
+    }
+    borders
 }
 
-/// Column widths for the indicator grid: each column gets its natural width when the page
-/// allows, otherwise the widest columns shrink first (max-min fair share).
-fn grid_widths(natural: &[usize], available: usize) -> Vec<usize> {
+/// Border positions for cells laid between `x0` and `x1` by their contents' widths.
+fn fitted_borders(x0: usize, x1: usize, cells: &[&str], spare_to: &[usize]) -> Vec<usize> {
+    let natural: Vec<usize> = cells.iter().map(|c| max_line_width(c)).collect();
+    let available = (x1 - x0).saturating_sub(cells.len());
+    let mut borders = borders_from(x0, &fit_widths(&natural, available, spare_to));
+    if let Some(last) = borders.last_mut() {
+        *last = x1;
+    }
+    borders
+}
+
+/// Column widths: each column gets its natural width when the page allows (spare room
+/// goes to the columns in `spare_to`), otherwise the widest columns shrink first
+/// (max-min fair share), never below a minimum that keeps a few characters per line.
+fn fit_widths(natural: &[usize], available: usize, spare_to: &[usize]) -> Vec<usize> {
     const MIN: usize = 8;
     let natural: Vec<usize> = natural.iter().map(|&n| n.max(MIN)).collect();
     let total: usize = natural.iter().sum();
     if total <= available {
-        // Give the spare room to the text-heavy columns (三级, 描述, 依据).
         let mut widths = natural.clone();
         let spare = available - total;
-        let targets: Vec<usize> = [2, 3, 5]
-            .into_iter()
+        let targets: Vec<usize> = spare_to
+            .iter()
+            .copied()
             .filter(|&i| i < widths.len())
             .collect();
         for (k, &i) in targets.iter().enumerate() {
@@ -307,12 +323,12 @@ fn layout(table: &Table, width: usize) -> Grid {
             }
         }
     }
-    let widths = grid_widths(&natural, width + 1 - columns);
-    let mut grid_borders = vec![0];
-    for w in &widths {
-        grid_borders.push(grid_borders.last().copied().unwrap_or(0) + w + 1);
+    // Spare room goes to the text-heavy columns: 三级, 描述, 依据.
+    let widths = fit_widths(&natural, width.saturating_sub(columns), &[2, 3, 5]);
+    let mut grid_borders = borders_from(0, &widths);
+    if let Some(last) = grid_borders.last_mut() {
+        *last = width;
     }
-    *grid_borders.last_mut().unwrap_or(&mut 0) = width;
 
     let label = grid_borders[1].clamp(10, 20);
     let pair = [0, label, width];
@@ -320,31 +336,41 @@ fn layout(table: &Table, width: usize) -> Grid {
         grid.row(&pair, &["项目编码", code]);
     }
     grid.row(&pair, &["项目名称", &table.name]);
+    let budget_cells = [
+        "预算数",
+        table.budget_total.as_str(),
+        "其中：财政资金",
+        table.budget_fiscal.as_str(),
+        "其他资金",
+        table.budget_other.as_str(),
+    ];
     let mut budget = vec![0];
-    budget.extend(even_borders(label, width, 6));
-    grid.row_merged(
-        &budget,
-        &[
-            "预算规模及资金用途",
-            "预算数",
-            &table.budget_total,
-            "其中：财政资金",
-            &table.budget_fiscal,
-            "其他资金",
-            &table.budget_other,
-        ],
-        &[0],
-    );
+    budget.extend(fitted_borders(
+        label,
+        width,
+        &budget_cells,
+        &[0, 1, 2, 3, 4, 5],
+    ));
+    let mut budget_row = vec!["预算规模及资金用途"];
+    budget_row.extend(budget_cells);
+    grid.row_merged(&budget, &budget_row, &[0]);
     grid.row(&pair, &["", &table.purpose]);
     if let Some(plan) = &table.spending_plan {
+        let labels: Vec<&str> = plan.iter().map(|c| c.label.as_str()).collect();
+        let values: Vec<&str> = plan.iter().map(|c| c.value.as_str()).collect();
         let mut borders = vec![0];
-        borders.extend(even_borders(label, width, plan.len()));
-        let mut labels = vec!["资金支出计划（%）"];
-        labels.extend(plan.iter().map(|c| c.label.as_str()));
-        grid.row_merged(&borders, &labels, &[0]);
-        let mut values = vec![""];
-        values.extend(plan.iter().map(|c| c.value.as_str()));
-        grid.row(&borders, &values);
+        borders.extend(fitted_borders(
+            label,
+            width,
+            &vec!["12月底"; plan.len()],
+            &[0, 1, 2, 3],
+        ));
+        grid.row_merged(
+            &borders,
+            &[&["资金支出计划（%）"], &labels[..]].concat(),
+            &[0],
+        );
+        grid.row(&borders, &[&[""], &values[..]].concat());
     }
     grid.row(&pair, &["绩效目标", &table.goals.join("\n")]);
     grid.row(&grid_borders, header);

@@ -1,0 +1,93 @@
+//! The text backend: golden output, alignment at every page width, lossless wrapping.
+
+use std::path::{Path, PathBuf};
+
+use jixiao::load::load_path;
+use jixiao::render::text::{display_width, render_document, wrap};
+use jixiao::span::Sources;
+use jixiao::table::DocumentView;
+use proptest::prelude::*;
+
+fn view(path: &Path) -> DocumentView {
+    let mut sources = Sources::new();
+    let loaded = load_path(path, &mut sources);
+    assert!(
+        loaded.diagnostics.is_empty(),
+        "{}: {:?}",
+        path.display(),
+        loaded.diagnostics
+    );
+    DocumentView::new(&loaded.document.unwrap())
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every document the repository ships: the demo, the published fixtures, the examples.
+fn shipped_documents() -> Vec<PathBuf> {
+    let mut docs = vec![root().join("tests/fixtures/demo.yaml")];
+    for dir in ["tests/fixtures/published", "examples"] {
+        if let Ok(entries) = std::fs::read_dir(root().join(dir)) {
+            let mut found: Vec<PathBuf> = entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir() || p.extension().is_some_and(|e| e == "yaml"))
+                .collect();
+            found.sort();
+            docs.extend(found);
+        }
+    }
+    docs
+}
+
+#[test]
+fn demo_document_matches_the_reviewed_golden_output() {
+    let text = render_document(&view(&root().join("tests/fixtures/demo.yaml")), 100);
+    insta::assert_snapshot!("demo_100", text);
+}
+
+#[test]
+fn narrow_page_wraps_inside_columns() {
+    let text = render_document(&view(&root().join("tests/fixtures/demo.yaml")), 60);
+    insta::assert_snapshot!("demo_60", text);
+}
+
+#[test]
+fn every_table_line_has_the_page_width() {
+    for doc in shipped_documents() {
+        let v = view(&doc);
+        for width in [60, 80, 100, 140] {
+            let text = render_document(&v, width);
+            for line in text.lines().filter(|l| l.starts_with(['┌', '│', '├', '└'])) {
+                assert_eq!(
+                    display_width(line),
+                    width,
+                    "{} at width {width}: misaligned line\n{line}",
+                    doc.display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn output_is_deterministic() {
+    for doc in shipped_documents() {
+        assert_eq!(
+            render_document(&view(&doc), 100),
+            render_document(&view(&doc), 100)
+        );
+    }
+}
+
+proptest! {
+    #[test]
+    fn wrapping_never_drops_or_reorders_characters(text in "[a-z0-9 ，。“”≥%万元汉字测试\\n]{0,200}", width in 2usize..40) {
+        let lines = wrap(&text, width);
+        prop_assert_eq!(lines.join("\n").replace('\n', ""), text.replace('\n', ""));
+        for line in &lines {
+            prop_assert!(display_width(line) <= width);
+        }
+    }
+}
