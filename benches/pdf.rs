@@ -3,8 +3,8 @@
 //! of time spent outside typst's own compile and export.
 //!
 //! Run: `cargo bench --bench pdf` (release) or `cargo bench --profile dev --bench pdf`
-//! (dependencies optimised, jixiao itself not). The 41-table case uses the importer's
-//! example `examples/tangshan-2024` when present, a synthetic document otherwise.
+//! (dependencies optimised, jixiao itself not). The 41-table case is the published
+//! 唐山市商务局 2024 document from the test fixtures (a synthetic one if it is missing).
 
 #[path = "../tests/support/synthetic.rs"]
 mod synthetic;
@@ -19,8 +19,8 @@ use jixiao::render::{RenderContext, RenderOptions};
 use jixiao::span::Sources;
 use jixiao::table::DocumentView;
 
-/// The real 41-table document, once the importer has converted it.
-const EXAMPLE_41: &str = "examples/tangshan-2024";
+/// The real 41-table document (唐山市商务局 2024, converted by the importer).
+const EXAMPLE_41: &str = "tests/fixtures/published/tangshan-shangwu-2024.yaml";
 
 /// One measured build, as printed by the child process.
 #[derive(Debug, Default)]
@@ -118,7 +118,7 @@ fn source(case: &str) -> (Source, PathBuf) {
     match case {
         "41" if root.join(EXAMPLE_41).exists() => {
             let path = root.join(EXAMPLE_41);
-            (Source::Path(path.clone()), path)
+            (Source::Path(path), std::env::temp_dir())
         }
         _ => {
             let n: usize = case.parse().expect("table count");
@@ -181,7 +181,7 @@ fn report(results: &[(&str, f64, Sample)]) {
         {
             EXAMPLE_41
         } else {
-            "synthetic (examples not yet merged)"
+            "synthetic (fixture missing)"
         }
     );
     println!(
