@@ -12,7 +12,10 @@ use std::process::Command;
 use jixiao::diag::{Diagnostic, Severity};
 use jixiao::load::{load_path, load_str};
 use jixiao::model::Document;
-use jixiao::render::html::{IndexEntry, render_check_report, render_document, render_index};
+use jixiao::render::html::{
+    IndexEntry, ReportInput, render_check_report, render_check_reports, render_document,
+    render_index,
+};
 use jixiao::render::text;
 use jixiao::span::{Sources, Span};
 use jixiao::table::DocumentView;
@@ -416,6 +419,40 @@ fn the_check_report_shows_each_finding_beside_its_cell() {
     assert!(html.contains("错误 1 项，警告 2 项，提示 2 项"));
 }
 
+/// A report over RICH (with findings) and a document that did not load.
+fn several_documents_report() -> String {
+    let (doc, sources) = load_rich();
+    let findings = rich_findings();
+    let mut broken_sources = Sources::new();
+    let broken = load_str("broken.yaml", "year: [2024\n", &mut broken_sources);
+    assert!(broken.document.is_none() && !broken.diagnostics.is_empty());
+    render_check_reports(&[
+        ReportInput {
+            path: "rich.yaml",
+            document: Some(&doc),
+            diagnostics: &findings,
+            sources: &sources,
+        },
+        ReportInput {
+            path: "broken.yaml",
+            document: None,
+            diagnostics: &broken.diagnostics,
+            sources: &broken_sources,
+        },
+    ])
+}
+
+#[test]
+fn a_report_on_several_documents_keeps_their_ids_apart() {
+    let html = several_documents_report();
+    assert!(html.contains(r#"<tr id="doc-1-table-1-1-2">"#));
+    assert!(html.contains(r##"<a href="#doc-1-finding-1">错误[V201]</a>"##));
+    assert!(html.contains(r#"<h2 id="doc-2-heading">broken.yaml</h2>"#));
+    assert!(html.contains(r#"<li id="doc-2-finding-1" class="finding sev-error">"#));
+    assert!(html.contains("位置：<code>broken.yaml:1:"));
+    assert_eq!(html.matches("<section class=\"project\"").count(), 2);
+}
+
 #[test]
 fn the_document_page_has_no_report_traces() {
     let (doc, _) = load_rich();
@@ -473,7 +510,10 @@ fn write_pages(dir: &Path) -> Vec<(PathBuf, Option<DocumentView>)> {
         render_check_report(&view, &document, &rich_findings(), &sources),
     )
     .expect("write");
+    let several = dir.join("several-report.html");
+    std::fs::write(&several, several_documents_report()).expect("write");
     pages.push((path, Some(view)));
+    pages.push((several, None));
     pages.push((report, None));
     let index = dir.join("index.html");
     std::fs::write(&index, render_index(&entries, None).expect("index")).expect("write");
@@ -604,6 +644,7 @@ fn chromium_shows_the_table_model_cells() {
         assert_eq!(page["dialogs"], Value::Array(vec![]), "{name}");
         assert_eq!(page["scripts"], 0, "{name}");
         assert_eq!(page["externalResources"], 0, "{name}");
+        assert_eq!(page["duplicateIds"], Value::Array(vec![]), "{name}");
         assert_eq!(page["lang"], "zh-CN", "{name}");
         // On a phone the page never scrolls sideways; wide grids scroll inside their region.
         assert!(
@@ -619,7 +660,7 @@ fn chromium_shows_the_table_model_cells() {
         }
     }
     // The escaped project name is text on the page, not a script.
-    let rich = &results[pages.len() - 3];
+    let rich = &results[pages.len() - 4];
     let heading = rich["headings"]
         .as_array()
         .expect("headings")
@@ -632,6 +673,7 @@ fn chromium_shows_the_table_model_cells() {
     );
     // The report flags the cell its first finding points at.
     let report = &results[pages.len() - 2];
+    assert_eq!(report["tables"].as_array().expect("tables").len(), 4);
     let grid = &report["tables"][1];
     let row = find_row(grid, "table-1-1-2");
     let value = cells(row)[3];
@@ -646,7 +688,7 @@ fn chromium_shows_the_table_model_cells() {
         .iter()
         .filter(|l| !l.as_str().is_some_and(|l| l.starts_with('#')))
         .collect();
-    assert_eq!(documents.len(), pages.len() - 2);
+    assert_eq!(documents.len(), pages.len() - 3);
 }
 
 /// The DOM shows exactly the view's cells, and the text output shows the same ones.

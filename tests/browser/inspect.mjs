@@ -79,6 +79,15 @@ function inspectDom() {
     lang: document.documentElement.lang,
     title: document.title,
     scripts: document.scripts.length,
+    duplicateIds: (() => {
+      const seen = new Set();
+      const dup = [];
+      for (const el of document.querySelectorAll('[id]')) {
+        if (seen.has(el.id)) dup.push(el.id);
+        seen.add(el.id);
+      }
+      return dup;
+    })(),
     externalResources: [...document.querySelectorAll('link, img, iframe, object, embed')].length,
     headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({
       level: Number(h.tagName.slice(1)),
