@@ -14,9 +14,11 @@
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod render;
 pub mod span;
 pub mod table;
 pub mod value;
+pub mod yamlfmt;
