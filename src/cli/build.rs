@@ -128,7 +128,7 @@ fn write_index(
         common::eprint_diagnostics(&diags, &crate::span::Sources::new());
         "目录页 index.html 输出失败".to_string()
     })?;
-    let path = out.join("index.html");
+    let path = out.join(render::html::INDEX_FILE);
     common::write_atomic(&path, html.as_bytes())
         .map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
     eprintln!("已生成 {}", path.display());
