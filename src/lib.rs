@@ -14,6 +14,7 @@
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod render;
