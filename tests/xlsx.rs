@@ -464,7 +464,10 @@ fn missing_column() {
         row.remove(5);
     }
     let bytes = workbook(&[("项目", project_rows()), ("指标", rows)]);
-    assert_eq!(errors(&bytes), ["X003 指标!1：缺少“指标值”列"]);
+    assert_eq!(
+        errors(&bytes),
+        ["X003 工作表“指标”第 1 行（表头）缺少“指标值”列"]
+    );
 }
 
 #[test]

@@ -790,7 +790,7 @@ impl WorkbookReader {
                 self.push(
                     "X003",
                     format!(
-                        "工作表“{}”第 {} 行：指标表头缺少“{name}”列",
+                        "工作表“{}”第 {} 行（指标表头）缺少“{name}”列",
                         sheet.name,
                         r + 1
                     ),
@@ -943,7 +943,10 @@ impl WorkbookReader {
         for need in missing {
             self.push(
                 "X003",
-                format!("{PROJECT_SHEET}!{}：缺少“{need}”列", header_row + 1),
+                format!(
+                    "工作表“{PROJECT_SHEET}”第 {} 行（表头）缺少“{need}”列",
+                    header_row + 1
+                ),
                 None,
                 "表头行应包含 项目名称、预算数、资金用途、绩效目标 等列",
             );
@@ -1069,7 +1072,7 @@ impl WorkbookReader {
             self.push(
                 "X003",
                 format!(
-                    "{INDICATOR_SHEET}!{}：缺少“项目名称”或“项目编码”列",
+                    "工作表“{INDICATOR_SHEET}”第 {} 行（表头）缺少“项目名称”或“项目编码”列",
                     header_row + 1
                 ),
                 None,
@@ -1081,7 +1084,10 @@ impl WorkbookReader {
             if col(need).is_none() {
                 self.push(
                     "X003",
-                    format!("{INDICATOR_SHEET}!{}：缺少“{need}”列", header_row + 1),
+                    format!(
+                        "工作表“{INDICATOR_SHEET}”第 {} 行（表头）缺少“{need}”列",
+                        header_row + 1
+                    ),
                     None,
                     "",
                 );

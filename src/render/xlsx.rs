@@ -4,9 +4,12 @@
 //!
 //! The layout is documented in `book/src/xlsx.md`; `crate::import::xlsx` reads it.
 
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder};
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use unicode_width::UnicodeWidthStr;
 
 use super::{RenderContext, Renderer};
 use crate::diag::Diagnostic;
@@ -154,45 +157,75 @@ fn creation_date(doc: &Document) -> ExcelDateTime {
         .unwrap_or_else(|| ExcelDateTime::from_ymd(2000, 1, 1).expect("a valid date"))
 }
 
-/// Writes `text` over a rectangle, merging only when it is more than one cell.
-fn merged(
-    sheet: &mut Worksheet,
-    (r0, c0, r1, c1): (u32, u16, u32, u16),
-    text: &str,
-    format: &Format,
-) -> Result<(), XlsxError> {
-    if r0 == r1 && c0 == c1 {
-        sheet.write_string_with_format(r0, c0, text, format)?;
-    } else {
-        sheet.merge_range(r0, c0, r1, c1, text, format)?;
-    }
-    Ok(())
+/// Column widths A..G in Excel's character units.
+const COL_WIDTHS: [f64; 7] = [12.0, 16.0, 20.0, 24.0, 16.0, 20.0, 16.0];
+
+/// Excel does not grow merged rows to fit wrapped text, so each sheet estimates the lines
+/// every row needs (a Chinese character is two units wide) and sets its height.
+struct Painter<'a> {
+    sheet: &'a mut Worksheet,
+    lines: BTreeMap<u32, usize>,
 }
 
-/// An amount as a number with two decimals when an f64 holds it exactly (15 significant
-/// digits), otherwise as its exact text; an absent amount stays empty.
-fn write_amount(
-    sheet: &mut Worksheet,
-    row: u32,
-    col: u16,
-    amount: Option<&Decimal>,
-    formats: &Formats,
-) -> Result<(), XlsxError> {
-    let Some(amount) = amount else {
-        sheet.write_blank(row, col, &formats.wrap)?;
-        return Ok(());
-    };
-    let text = format_amount(amount);
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    match text.parse::<f64>() {
-        Ok(number) if digits <= 15 => {
-            sheet.write_number_with_format(row, col, number, &formats.amount)?;
+impl Painter<'_> {
+    /// Writes `text` over a rectangle, merging only when it is more than one cell.
+    fn merged(
+        &mut self,
+        (r0, c0, r1, c1): (u32, u16, u32, u16),
+        text: &str,
+        format: &Format,
+    ) -> Result<(), XlsxError> {
+        if r0 == r1 && c0 == c1 {
+            self.sheet.write_string_with_format(r0, c0, text, format)?;
+        } else {
+            self.sheet.merge_range(r0, c0, r1, c1, text, format)?;
         }
-        _ => {
-            sheet.write_string_with_format(row, col, &text, &formats.wrap)?;
+        let width: f64 = COL_WIDTHS[c0 as usize..=c1 as usize].iter().sum();
+        let lines: usize = text
+            .split('\n')
+            .map(|p| ((p.width() as f64 / (width - 1.0)).ceil() as usize).max(1))
+            .sum();
+        let rows = (r1 - r0 + 1) as usize;
+        for r in r0..=r1 {
+            let need = lines.div_ceil(rows);
+            let entry = self.lines.entry(r).or_insert(1);
+            *entry = (*entry).max(need);
         }
+        Ok(())
     }
-    Ok(())
+
+    /// An amount as a number with two decimals when an f64 holds it exactly (15
+    /// significant digits), otherwise as its exact text; an absent amount stays empty.
+    fn amount(
+        &mut self,
+        (row, col): (u32, u16),
+        amount: Option<&Decimal>,
+        formats: &Formats,
+    ) -> Result<(), XlsxError> {
+        let Some(amount) = amount else {
+            self.sheet.write_blank(row, col, &formats.wrap)?;
+            return Ok(());
+        };
+        let text = format_amount(amount);
+        let digits = text.chars().filter(char::is_ascii_digit).count();
+        match text.parse::<f64>() {
+            Ok(number) if digits <= 15 => {
+                self.sheet
+                    .write_number_with_format(row, col, number, &formats.amount)?;
+            }
+            _ => self.merged((row, col, row, col), &text, &formats.wrap)?,
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<(), XlsxError> {
+        for (row, lines) in self.lines {
+            if lines > 1 {
+                self.sheet.set_row_height(row, 15.0 * lines as f64)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 fn write_table(
@@ -201,72 +234,60 @@ fn write_table(
     project: &Project,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    for (col, width) in [12.0, 16.0, 20.0, 24.0, 16.0, 20.0, 16.0]
-        .into_iter()
-        .enumerate()
-    {
+    for (col, width) in COL_WIDTHS.into_iter().enumerate() {
         sheet.set_column_width(col as u16, width)?;
     }
-    let mut row = 0;
-    merged(sheet, (0, 0, 0, LAST_COL), &table.heading, &f.heading)?;
-    row += 1;
-    merged(sheet, (row, 0, row, 4), &table.unit_line, &f.plain)?;
-    merged(
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    let mut p = Painter {
         sheet,
-        (row, 5, row, LAST_COL),
-        &table.amount_unit_label,
-        &f.right,
-    )?;
+        lines: BTreeMap::new(),
+    };
+    let mut row = 0;
+    p.merged((0, 0, 0, LAST_COL), &table.heading, &f.heading)?;
+    row += 1;
+    p.merged((row, 0, row, 4), &table.unit_line, &f.plain)?;
+    p.merged((row, 5, row, LAST_COL), &table.amount_unit_label, &f.right)?;
     row += 1;
     if let Some(code) = &table.code {
-        sheet.write_string_with_format(row, 0, label::CODE, &f.label)?;
-        merged(sheet, (row, 1, row, LAST_COL), code, &f.wrap)?;
+        p.merged((row, 0, row, 0), label::CODE, &f.label)?;
+        p.merged((row, 1, row, LAST_COL), code, &f.wrap)?;
         row += 1;
     }
-    sheet.write_string_with_format(row, 0, label::NAME, &f.label)?;
-    merged(sheet, (row, 1, row, LAST_COL), &table.name, &f.wrap)?;
+    p.merged((row, 0, row, 0), label::NAME, &f.label)?;
+    p.merged((row, 1, row, LAST_COL), &table.name, &f.wrap)?;
     row += 1;
 
-    merged(sheet, (row, 0, row + 1, 0), label::BUDGET, &f.label)?;
+    p.merged((row, 0, row + 1, 0), label::BUDGET, &f.label)?;
     let budget = &project.budget;
-    sheet.write_string_with_format(row, 1, label::TOTAL, &f.label)?;
-    write_amount(sheet, row, 2, Some(&budget.total.value), f)?;
-    sheet.write_string_with_format(row, 3, label::FISCAL, &f.label)?;
-    write_amount(sheet, row, 4, budget.fiscal.as_ref().map(|a| &a.value), f)?;
-    sheet.write_string_with_format(row, 5, label::OTHER, &f.label)?;
-    write_amount(sheet, row, 6, budget.other.as_ref().map(|a| &a.value), f)?;
-    merged(
-        sheet,
-        (row + 1, 1, row + 1, LAST_COL),
-        &table.purpose,
-        &f.wrap,
-    )?;
+    p.merged((row, 1, row, 1), label::TOTAL, &f.label)?;
+    p.amount((row, 2), Some(&budget.total.value), f)?;
+    p.merged((row, 3, row, 3), label::FISCAL, &f.label)?;
+    p.amount((row, 4), budget.fiscal.as_ref().map(|a| &a.value), f)?;
+    p.merged((row, 5, row, 5), label::OTHER, &f.label)?;
+    p.amount((row, 6), budget.other.as_ref().map(|a| &a.value), f)?;
+    p.merged((row + 1, 1, row + 1, LAST_COL), &table.purpose, &f.wrap)?;
     row += 2;
 
     if let Some(plan) = &table.spending_plan {
-        merged(sheet, (row, 0, row + 1, 0), label::PLAN, &f.label)?;
+        p.merged((row, 0, row + 1, 0), label::PLAN, &f.label)?;
         for (i, cell) in plan.iter().enumerate() {
             let col = 1 + i as u16;
-            sheet.write_string_with_format(row, col, &cell.label, &f.label)?;
-            sheet.write_string_with_format(row + 1, col, &cell.value, &f.wrap)?;
+            p.merged((row, col, row, col), &cell.label, &f.label)?;
+            p.merged((row + 1, col, row + 1, col), &cell.value, &f.wrap)?;
         }
-        merged(sheet, (row, 5, row + 1, LAST_COL), "", &f.wrap)?;
+        p.merged((row, 5, row + 1, LAST_COL), "", &f.wrap)?;
         row += 2;
     }
 
     let goal_rows = table.goals.len().max(1) as u32;
-    merged(
-        sheet,
-        (row, 0, row + goal_rows - 1, 0),
-        label::GOALS,
-        &f.label,
-    )?;
+    p.merged((row, 0, row + goal_rows - 1, 0), label::GOALS, &f.label)?;
     if table.goals.is_empty() {
-        merged(sheet, (row, 1, row, LAST_COL), "", &f.wrap)?;
+        p.merged((row, 1, row, LAST_COL), "", &f.wrap)?;
     }
     for (i, goal) in table.goals.iter().enumerate() {
         let r = row + i as u32;
-        merged(sheet, (r, 1, r, LAST_COL), goal, &f.wrap)?;
+        p.merged((r, 1, r, LAST_COL), goal, &f.wrap)?;
     }
     row += goal_rows;
 
@@ -275,12 +296,12 @@ fn write_table(
     for (col, text) in header.iter().enumerate() {
         let col = col as u16;
         let end = if col == last { LAST_COL } else { col };
-        merged(sheet, (row, col, row, end), text, &f.label)?;
+        p.merged((row, col, row, end), text, &f.label)?;
     }
     row += 1;
     for group in &table.groups {
         let n = group.rows.len() as u32;
-        merged(sheet, (row, 0, row + n - 1, 0), &group.level1, &f.label)?;
+        p.merged((row, 0, row + n - 1, 0), &group.level1, &f.label)?;
         for r in &group.rows {
             let mut cells = vec![r.level2.as_str(), &r.level3, &r.description, &r.value];
             if table.has_basis {
@@ -289,12 +310,12 @@ fn write_table(
             for (i, text) in cells.iter().enumerate() {
                 let col = 1 + i as u16;
                 let end = if col == last { LAST_COL } else { col };
-                merged(sheet, (row, col, row, end), text, &f.wrap)?;
+                p.merged((row, col, row, end), text, &f.wrap)?;
             }
             row += 1;
         }
     }
-    Ok(())
+    p.finish()
 }
 
 fn write_info(sheet: &mut Worksheet, doc: &Document, f: &Formats) -> Result<(), XlsxError> {
