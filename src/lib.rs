@@ -21,3 +21,4 @@ pub mod render;
 pub mod span;
 pub mod table;
 pub mod value;
+pub mod yamlfmt;

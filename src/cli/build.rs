@@ -65,6 +65,7 @@ pub fn run(args: BuildArgs) -> ExitCode {
         Some(args.path.clone())
     };
     let mut failed = false;
+    let mut index = Vec::new();
     for doc_path in &documents {
         let checked = common::load_and_check(doc_path);
         common::eprint_diagnostics(&checked.diagnostics, &checked.sources);
@@ -79,22 +80,59 @@ pub fn run(args: BuildArgs) -> ExitCode {
             .map(PathBuf::from)
             .unwrap_or_default();
         let stem = common::output_stem(doc_path);
-        if let Err(message) = build_one(
+        match build_one(
             &checked,
             &renderers,
             &options,
-            &args.out.join(rel_dir),
+            &args.out.join(&rel_dir),
             &stem,
         ) {
-            eprintln!("{}：{message}", doc_path.display());
-            failed = true;
+            Err(message) => {
+                eprintln!("{}：{message}", doc_path.display());
+                failed = true;
+            }
+            Ok(()) => {
+                if let (Some(_), Some(doc)) = (&base, &checked.document)
+                    && formats.iter().any(|f| f == "html")
+                {
+                    let page = rel_dir.join(format!("{stem}.html"));
+                    index.push(render::html::IndexEntry::new(
+                        &DocumentView::new(doc),
+                        &page,
+                    ));
+                }
+            }
         }
+    }
+    if let Some(base) = &base
+        && !index.is_empty()
+        && let Err(message) = write_index(&index, base, &args.out)
+    {
+        eprintln!("{message}");
+        failed = true;
     }
     if failed {
         ExitCode::from(EXIT_INPUT_ERRORS)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Writes `<out>/index.html`, linking to the HTML page of every document built.
+fn write_index(
+    entries: &[render::html::IndexEntry],
+    root: &std::path::Path,
+    out: &std::path::Path,
+) -> Result<(), String> {
+    let html = render::html::render_index(entries, Some(root)).map_err(|diags| {
+        common::eprint_diagnostics(&diags, &crate::span::Sources::new());
+        "目录页 index.html 输出失败".to_string()
+    })?;
+    let path = out.join("index.html");
+    common::write_atomic(&path, html.as_bytes())
+        .map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
+    eprintln!("已生成 {}", path.display());
+    Ok(())
 }
 
 fn build_one(

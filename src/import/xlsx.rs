@@ -573,7 +573,8 @@ impl WorkbookReader {
                 "",
             );
         }
-        Some(Spanned::new(value.normalize(), cell.span))
+        value.rescale(2);
+        Some(Spanned::new(value, cell.span))
     }
 
     /// A spending-plan cell: text as written; a number is a percentage (a fraction when it
