@@ -81,11 +81,28 @@ fn settings(doc: &Document) -> String {
     ) + &format!("{:?}", doc.rules)
 }
 
+/// Every allowed rule with the project and row it belongs to.
+fn allows(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, p) in doc.projects.iter().enumerate() {
+        for a in &p.allow {
+            out.push(format!("{i} {} {}", a.code.value, a.reason.value));
+        }
+        for (j, (_, _, row)) in p.rows().enumerate() {
+            for a in &row.allow {
+                out.push(format!("{i}.{j} {} {}", a.code.value, a.reason.value));
+            }
+        }
+    }
+    out
+}
+
 fn assert_round_trip(name: &str, doc: &Document) {
     let bytes = render(doc);
     let back = read(&bytes).unwrap_or_else(|d| panic!("{name}: {d:#?}"));
     assert_eq!(view_json(doc), view_json(&back), "{name}: view differs");
     assert_eq!(settings(doc), settings(&back), "{name}: settings differ");
+    assert_eq!(allows(doc), allows(&back), "{name}: allowed rules differ");
     assert_eq!(doc.projects.len(), back.projects.len());
     for (a, b) in doc.projects.iter().zip(&back.projects) {
         assert_eq!(a.budget.total.value, b.budget.total.value);
@@ -144,6 +161,8 @@ projects:
     goals:
       - 1.1.商务成绩高度凝练
     goal_numbering: false
+    allow:
+      S205: 只有产出和成本指标
     indicators:
       - level1: 产出指标
         groups:
@@ -155,6 +174,9 @@ projects:
                 basis: 根据人数确定
               - level3: 印刷种类
                 value: 5种
+                allow:
+                  V101: 原文如此
+                  C313: 惯例
       - level1: 成本指标
         groups:
           - level2: 经济成本指标
@@ -202,6 +224,7 @@ fn settings_part_one_and_sub_units_round_trip() {
         back.projects[0].unit.is_none(),
         "the default unit is not repeated"
     );
+    assert_eq!(allows(&back).len(), 3);
     let sub = back.projects[1]
         .unit
         .as_ref()
@@ -494,6 +517,12 @@ fn indicator_row_naming_an_unknown_project() {
         errors(&bytes),
         ["X005 指标!A5：项目名称“展会补助”不在“项目”工作表中"]
     );
+    // The human rendering quotes the cell from the workbook's cell listing.
+    let mut sources = Sources::new();
+    let diags = read_xlsx_bytes("预算.xlsx", &bytes, &mut sources).unwrap_err();
+    let human = jixiao::diag::render_human(&diags, &sources);
+    assert!(human.contains("预算.xlsx:"), "{human}");
+    assert!(human.contains("指标!A5: 展会补助"), "{human}");
 }
 
 #[test]

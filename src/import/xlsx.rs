@@ -21,8 +21,8 @@ use rust_decimal::Decimal;
 use crate::diag::Diagnostic;
 use crate::load::display_path;
 use crate::model::{
-    AmountUnit, Budget, Document, Level1, Level2, Overview, OverviewItem, Project, Row, RuleLevel,
-    SpendingPlan, Unit,
+    Allow, AmountUnit, Budget, Document, Level1, Level2, Overview, OverviewItem, Project, Row,
+    RuleLevel, SpendingPlan, Unit,
 };
 use crate::render::xlsx::{INFO_SHEET, info, label};
 use crate::span::{FileId, Sources, Span, Spanned};
@@ -70,6 +70,7 @@ pub fn read_xlsx_bytes(
     let mut reader = WorkbookReader {
         file,
         diags: Vec::new(),
+        places: BTreeMap::new(),
     };
     let document = reader.document(&sheets);
     match document {
@@ -233,6 +234,8 @@ struct Info {
     overview: Option<Overview>,
     rules: BTreeMap<String, RuleLevel>,
     rule_spans: BTreeMap<String, Span>,
+    /// (cell address as written, its cell's span, the allowed rule).
+    allows: Vec<(String, Span, Allow)>,
 }
 
 /// A project read from either layout, with what its table says about the document.
@@ -245,6 +248,15 @@ struct Draft {
 struct WorkbookReader {
     file: FileId,
     diags: Vec<Diagnostic>,
+    /// What each sheet row became, for the 允许 rows of 文档信息: (sheet, 0-based row).
+    places: BTreeMap<(String, usize), Place>,
+}
+
+/// A project (by index), or an indicator row (project, 一级, 二级, row indices).
+#[derive(Clone, Copy)]
+enum Place {
+    Project(usize),
+    Row(usize, usize, usize, usize),
 }
 
 impl WorkbookReader {
@@ -274,7 +286,7 @@ impl WorkbookReader {
 
     fn document(&mut self, sheets: &[Sheet]) -> Option<Document> {
         let find = |name: &str| sheets.iter().find(|s| s.name == name);
-        let info = match find(INFO_SHEET) {
+        let mut info = match find(INFO_SHEET) {
             Some(sheet) => self.info(sheet),
             None => Info::default(),
         };
@@ -308,9 +320,18 @@ impl WorkbookReader {
                     );
                     return None;
                 }
-                tables.into_iter().filter_map(|s| self.table(s)).collect()
+                let mut drafts = Vec::new();
+                for sheet in tables {
+                    if let Some(draft) = self.table(sheet, drafts.len()) {
+                        drafts.push(draft);
+                    }
+                }
+                drafts
             }
         };
+        let mut drafts = drafts;
+        let allows = std::mem::take(&mut info.allows);
+        self.place_allows(allows, &mut drafts);
         if !self.diags.is_empty() {
             return None;
         }
@@ -509,6 +530,22 @@ impl WorkbookReader {
                         ),
                     }
                 }
+                info::ALLOW => match (value(1), text(2), text(3)) {
+                    (Some(at), Some(code), Some(reason)) => out.allows.push((
+                        at.text.trim().to_string(),
+                        at.span,
+                        Allow { code, reason },
+                    )),
+                    _ => self.push(
+                        "X006",
+                        format!(
+                            "{}：允许一行应依次写单元格（如 1!C14）、规则代码和理由",
+                            sheet.addr(r, c0)
+                        ),
+                        Some(key),
+                        "",
+                    ),
+                },
                 _ => self.push(
                     "X003",
                     format!("{}：无法识别的文档信息“{}”", sheet.addr(r, c0), key.text),
@@ -525,6 +562,37 @@ impl WorkbookReader {
             });
         }
         out
+    }
+
+    /// Attaches each 允许 row to the project or indicator row its cell address names.
+    fn place_allows(&mut self, allows: Vec<(String, Span, Allow)>, drafts: &mut [Draft]) {
+        for (at, span, allow) in allows {
+            let place = at.rsplit_once('!').and_then(|(sheet, cell)| {
+                let row: usize = cell
+                    .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                    .parse()
+                    .ok()?;
+                self.places
+                    .get(&(sheet.trim_matches('\'').to_string(), row.checked_sub(1)?))
+            });
+            match place.copied() {
+                Some(Place::Project(p)) => drafts[p].project.allow.push(allow),
+                Some(Place::Row(p, l1, l2, r)) => drafts[p].project.indicators[l1].groups[l2].rows
+                    [r]
+                    .allow
+                    .push(allow),
+                None => self.diags.push(
+                    Diagnostic::error(
+                        "X003",
+                        format!(
+                            "{INFO_SHEET}：允许规则所在的单元格“{at}”不是项目名称或三级指标所在的行"
+                        ),
+                    )
+                    .at(span, "此单元格")
+                    .with_help("写作“工作表!单元格”，如 1!C14"),
+                ),
+            }
+        }
     }
 
     fn missing(&mut self, sheet: &Sheet, row: usize, col: usize, what: &str) {
@@ -593,7 +661,7 @@ impl WorkbookReader {
     }
 
     /// One sheet of the table layout.
-    fn table(&mut self, sheet: &Sheet) -> Option<Draft> {
+    fn table(&mut self, sheet: &Sheet, index: usize) -> Option<Draft> {
         let errors_before = self.diags.len();
         let mut unit_line: Option<Spanned<String>> = None;
         let mut amount_unit = None;
@@ -613,7 +681,7 @@ impl WorkbookReader {
                 continue;
             };
             if let Some(grid) = &grid {
-                self.grid_row(sheet, r, grid, &mut indicators, false);
+                self.grid_row(sheet, r, grid, &mut indicators, (index, false));
                 r += 1;
                 continue;
             }
@@ -641,6 +709,8 @@ impl WorkbookReader {
             } else if key == label::CODE {
                 code = rest.first().map(|(_, c)| self.spanned(c));
             } else if key == label::NAME {
+                self.places
+                    .insert((sheet.name.clone(), r), Place::Project(index));
                 match rest.first() {
                     Some((_, c)) => name = Some(self.spanned(c)),
                     None => self.missing(sheet, r, c0 + 1, "项目名称"),
@@ -823,7 +893,7 @@ impl WorkbookReader {
         r: usize,
         grid: &Grid,
         indicators: &mut Vec<Level1>,
-        flat: bool,
+        (project, flat): (usize, bool),
     ) {
         let text = |c: Option<usize>| c.and_then(|c| sheet.get(r, c));
         let level1 = match text(Some(grid.level1)) {
@@ -882,6 +952,7 @@ impl WorkbookReader {
                 groups: Vec::new(),
             });
         }
+        let l1_index = indicators.len().saturating_sub(1);
         let Some(l1) = indicators.last_mut() else {
             return;
         };
@@ -893,6 +964,9 @@ impl WorkbookReader {
                 rows: vec![row],
             }),
         }
+        let l2 = l1.groups.len() - 1;
+        let place = Place::Row(project, l1_index, l2, l1.groups[l2].rows.len() - 1);
+        self.places.insert((sheet.name.clone(), r), place);
     }
 
     /// The flat layout: `项目` and `指标`.
@@ -1014,6 +1088,8 @@ impl WorkbookReader {
                 code: text(col("单位编码")).map(|c| self.spanned(c)),
                 name: self.spanned(n),
             });
+            self.places
+                .insert((projects.name.clone(), r), Place::Project(drafts.len()));
             drafts.push(Draft {
                 project: Project {
                     unit: None,
@@ -1164,7 +1240,7 @@ impl WorkbookReader {
             current = Some(index);
             let indicators = &mut drafts[index].project.indicators;
             let mut taken = std::mem::take(indicators);
-            self.grid_row(sheet, r, &grid, &mut taken, true);
+            self.grid_row(sheet, r, &grid, &mut taken, (index, true));
             drafts[index].project.indicators = taken;
         }
     }

@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{RenderContext, Renderer};
 use crate::diag::Diagnostic;
-use crate::model::{Document, Project, RuleLevel};
+use crate::model::{Allow, Document, Project, RuleLevel};
 use crate::table::{Table, format_amount};
 
 /// The name of the sheet that holds the document's settings.
@@ -43,6 +43,9 @@ pub mod info {
     pub const SAFEGUARD: &str = "工作保障措施";
     /// One rule override per row: code, level.
     pub const RULE: &str = "规则";
+    /// One allowed rule per row: the cell it applies to (the 项目名称 cell for a
+    /// project, the 三级指标 cell for a row, as `1!C14`), code, reason.
+    pub const ALLOW: &str = "允许";
 }
 
 /// Labels of the per-table sheets, in column A.
@@ -131,14 +134,18 @@ fn write_workbook(cx: &RenderContext) -> Result<Vec<u8>, XlsxError> {
             .set_title(cx.view.title.as_str())
             .set_creation_datetime(&creation_date(doc)),
     );
+    let mut allows = Vec::new();
     for (table, project) in cx.view.tables.iter().zip(&doc.projects) {
         let sheet = workbook.add_worksheet();
-        sheet.set_name(table.number.to_string())?;
-        write_table(sheet, table, project, &formats)?;
+        let name = table.number.to_string();
+        sheet.set_name(&name)?;
+        for (cell, allow) in write_table(sheet, table, project, &formats)? {
+            allows.push((format!("{name}!{cell}"), allow));
+        }
     }
     let sheet = workbook.add_worksheet();
     sheet.set_name(INFO_SHEET)?;
-    write_info(sheet, doc, &formats)?;
+    write_info(sheet, doc, &allows, &formats)?;
     workbook.save_to_buffer()
 }
 
@@ -228,12 +235,14 @@ impl Painter<'_> {
     }
 }
 
-fn write_table(
+/// Writes one table; returns the allowed rules with the cell each applies to.
+fn write_table<'a>(
     sheet: &mut Worksheet,
     table: &Table,
-    project: &Project,
+    project: &'a Project,
     f: &Formats,
-) -> Result<(), XlsxError> {
+) -> Result<Vec<(String, &'a Allow)>, XlsxError> {
+    let mut allows = Vec::new();
     for (col, width) in COL_WIDTHS.into_iter().enumerate() {
         sheet.set_column_width(col as u16, width)?;
     }
@@ -255,6 +264,7 @@ fn write_table(
         row += 1;
     }
     p.merged((row, 0, row, 0), label::NAME, &f.label)?;
+    allows.extend(project.allow.iter().map(|a| (cell_ref(row, 1), a)));
     p.merged((row, 1, row, LAST_COL), &table.name, &f.wrap)?;
     row += 1;
 
@@ -299,6 +309,7 @@ fn write_table(
         p.merged((row, col, row, end), text, &f.label)?;
     }
     row += 1;
+    let mut model_rows = project.rows().map(|(_, _, r)| r);
     for group in &table.groups {
         let n = group.rows.len() as u32;
         p.merged((row, 0, row + n - 1, 0), &group.level1, &f.label)?;
@@ -306,6 +317,9 @@ fn write_table(
             let mut cells = vec![r.level2.as_str(), &r.level3, &r.description, &r.value];
             if table.has_basis {
                 cells.push(&r.basis);
+            }
+            if let Some(model_row) = model_rows.next() {
+                allows.extend(model_row.allow.iter().map(|a| (cell_ref(row, 2), a)));
             }
             for (i, text) in cells.iter().enumerate() {
                 let col = 1 + i as u16;
@@ -315,10 +329,21 @@ fn write_table(
             row += 1;
         }
     }
-    p.finish()
+    p.finish()?;
+    Ok(allows)
 }
 
-fn write_info(sheet: &mut Worksheet, doc: &Document, f: &Formats) -> Result<(), XlsxError> {
+/// `C7` for 0-based row 6, column 2 (A–Z only: sheets are seven columns wide).
+fn cell_ref(row: u32, col: u16) -> String {
+    format!("{}{}", char::from(b'A' + col as u8), row + 1)
+}
+
+fn write_info(
+    sheet: &mut Worksheet,
+    doc: &Document,
+    allows: &[(String, &Allow)],
+    f: &Formats,
+) -> Result<(), XlsxError> {
     sheet.set_column_width(0, 16.0)?;
     for col in 1..=3 {
         sheet.set_column_width(col, 40.0)?;
@@ -363,6 +388,14 @@ fn write_info(sheet: &mut Worksheet, doc: &Document, f: &Formats) -> Result<(), 
             RuleLevel::Off => "off",
         };
         rows.push(vec![info::RULE.into(), code.clone(), level.into()]);
+    }
+    for (cell, allow) in allows {
+        rows.push(vec![
+            info::ALLOW.into(),
+            cell.clone(),
+            allow.code.value.clone(),
+            allow.reason.value.clone(),
+        ]);
     }
     for (r, cells) in rows.iter().enumerate() {
         for (c, text) in cells.iter().enumerate() {
