@@ -591,3 +591,135 @@ fn table_layout_errors_name_sheet_and_cell() {
         "an empty description cell in the table layout stays empty"
     );
 }
+
+#[test]
+fn table_layout_with_spacer_columns() {
+    // The district layout: empty spacer columns, a lone space for an empty amount, the
+    // financial label with spaces inside, a hand-typed plan label with ASCII brackets.
+    let sheet = vec![
+        vec![T("1.消费券绩效目标表")],
+        vec![
+            T("323101天津市某局"),
+            T(""),
+            T(""),
+            T(""),
+            T(""),
+            T(""),
+            T("单位：元"),
+        ],
+        vec![T("项目名称"), T("消费券"), T(""), T(""), T(""), T("")],
+        vec![
+            T("预算规模及资金用途"),
+            T("预算数"),
+            T(""),
+            N(416543.39),
+            T("其中：财政    资金"),
+            T("416543.39"),
+            T("其他资金"),
+            T(" "),
+        ],
+        vec![T(""), T(""), T("发放消费券。")],
+        vec![
+            T("资金支出计划(%)"),
+            T("3月底"),
+            T("6月底"),
+            T("10月底"),
+            T("12月底"),
+        ],
+        vec![T(""), T(""), T(""), T(""), P(1.0)],
+        vec![T("绩效目标"), T("1.发放消费券")],
+        vec![
+            T("一级指标"),
+            T("二级指标"),
+            T("三级指标"),
+            T("绩效指标描述"),
+            T(""),
+            T("指标值"),
+            T(""),
+        ],
+        vec![
+            T("产出指标"),
+            T("数量指标"),
+            T("发放种类"),
+            T("发放种类"),
+            T(""),
+            T("1种"),
+        ],
+        vec![
+            T(""),
+            T("质量指标"),
+            T("核销率"),
+            T("餐饮消费券核销率"),
+            T(""),
+            T("≥60%"),
+        ],
+    ];
+    let info = vec![vec![T("预算年度"), N(2025.0)]];
+    let doc =
+        read(&workbook(&[("1", sheet), ("文档信息", info)])).unwrap_or_else(|d| panic!("{d:#?}"));
+    let view = DocumentView::new(&doc);
+    let t = &view.tables[0];
+    assert_eq!(
+        (
+            t.budget_total.as_str(),
+            t.budget_fiscal.as_str(),
+            t.budget_other.as_str()
+        ),
+        ("416543.39", "416543.39", "")
+    );
+    assert_eq!(t.purpose, "发放消费券。");
+    assert_eq!(t.spending_plan.as_ref().unwrap()[3].value, "100%");
+    assert_eq!(t.goals, ["1.发放消费券"]);
+    assert!(!t.has_basis);
+    let rows: Vec<(&str, &str, &str)> = t.groups[0]
+        .rows
+        .iter()
+        .map(|r| (r.level2.as_str(), r.description.as_str(), r.value.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("数量指标", "发放种类", "1种"),
+            ("质量指标", "餐饮消费券核销率", "≥60%")
+        ]
+    );
+}
+
+#[test]
+fn import_command_writes_a_folder_or_nothing() {
+    let dir = std::env::temp_dir().join(format!("jixiao-xlsx-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let import = |file: &Path, out: &Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .arg("import")
+            .arg(file)
+            .arg("--out")
+            .arg(out)
+            .output()
+            .unwrap()
+    };
+
+    let mut rows = indicator_rows();
+    rows[4][0] = T("展会补助");
+    let bad = dir.join("坏.xlsx");
+    std::fs::write(&bad, workbook(&[("项目", project_rows()), ("指标", rows)])).unwrap();
+    let out = import(&bad, &dir.join("坏"));
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("指标!A5"), "{stderr}");
+    assert!(!dir.join("坏").exists(), "nothing is written on error");
+
+    let doc = load(&root().join("tests/fixtures/demo.yaml"));
+    let good = dir.join("demo.xlsx");
+    std::fs::write(&good, render(&doc)).unwrap();
+    let out = import(&good, &dir.join("demo"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let back = load(&dir.join("demo"));
+    assert_eq!(view_json(&doc), view_json(&back));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -145,7 +145,7 @@ impl Sheet {
 }
 
 /// `C7` for row 6, column 2 (both 0-based).
-pub fn cell_ref(row: usize, col: usize) -> String {
+fn cell_ref(row: usize, col: usize) -> String {
     let mut letters = Vec::new();
     let mut n = col + 1;
     while n > 0 {
@@ -158,7 +158,7 @@ pub fn cell_ref(row: usize, col: usize) -> String {
 }
 
 /// A cell's text; numbers in their shortest exact decimal form (never rounded through
-/// a format), empty text as no cell.
+/// a format), blank text as no cell.
 fn cell_text(data: &Data) -> Option<(String, bool)> {
     let (text, number) = match data {
         Data::Empty => return None,
@@ -170,7 +170,8 @@ fn cell_text(data: &Data) -> Option<(String, bool)> {
         Data::DateTimeIso(s) | Data::DurationIso(s) => (s.clone(), false),
         Data::Error(e) => (format!("#{e}"), false),
     };
-    if text.is_empty() {
+    // Published tables often hold a lone space in an empty cell.
+    if text.trim().is_empty() {
         None
     } else {
         Some((text, number))
@@ -687,10 +688,11 @@ impl WorkbookReader {
             }
             let key = normalize(&first.text);
             let rest = &cells[1..];
-            if let Some(&(c, unit_cell)) = cells
+            let unit_cell = cells
                 .iter()
                 .find(|(_, c)| normalize(&c.text).starts_with(label::UNIT_PREFIX))
-            {
+                .filter(|_| name.is_none() && code.is_none());
+            if let Some(&(c, unit_cell)) = unit_cell {
                 let text = normalize(&unit_cell.text);
                 match AmountUnit::from_label(&text[label::UNIT_PREFIX.len()..]) {
                     Some(u) => amount_unit = Some(Spanned::new(u, unit_cell.span)),
@@ -787,16 +789,32 @@ impl WorkbookReader {
         })
     }
 
-    /// `预算规模及资金用途 | 预算数 | x | 其中：财政资金 | y | 其他资金 | z`.
+    /// `预算规模及资金用途 | 预算数 | x | 其中：财政资金 | y | 其他资金 | z`. Each amount is
+    /// the non-empty cell between its label and the next, so spacer columns do not matter.
     fn budget_row(&mut self, sheet: &Sheet, r: usize, first: &Cell) -> Option<Budget> {
         let cells = sheet.row(r);
-        let find = |want: &str| {
-            cells
+        let labels = [label::TOTAL, "财政资金", label::OTHER];
+        let label_cols: Vec<Option<usize>> = labels
+            .iter()
+            .map(|want| {
+                cells
+                    .iter()
+                    .find(|(_, c)| normalize(&c.text).ends_with(want))
+                    .map(|(col, _)| *col)
+            })
+            .collect();
+        let value_col = |i: usize| -> Option<usize> {
+            let col = label_cols[i]?;
+            let next = label_cols
                 .iter()
-                .find(|(_, c)| normalize(&c.text).ends_with(want))
-                .map(|(col, _)| *col)
+                .flatten()
+                .copied()
+                .filter(|&c| c > col)
+                .min()
+                .unwrap_or(usize::MAX);
+            cells.iter().map(|(c, _)| *c).find(|&c| c > col && c < next)
         };
-        let Some(total_col) = find(label::TOTAL) else {
+        let Some(total_label) = label_cols[0] else {
             self.push(
                 "X003",
                 format!("{}：预算行缺少“预算数”", sheet.addr(r, 0)),
@@ -805,12 +823,12 @@ impl WorkbookReader {
             );
             return None;
         };
-        let Some(total) = self.amount(sheet, r, total_col + 1) else {
-            self.missing(sheet, r, total_col + 1, "预算数");
+        let Some(total) = value_col(0).and_then(|c| self.amount(sheet, r, c)) else {
+            self.missing(sheet, r, total_label + 1, "预算数");
             return None;
         };
-        let fiscal = find("财政资金").and_then(|c| self.amount(sheet, r, c + 1));
-        let other = find(label::OTHER).and_then(|c| self.amount(sheet, r, c + 1));
+        let fiscal = value_col(1).and_then(|c| self.amount(sheet, r, c));
+        let other = value_col(2).and_then(|c| self.amount(sheet, r, c));
         Some(Budget {
             total,
             fiscal,
