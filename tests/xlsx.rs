@@ -723,3 +723,38 @@ fn import_command_writes_a_folder_or_nothing() {
     assert_eq!(view_json(&doc), view_json(&back));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn allowed_rule_naming_no_row() {
+    let bytes = workbook(&[
+        ("项目", project_rows()),
+        ("指标", indicator_rows()),
+        (
+            "文档信息",
+            vec![
+                vec![T("预算年度"), T("2025")],
+                vec![T("允许"), T("指标!C3"), T("V101"), T("原文如此")],
+                vec![T("允许"), T("指标!C99"), T("V101"), T("原文如此")],
+            ],
+        ),
+    ]);
+    assert_eq!(
+        errors(&bytes),
+        ["X003 文档信息!B3：允许规则所在的单元格“指标!C99”不是项目名称或三级指标所在的行"]
+    );
+    let mut info = vec![vec![T("预算年度"), T("2025")]];
+    info.push(vec![T("允许"), T("指标!C3"), T("V101"), T("原文如此")]);
+    info.push(vec![
+        T("允许"),
+        T("项目!D3"),
+        T("S205"),
+        T("只有满意度指标"),
+    ]);
+    let bytes = workbook(&[
+        ("项目", project_rows()),
+        ("指标", indicator_rows()),
+        ("文档信息", info),
+    ]);
+    let doc = read(&bytes).unwrap_or_else(|d| panic!("{d:#?}"));
+    assert_eq!(allows(&doc), ["0.1 V101 原文如此", "1 S205 只有满意度指标"]);
+}

@@ -235,8 +235,8 @@ struct Info {
     overview: Option<Overview>,
     rules: BTreeMap<String, RuleLevel>,
     rule_spans: BTreeMap<String, Span>,
-    /// (cell address as written, its cell's span, the allowed rule).
-    allows: Vec<(String, Span, Allow)>,
+    /// (cell address as written, where that is written, its span, the allowed rule).
+    allows: Vec<(String, String, Span, Allow)>,
 }
 
 /// A project read from either layout, with what its table says about the document.
@@ -330,6 +330,9 @@ impl WorkbookReader {
                 drafts
             }
         };
+        if !self.diags.is_empty() {
+            return None;
+        }
         let mut drafts = drafts;
         let allows = std::mem::take(&mut info.allows);
         self.place_allows(allows, &mut drafts);
@@ -534,6 +537,7 @@ impl WorkbookReader {
                 info::ALLOW => match (value(1), text(2), text(3)) {
                     (Some(at), Some(code), Some(reason)) => out.allows.push((
                         at.text.trim().to_string(),
+                        sheet.addr(r, c0 + 1),
                         at.span,
                         Allow { code, reason },
                     )),
@@ -566,8 +570,8 @@ impl WorkbookReader {
     }
 
     /// Attaches each 允许 row to the project or indicator row its cell address names.
-    fn place_allows(&mut self, allows: Vec<(String, Span, Allow)>, drafts: &mut [Draft]) {
-        for (at, span, allow) in allows {
+    fn place_allows(&mut self, allows: Vec<(String, String, Span, Allow)>, drafts: &mut [Draft]) {
+        for (at, addr, span, allow) in allows {
             let place = at.rsplit_once('!').and_then(|(sheet, cell)| {
                 let row: usize = cell
                     .trim_start_matches(|c: char| c.is_ascii_alphabetic())
@@ -576,18 +580,22 @@ impl WorkbookReader {
                 self.places
                     .get(&(sheet.trim_matches('\'').to_string(), row.checked_sub(1)?))
             });
-            match place.copied() {
-                Some(Place::Project(p)) => drafts[p].project.allow.push(allow),
-                Some(Place::Row(p, l1, l2, r)) => drafts[p].project.indicators[l1].groups[l2].rows
-                    [r]
-                    .allow
-                    .push(allow),
+            let target = match place.copied() {
+                Some(Place::Project(p)) => drafts.get_mut(p).map(|d| &mut d.project.allow),
+                Some(Place::Row(p, l1, l2, r)) => drafts
+                    .get_mut(p)
+                    .and_then(|d| d.project.indicators.get_mut(l1))
+                    .and_then(|l| l.groups.get_mut(l2))
+                    .and_then(|g| g.rows.get_mut(r))
+                    .map(|row| &mut row.allow),
+                None => None,
+            };
+            match target {
+                Some(list) => list.push(allow),
                 None => self.diags.push(
                     Diagnostic::error(
                         "X003",
-                        format!(
-                            "{INFO_SHEET}：允许规则所在的单元格“{at}”不是项目名称或三级指标所在的行"
-                        ),
+                        format!("{addr}：允许规则所在的单元格“{at}”不是项目名称或三级指标所在的行"),
                     )
                     .at(span, "此单元格")
                     .with_help("写作“工作表!单元格”，如 1!C14"),
