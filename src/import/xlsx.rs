@@ -714,7 +714,7 @@ impl WorkbookReader {
                 if c != c0 {
                     unit_line = Some(self.spanned(first));
                 }
-            } else if goals.is_none() && r == 0 && key.ends_with("绩效目标表") {
+            } else if name.is_none() && code.is_none() && key.ends_with("绩效目标表") {
                 // The heading is generated from the name.
             } else if key == label::CODE {
                 code = rest.first().map(|(_, c)| self.spanned(c));
