@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use jixiao::diag::Diagnostic;
+use jixiao::import::ImportOptions;
 use jixiao::import::xlsx::read_xlsx_bytes;
 use jixiao::load::{load_path, load_str};
 use jixiao::model::Document;
@@ -60,7 +61,12 @@ fn render(doc: &Document) -> Vec<u8> {
 }
 
 fn read(bytes: &[u8]) -> Result<Document, Vec<Diagnostic>> {
-    read_xlsx_bytes("test.xlsx", bytes, &mut Sources::new())
+    read_xlsx_bytes(
+        "test.xlsx",
+        bytes,
+        &mut Sources::new(),
+        &ImportOptions::default(),
+    )
 }
 
 fn view_json(doc: &Document) -> String {
@@ -405,6 +411,9 @@ fn flat_layout_reads() {
     ]);
     let doc = read(&bytes).unwrap_or_else(|d| panic!("{d:#?}"));
     assert_eq!(doc.year.value, 2025);
+    let options = ImportOptions { year: Some(2026) };
+    let overridden = read_xlsx_bytes("t.xlsx", &bytes, &mut Sources::new(), &options).unwrap();
+    assert_eq!(overridden.year.value, 2026, "--year wins over the workbook");
     assert_eq!(doc.amount_unit.value.label(), "元");
     assert_eq!(doc.unit.line(), "323101天津市滨海新区商务和投资促进局");
     assert_eq!(doc.framework.value, "legacy");
@@ -519,7 +528,8 @@ fn indicator_row_naming_an_unknown_project() {
     );
     // The human rendering quotes the cell from the workbook's cell listing.
     let mut sources = Sources::new();
-    let diags = read_xlsx_bytes("预算.xlsx", &bytes, &mut sources).unwrap_err();
+    let options = ImportOptions::default();
+    let diags = read_xlsx_bytes("预算.xlsx", &bytes, &mut sources, &options).unwrap_err();
     let human = jixiao::diag::render_human(&diags, &sources);
     assert!(human.contains("预算.xlsx:"), "{human}");
     assert!(human.contains("指标!A5: 展会补助"), "{human}");

@@ -69,13 +69,9 @@ fn run_xlsx(args: ImportArgs) -> ExitCode {
         ));
     }
     let mut sources = Sources::new();
-    match crate::import::xlsx::read_xlsx(&args.file, &mut sources) {
-        Ok(mut doc) => {
-            if let Some(year) = args.year {
-                doc.year.value = year;
-            }
-            write_imported(&doc, &args.out)
-        }
+    let options = ImportOptions { year: args.year };
+    match crate::import::xlsx::read_xlsx(&args.file, &mut sources, &options) {
+        Ok(doc) => write_imported(&doc, &args.out),
         Err(diags) => {
             eprint_diagnostics(&diags, &sources);
             eprintln!("导入失败：没有写入任何文件");

@@ -18,6 +18,7 @@ use std::str::FromStr;
 use calamine::{Data, Reader, Xlsx};
 use rust_decimal::Decimal;
 
+use super::ImportOptions;
 use crate::diag::Diagnostic;
 use crate::load::display_path;
 use crate::model::{
@@ -32,11 +33,16 @@ pub const PROJECT_SHEET: &str = "项目";
 /// The indicator sheet of the flat layout.
 pub const INDICATOR_SHEET: &str = "指标";
 
-/// Reads a spreadsheet file in either documented layout.
-pub fn read_xlsx(path: &Path, sources: &mut Sources) -> Result<Document, Vec<Diagnostic>> {
+/// Reads a spreadsheet file in either documented layout; `options.year` overrides the
+/// budget year of the 文档信息 sheet or the inferred one.
+pub fn read_xlsx(
+    path: &Path,
+    sources: &mut Sources,
+    options: &ImportOptions,
+) -> Result<Document, Vec<Diagnostic>> {
     let name = display_path(path);
     match std::fs::read(path) {
-        Ok(bytes) => read_xlsx_bytes(&name, &bytes, sources),
+        Ok(bytes) => read_xlsx_bytes(&name, &bytes, sources, options),
         Err(e) => Err(vec![Diagnostic::error(
             "X001",
             format!("无法读取文件 {name}：{e}"),
@@ -49,6 +55,7 @@ pub fn read_xlsx_bytes(
     name: &str,
     bytes: &[u8],
     sources: &mut Sources,
+    options: &ImportOptions,
 ) -> Result<Document, Vec<Diagnostic>> {
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         vec![
@@ -71,6 +78,7 @@ pub fn read_xlsx_bytes(
         file,
         diags: Vec::new(),
         places: BTreeMap::new(),
+        year: options.year,
     };
     let document = reader.document(&sheets);
     match document {
@@ -251,6 +259,8 @@ struct WorkbookReader {
     diags: Vec<Diagnostic>,
     /// What each sheet row became, for the 允许 rows of 文档信息: (sheet, 0-based row).
     places: BTreeMap<(String, usize), Place>,
+    /// The year given on the command line, which wins over the workbook.
+    year: Option<i32>,
 }
 
 /// A project (by index), or an indicator row (project, 一级, 二级, row indices).
@@ -378,9 +388,10 @@ impl WorkbookReader {
             );
             return None;
         };
-        let year = match info.year {
-            Some(year) => year,
-            None => match infer_year(sheets) {
+        let year = match (self.year, info.year) {
+            (Some(year), _) => Spanned::new(year, whole),
+            (None, Some(year)) => year,
+            (None, None) => match infer_year(sheets) {
                 Some(year) => Spanned::new(year, whole),
                 None => {
                     self.push(
