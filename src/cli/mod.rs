@@ -5,7 +5,7 @@
 
 mod build;
 mod check;
-mod common;
+pub(crate) mod common;
 mod explain;
 mod fmt;
 mod import;
