@@ -251,6 +251,7 @@ impl Job<'_> {
         let started = Instant::now();
         let mut messages = String::new();
         let (done, status) = self.document_inner(id, path, &mut messages);
+        let changed = !matches!(&status, Ok(formats) if formats.is_empty());
         let status = match status {
             Ok(formats) if formats.is_empty() => "未变，沿用上次的输出".to_string(),
             Ok(formats) => format!(
@@ -263,7 +264,7 @@ impl Job<'_> {
                 "失败".to_string()
             }
         };
-        self.progress.finish_one(id, &status, &messages);
+        self.progress.finish_one(id, &status, &messages, changed);
         done
     }
 

@@ -11,6 +11,8 @@ pub enum ProgressStyle {
     Bar,
     /// One line per finished document.
     Lines,
+    /// A line only for documents rebuilt or failed (`watch`).
+    Changes,
     /// Only diagnostics and failures.
     Quiet,
 }
@@ -48,7 +50,7 @@ impl Progress {
 
     /// Reports one finished document: its messages (diagnostics, failures) and, in line
     /// style, a status line.
-    pub fn finish_one(&self, id: &str, status: &str, messages: &str) {
+    pub fn finish_one(&self, id: &str, status: &str, messages: &str, changed: bool) {
         let mut done = self.done.lock().unwrap_or_else(|e| e.into_inner());
         *done += 1;
         let mut err = std::io::stderr().lock();
@@ -71,6 +73,12 @@ impl Progress {
             ProgressStyle::Lines => {
                 let _ = write!(err, "{messages}");
                 let _ = writeln!(err, "[{}/{}] {id}：{status}", *done, self.total);
+            }
+            ProgressStyle::Changes => {
+                let _ = write!(err, "{messages}");
+                if changed {
+                    let _ = writeln!(err, "{id}：{status}");
+                }
             }
             ProgressStyle::Quiet => {
                 let _ = write!(err, "{messages}");
