@@ -17,6 +17,7 @@ pub mod fingerprint;
 pub mod index;
 pub mod progress;
 pub mod shard;
+pub mod synthetic;
 pub mod volume;
 
 use std::path::{Path, PathBuf};
@@ -187,12 +188,7 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
         summary.assembled = true;
     }
 
-    remove_stale(
-        &plan.out,
-        &previous,
-        &manifest,
-        tree && plan.shard.is_none(),
-    );
+    remove_stale(&plan.out, &previous, &manifest, summary.assembled);
     // A shard always leaves a manifest, even an empty one, so `--merge` can tell an empty
     // shard from a missing one; a lone failing document leaves nothing at all.
     let nothing = manifest.documents.is_empty() && on_disk.documents.is_empty();
