@@ -26,10 +26,12 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::cli::common;
+pub use crate::cli::common::find_documents;
 use crate::diag;
 use crate::load;
 use crate::render::{self, RenderContext, RenderOptions};
 use crate::table::DocumentView;
+
 use cache::{Entry, Manifest, Output};
 use progress::{Progress, ProgressStyle};
 use shard::Shard;
