@@ -167,7 +167,10 @@ fn unchanged_documents_are_reused_and_an_edit_rebuilds_only_its_document() {
     let tree = dir.join("tree");
     let docs = jurisdiction(&tree);
     let out = dir.join("out");
-    let p = plan(&tree, &out);
+    let p = Plan {
+        formats: vec!["text".into(), "html".into()],
+        ..plan(&tree, &out)
+    };
     let first = batch::build(&p).unwrap();
     assert_eq!((first.built, first.reused), (9, 0));
     let before = files(&out);
@@ -196,7 +199,12 @@ fn unchanged_documents_are_reused_and_an_edit_rebuilds_only_its_document() {
     // The index lists titles and table counts, which did not change.
     assert_eq!(
         changed,
-        [".jixiao/manifest.json", "d01/u005.txt", "volume.txt"]
+        [
+            ".jixiao/manifest.json",
+            "d01/u005.html",
+            "d01/u005.txt",
+            "volume.txt"
+        ]
     );
 
     // A damaged output is rebuilt even though its sources did not change.
@@ -305,7 +313,16 @@ fn the_scaffold_passes_the_commands_its_ci_files_run() {
         assert_eq!(sarif["version"], "2.1.0");
         let built = files(&repo.join("build"));
         assert!(
-            built.contains_key("index.html") && built.contains_key("2025.txt"),
+            [
+                "index.html",
+                "2025.txt",
+                "2025.html",
+                "2025.pdf",
+                "volume.pdf",
+                "volume.txt"
+            ]
+            .iter()
+            .all(|f| built.contains_key(*f)),
             "{ci}"
         );
     }

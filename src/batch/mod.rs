@@ -9,24 +9,25 @@
 //!    the next step finds every document already built;
 //! 3. the parallel pass — each document is loaded, checked and rendered on a rayon pool,
 //!    unless the [`cache`] manifest shows its output is current;
-//! 4. assembly — the [`index`] page and the [`volume`] are written from the documents'
-//!    views in sorted order, so sharded-and-merged and single builds give the same bytes.
+//! 4. assembly — the [`volume`] and the HTML backend's index page are written from the
+//!    documents' views in sorted order, so sharded-and-merged and single builds give the
+//!    same bytes.
 
 pub mod cache;
 pub mod fingerprint;
-pub mod index;
 pub mod progress;
 pub mod shard;
 pub mod synthetic;
 pub mod volume;
+pub mod volume_pdf;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::cli::common;
 pub use crate::cli::common::find_documents;
+use crate::cli::common::{self, Checked};
 use crate::diag;
 use crate::load;
 use crate::render::{self, RenderContext, RenderOptions};
@@ -78,16 +79,33 @@ pub struct Summary {
     pub assembled: bool,
 }
 
-/// One document's result from the parallel pass.
+/// A document that loaded and checked without errors, ready to render.
+struct Ready {
+    id: String,
+    checked: Checked,
+    view: DocumentView,
+    /// The output path without extension, relative to the output folder.
+    stem: String,
+    /// The hash of the document's source files.
+    sources: String,
+    /// Diagnostics (warnings) to print with the document's result.
+    messages: String,
+    started: Instant,
+}
+
+/// One document's result from the render pass: its outputs, or none when it failed.
 struct Done {
     id: String,
     entry: Option<Entry>,
-    view: Option<DocumentView>,
     rendered: bool,
 }
 
 /// Builds every document under `plan.path`. `Err` is a usage or I/O failure; documents
 /// with errors are counted in [`Summary::failed`] and reported on stderr.
+///
+/// Two passes over a rayon pool: first every document is loaded and checked (cheap); then
+/// the documents are rendered while, on another worker, the volume is laid out from the
+/// views the first pass produced, so the one long volume compile overlaps the documents.
 pub fn build(plan: &Plan) -> Result<Summary, String> {
     for f in &plan.formats {
         if render::renderer(f).is_none() {
@@ -133,11 +151,50 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
         fonts: &fonts,
         progress: &progress,
     };
-    let results: Vec<Done> = pool.install(|| {
+
+    let prepared: Vec<Result<Ready, String>> = pool.install(|| {
         selected
             .par_iter()
-            .map(|(id, path)| job.document(id, path))
+            .map(|(id, path)| job.prepare(id, path))
             .collect()
+    });
+    let volume = (tree && plan.shard.is_none() && prepared.iter().all(Result::is_ok)).then(|| {
+        Volume::new(
+            prepared
+                .iter()
+                .flatten()
+                .map(|r| VolumeDocument {
+                    id: r.id.clone(),
+                    outputs: plan
+                        .formats
+                        .iter()
+                        .filter_map(|f| {
+                            let ext = render::renderer(f)?.extension();
+                            Some((f.clone(), format!("{}.{ext}", r.stem)))
+                        })
+                        .collect(),
+                    view: r.view.clone(),
+                })
+                .collect(),
+        )
+    });
+    let (results, laid_out) = pool.install(|| {
+        rayon::join(
+            || {
+                prepared
+                    .into_par_iter()
+                    .map(|r| match r {
+                        Ok(ready) => job.render(ready),
+                        Err(id) => Done {
+                            id,
+                            entry: None,
+                            rendered: false,
+                        },
+                    })
+                    .collect::<Vec<Done>>()
+            },
+            || volume.as_ref().map(|v| lay_out_volume(plan, v, &previous)),
+        )
     });
 
     let mut summary = Summary {
@@ -149,45 +206,38 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
         tool: cache::tool_fingerprint().to_string(),
         ..Manifest::default()
     };
-    for done in &results {
-        match &done.entry {
+    for done in results {
+        match done.entry {
             Some(entry) => {
                 if done.rendered {
                     summary.built += 1;
                 } else {
                     summary.reused += 1;
                 }
-                manifest.documents.insert(done.id.clone(), entry.clone());
+                manifest.documents.insert(done.id, entry);
             }
             None => {
                 summary.failed += 1;
                 // Keep the last good outputs of a document being edited (`watch`), but
                 // never publish an index or volume that would silently miss it.
                 if let Some(old) = previous.documents.get(&done.id) {
-                    manifest.documents.insert(done.id.clone(), old.clone());
+                    manifest.documents.insert(done.id, old.clone());
                 }
             }
         }
     }
 
-    if tree && plan.shard.is_none() && summary.failed == 0 {
-        let docs = results
-            .into_iter()
-            .filter_map(|d| {
-                Some(VolumeDocument {
-                    outputs: d
-                        .entry?
-                        .outputs
-                        .into_iter()
-                        .map(|(f, o)| (f, o.path))
-                        .collect(),
-                    view: d.view?,
-                    id: d.id,
-                })
-            })
-            .collect();
-        manifest.volume = assemble(plan, &Volume::new(docs), &previous)?;
-        summary.assembled = true;
+    let mut volume_error = None;
+    if let (Some(volume), Some(laid_out)) = (&volume, laid_out)
+        && summary.failed == 0
+    {
+        match laid_out.and_then(|outputs| publish(plan, volume, outputs)) {
+            Ok(entry) => {
+                manifest.volume = entry;
+                summary.assembled = true;
+            }
+            Err(e) => volume_error = Some(e),
+        }
     }
 
     remove_stale(&plan.out, &previous, &manifest, summary.assembled);
@@ -200,7 +250,10 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
         common::write_atomic(&path, &manifest.to_bytes())
             .map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
     }
-    Ok(summary)
+    match volume_error {
+        Some(e) => Err(e),
+        None => Ok(summary),
+    }
 }
 
 /// The id of a document: its path relative to the tree, or its file name when the path is
@@ -223,18 +276,14 @@ fn take_shard(dir: &Path, out: &Path, previous: &mut Manifest) -> Result<(), Str
             let from = dir.join(&output.path);
             let bytes =
                 std::fs::read(&from).map_err(|e| format!("无法读取 {}：{e}", from.display()))?;
-            let to = out.join(&output.path);
-            if std::fs::read(&to).ok().as_deref() != Some(&bytes[..]) {
-                common::write_atomic(&to, &bytes)
-                    .map_err(|e| format!("无法写入 {}：{e}", to.display()))?;
-            }
+            write(&out.join(&output.path), &bytes)?;
         }
         previous.documents.insert(id, entry);
     }
     Ok(())
 }
 
-/// Everything the per-document step reads.
+/// Everything the per-document steps read.
 struct Job<'a> {
     plan: &'a Plan,
     tree: bool,
@@ -244,90 +293,106 @@ struct Job<'a> {
 }
 
 impl Job<'_> {
-    /// Loads, checks and renders one document (or reuses its outputs), then reports it.
-    fn document(&self, id: &str, path: &Path) -> Done {
+    /// Loads and checks one document; a document with errors is reported at once and
+    /// comes back as its id.
+    fn prepare(&self, id: &str, path: &Path) -> Result<Ready, String> {
         let started = Instant::now();
-        let mut messages = String::new();
-        let (done, status) = self.document_inner(id, path, &mut messages);
-        let changed = !matches!(&status, Ok(formats) if formats.is_empty());
-        let status = match status {
-            Ok(formats) if formats.is_empty() => "未变，沿用上次的输出".to_string(),
-            Ok(formats) => format!(
-                "已生成 {}（{} 毫秒）",
-                formats.join("、"),
-                started.elapsed().as_millis()
-            ),
-            Err(e) => {
-                messages.push_str(&format!("{id}：{e}\n"));
-                "失败".to_string()
-            }
-        };
-        self.progress.finish_one(id, &status, &messages, changed);
-        done
-    }
-
-    fn document_inner(
-        &self,
-        id: &str,
-        path: &Path,
-        messages: &mut String,
-    ) -> (Done, Result<Vec<String>, String>) {
-        let failed = |e: String| {
-            (
-                Done {
-                    id: id.to_string(),
-                    entry: None,
-                    view: None,
-                    rendered: false,
-                },
-                Err(e),
-            )
-        };
         let checked = common::load_and_check(path);
+        let mut messages = String::new();
         if !checked.diagnostics.is_empty() {
             messages.push_str(&diag::render_human(&checked.diagnostics, &checked.sources));
         }
-        let document = match (&checked.document, checked.has_errors()) {
-            (Some(doc), false) => doc,
-            _ => return failed("有错误，未生成输出".into()),
+        let view = match (&checked.document, checked.has_errors()) {
+            (Some(doc), false) => DocumentView::new(doc),
+            _ => {
+                messages.push_str(&format!("{id}：有错误，未生成输出\n"));
+                self.progress.finish_one(id, "失败", &messages, true);
+                return Err(id.to_string());
+            }
         };
-        let view = DocumentView::new(document);
+        Ok(Ready {
+            id: id.to_string(),
+            view,
+            stem: output_stem(id, path, self.tree),
+            sources: cache::sources_hash(path),
+            checked,
+            messages,
+            started,
+        })
+    }
+
+    /// Renders one document in every format (or reuses its outputs), then reports it.
+    fn render(&self, mut ready: Ready) -> Done {
+        let outcome = self.render_formats(&mut ready);
+        let id = ready.id;
+        let (status, changed) = match &outcome {
+            Ok((_, formats)) if formats.is_empty() => ("未变，沿用上次的输出".to_string(), false),
+            Ok((_, formats)) => (
+                format!(
+                    "已生成 {}（{} 毫秒）",
+                    formats.join("、"),
+                    ready.started.elapsed().as_millis()
+                ),
+                true,
+            ),
+            Err(e) => {
+                ready.messages.push_str(&format!("{id}：{e}\n"));
+                ("失败".to_string(), true)
+            }
+        };
+        self.progress
+            .finish_one(&id, &status, &ready.messages, changed);
+        match outcome {
+            Ok((entry, formats)) => Done {
+                id,
+                entry: Some(entry),
+                rendered: !formats.is_empty(),
+            },
+            Err(_) => Done {
+                id,
+                entry: None,
+                rendered: false,
+            },
+        }
+    }
+
+    /// The document's outputs and the formats rendered this time.
+    fn render_formats(&self, ready: &mut Ready) -> Result<(Entry, Vec<String>), String> {
+        let Some(document) = &ready.checked.document else {
+            return Err("文档未能读取".into());
+        };
         let cx = RenderContext {
-            view: &view,
+            view: &ready.view,
             document,
-            root: &checked.root,
+            root: &ready.checked.root,
             options: &self.plan.options,
         };
-        let sources = cache::sources_hash(path);
-        let stem = output_stem(id, path, self.tree);
+        let id = ready.id.as_str();
         let mut entry = Entry::default();
         let mut rendered = Vec::new();
         for format in &self.plan.formats {
-            let key = cache::output_key(id, &sources, format, &self.plan.options, self.fonts);
+            let key = cache::output_key(id, &ready.sources, format, &self.plan.options, self.fonts);
             if let Some(output) = self.previous.reusable(&self.plan.out, id, format, &key) {
                 entry.outputs.insert(format.clone(), output);
                 continue;
             }
             if !self.plan.merge.is_empty() {
-                return failed(format!(
+                return Err(format!(
                     "各分片的输出中没有它的最新 {format} 结果；请重新运行分片构建"
                 ));
             }
-            let Some(renderer) = render::renderer(format) else {
-                return failed(format!("未知的输出格式 `{format}`"));
-            };
-            let bytes = match renderer.render(&cx) {
-                Ok(bytes) => bytes,
-                Err(diags) => {
-                    messages.push_str(&diag::render_human(&diags, &checked.sources));
-                    return failed(format!("{} 输出失败", renderer.name()));
-                }
-            };
-            let rel = format!("{stem}.{}", renderer.extension());
+            let renderer =
+                render::renderer(format).ok_or_else(|| format!("未知的输出格式 `{format}`"))?;
+            let bytes = renderer.render(&cx).map_err(|diags| {
+                ready
+                    .messages
+                    .push_str(&diag::render_human(&diags, &ready.checked.sources));
+                format!("{} 输出失败", renderer.name())
+            })?;
+            let rel = format!("{}.{}", ready.stem, renderer.extension());
             let target = self.plan.out.join(&rel);
-            if let Err(e) = common::write_atomic(&target, &bytes) {
-                return failed(format!("无法写入 {}：{e}", target.display()));
-            }
+            common::write_atomic(&target, &bytes)
+                .map_err(|e| format!("无法写入 {}：{e}", target.display()))?;
             entry.outputs.insert(
                 format.clone(),
                 Output {
@@ -338,13 +403,7 @@ impl Job<'_> {
             );
             rendered.push(format.clone());
         }
-        let done = Done {
-            id: id.to_string(),
-            entry: Some(entry),
-            view: Some(view),
-            rendered: !rendered.is_empty(),
-        };
-        (done, Ok(rendered))
+        Ok((entry, rendered))
     }
 }
 
@@ -358,19 +417,29 @@ fn output_stem(id: &str, path: &Path, tree: bool) -> String {
     }
 }
 
-/// Writes the volume in every format that has a volume layout, and the index page; returns
-/// the volume's manifest entry.
-fn assemble(plan: &Plan, volume: &Volume, previous: &Manifest) -> Result<Entry, String> {
-    let mut entry = Entry::default();
-    let mut files = Vec::new();
+/// One volume output: where it goes, its record, and its bytes when they are new.
+struct VolumeOutput {
+    format: String,
+    output: Output,
+    bytes: Option<Vec<u8>>,
+}
+
+/// Lays out the volume in every format that has a volume layout, reusing current outputs;
+/// nothing is written yet, since a document may still fail.
+fn lay_out_volume(
+    plan: &Plan,
+    volume: &Volume,
+    previous: &Manifest,
+) -> Result<Vec<VolumeOutput>, String> {
     let content = fingerprint::hex_of(&serde_json::to_string(volume).unwrap_or_default());
+    let mut outputs = Vec::new();
     for format in &plan.formats {
-        let Some((extension, label)) = volume_format(format) else {
+        let Some(extension) = volume_extension(format) else {
             continue;
         };
         let rel = format!("{VOLUME_STEM}.{extension}");
         let key = cache::output_key(&rel, &content, format, &plan.options, "");
-        let reused = previous
+        let current = previous
             .volume
             .outputs
             .get(format)
@@ -380,43 +449,69 @@ fn assemble(plan: &Plan, volume: &Volume, previous: &Manifest) -> Result<Entry, 
                     .is_ok_and(|b| cache::output_hash(&b) == o.hash)
             })
             .cloned();
-        let output = match reused {
-            Some(output) => output,
+        let (output, bytes) = match current {
+            Some(output) => (output, None),
             None => {
-                let bytes = render_volume(format, volume, &plan.options)?;
-                write(&plan.out.join(&rel), &bytes)?;
-                Output {
-                    path: rel.clone(),
+                let bytes = render_volume(plan, format, volume)?;
+                let output = Output {
+                    path: rel,
                     key,
                     hash: cache::output_hash(&bytes),
-                }
+                };
+                (output, Some(bytes))
             }
         };
-        entry.outputs.insert(format.clone(), output);
-        files.push((rel, label.to_string()));
+        outputs.push(VolumeOutput {
+            format: format.clone(),
+            output,
+            bytes,
+        });
     }
-    write(
-        &plan.out.join(INDEX_FILE),
-        index::render_html(volume, &files).as_bytes(),
-    )?;
+    Ok(outputs)
+}
+
+/// Writes the volume's new outputs and, when HTML is built, the index page (the HTML
+/// backend's own template); returns the volume's manifest entry.
+fn publish(plan: &Plan, volume: &Volume, outputs: Vec<VolumeOutput>) -> Result<Entry, String> {
+    let mut entry = Entry::default();
+    for v in outputs {
+        if let Some(bytes) = &v.bytes {
+            write(&plan.out.join(&v.output.path), bytes)?;
+        }
+        entry.outputs.insert(v.format, v.output);
+    }
+    let entries: Vec<render::html::IndexEntry> = volume
+        .documents
+        .iter()
+        .filter_map(|d| {
+            let page = d.outputs.get("html")?;
+            Some(render::html::IndexEntry::new(&d.view, Path::new(page)))
+        })
+        .collect();
+    if !entries.is_empty() {
+        let html = render::html::render_index(&entries, Some(&plan.path)).map_err(|diags| {
+            let detail: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
+            format!("索引页 {INDEX_FILE} 输出失败：{}", detail.join("；"))
+        })?;
+        write(&plan.out.join(INDEX_FILE), html.as_bytes())?;
+    }
     Ok(entry)
 }
 
-/// The formats with a volume layout: file extension and the label on the index page.
-fn volume_format(format: &str) -> Option<(&'static str, &'static str)> {
+/// The file extension of the volume in a format, when the format has a volume layout.
+fn volume_extension(format: &str) -> Option<&'static str> {
     match format {
-        "text" => Some(("txt", "文本")),
+        "text" => Some("txt"),
+        "pdf" => Some("pdf"),
         _ => None,
     }
 }
 
-fn render_volume(
-    format: &str,
-    volume: &Volume,
-    options: &RenderOptions,
-) -> Result<Vec<u8>, String> {
+/// The volume's bytes in one format; the tree's `templates/` override the PDF templates.
+fn render_volume(plan: &Plan, format: &str, volume: &Volume) -> Result<Vec<u8>, String> {
     match format {
-        "text" => Ok(volume::render_text(volume, options.page_width).into_bytes()),
+        "text" => Ok(volume::render_text(volume, plan.options.page_width).into_bytes()),
+        "pdf" => volume_pdf::render(volume, &plan.path, &plan.options),
         _ => Err(format!("格式 {format} 没有汇编版式")),
     }
 }
