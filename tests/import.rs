@@ -218,3 +218,93 @@ fn an_existing_output_is_never_overwritten() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Loads a document and writes it in the canonical single-file form.
+fn canonical(path: &Path) -> String {
+    let doc = load(path);
+    jixiao::yamlfmt::document_single(&doc, &jixiao::yamlfmt::SchemaPaths::at_depth(0))
+}
+
+#[test]
+fn spreadsheets_come_back_unchanged() {
+    let dir = scratch("xlsx");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut documents: Vec<PathBuf> = SEEDS
+        .iter()
+        .map(|(_, name, _)| root.join(format!("tests/fixtures/published/{name}.yaml")))
+        .collect();
+    documents.extend(
+        SEEDS
+            .iter()
+            .map(|(_, name, _)| root.join("examples").join(name)),
+    );
+    for (k, document) in documents.iter().enumerate() {
+        let out = dir.join(format!("build{k}"));
+        let built = jixiao(&[
+            "build",
+            document.to_str().unwrap(),
+            "--format",
+            "xlsx",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(
+            built.status.success(),
+            "{}",
+            String::from_utf8_lossy(&built.stderr)
+        );
+        let stem = document.file_stem().unwrap().to_string_lossy().into_owned();
+        let xlsx = out.join(format!("{stem}.xlsx"));
+        let bytes = std::fs::read(&xlsx).unwrap();
+        // The same document gives the same bytes.
+        let again = dir.join(format!("again{k}"));
+        let built = jixiao(&[
+            "build",
+            document.to_str().unwrap(),
+            "--format",
+            "xlsx",
+            "--out",
+            again.to_str().unwrap(),
+        ]);
+        assert!(built.status.success());
+        assert_eq!(
+            std::fs::read(again.join(format!("{stem}.xlsx"))).unwrap(),
+            bytes,
+            "{stem}: not deterministic"
+        );
+        let imported = dir.join(format!("imported{k}"));
+        let result = import(&xlsx, &imported, &[]);
+        assert!(
+            result.status.success(),
+            "{stem}: {}",
+            String::from_utf8_lossy(&result.stderr)
+        );
+        assert_eq!(
+            canonical(&imported),
+            canonical(document),
+            "{stem}: changed by the spreadsheet"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_damaged_spreadsheet_names_its_sheet_and_row() {
+    let dir = scratch("xlsx-damaged");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let document = root.join("tests/fixtures/published/tianjin-gongxin-2025.yaml");
+    let doc = load(&document);
+    let mut view = jixiao::table::DocumentView::new(&doc);
+    // A tab typed into a cell of table 2 (sheet row 8) splits it into a cell the grid has no column for.
+    view.tables[1].groups[0].rows[0].value = "≥360平米\t多出的单元格".into();
+    let bytes = jixiao::render::xlsx::workbook(&doc, &view).unwrap();
+    let input = dir.join("damaged.xlsx");
+    std::fs::write(&input, bytes).unwrap();
+    let out = dir.join("doc");
+    let result = import(&input, &out, &[]);
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("位于工作表“表2”第 8 行"), "{stderr}");
+    assert!(!out.exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
