@@ -58,6 +58,19 @@ pub struct Diagnostic {
     pub help: Vec<String>,
     /// Notes: context such as the written reason of an allowed finding.
     pub notes: Vec<String>,
+    /// A certain fix `jixiao check --fix` may apply.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+/// A replacement of one span of YAML source text, already written as YAML.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub span: Span,
+    /// The new source text for the span (quoted when YAML needs it).
+    pub replacement: String,
+    /// What the fix does, in Chinese.
+    pub title: String,
 }
 
 impl Diagnostic {
@@ -70,6 +83,7 @@ impl Diagnostic {
             secondary: Vec::new(),
             help: Vec::new(),
             notes: Vec::new(),
+            fix: None,
         }
     }
 
@@ -100,6 +114,11 @@ impl Diagnostic {
 
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
+        self
+    }
+
+    pub fn with_fix(mut self, fix: Option<Fix>) -> Self {
+        self.fix = fix;
         self
     }
 

@@ -1,10 +1,246 @@
-//! Validation passes: schema/loading → values → structure → consistency → text.
+//! Validation passes, in order: loading (done by [`crate::load`], codes L) → values (V) →
+//! structure (S) → consistency (C) → text (T), then the document's configuration
+//! (severity overrides from `rules:`, in-place `allow:` with reasons; codes A).
+//!
+//! Every finding names a rule of the [`rules`] registry; [`report`] writes findings in
+//! the output formats, [`fix`] applies the certain fixes to the YAML source.
 
-use crate::diag::Diagnostic;
-use crate::model::Document;
-use crate::span::Sources;
+pub mod docs;
+pub mod fix;
+pub mod framework;
+mod passes;
+pub mod report;
+pub mod rules;
 
-/// Runs every pass over a loaded document and returns its findings, in source order.
-pub fn check_document(_doc: &Document, _sources: &Sources) -> Vec<Diagnostic> {
-    Vec::new()
+use crate::diag::{Diagnostic, Severity};
+use crate::model::{Allow, Document};
+use crate::span::{Sources, Span};
+use framework::Framework;
+use rules::Rule;
+
+/// A finding suppressed by an `allow:` entry, kept so reports can show the reason.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Suppressed {
+    pub diagnostic: Diagnostic,
+    /// The written reason from the `allow:` entry.
+    pub reason: String,
+    /// Where the `allow:` entry is.
+    pub allow_span: Span,
+}
+
+/// The outcome of checking one document.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Active findings, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Findings allowed in place, in source order.
+    pub suppressed: Vec<Suppressed>,
+}
+
+/// Runs every pass over a loaded document and returns its active findings, in source order.
+pub fn check_document(doc: &Document, sources: &Sources) -> Vec<Diagnostic> {
+    check(doc, sources).diagnostics
+}
+
+/// Runs every pass and applies the document's configuration.
+pub fn check(doc: &Document, sources: &Sources) -> Report {
+    let mut cx = Context::new(doc, sources);
+    passes::values::run(&mut cx);
+    passes::structure::run(&mut cx);
+    passes::consistency::run(&mut cx);
+    passes::text::run(&mut cx);
+    configure(doc, cx.findings)
+}
+
+/// What the passes share: the document, its sources, its framework, parsed values and
+/// the findings so far.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    pub sources: &'a Sources,
+    /// `None` when the framework could not be resolved (reported as S201).
+    pub framework: Option<Framework>,
+    /// Parsed values of every row, per project, in [`crate::model::Project::rows`] order.
+    pub values: Vec<Vec<passes::values::RowValue>>,
+    findings: Vec<Diagnostic>,
+}
+
+impl<'a> Context<'a> {
+    fn new(doc: &'a Document, sources: &'a Sources) -> Self {
+        let mut findings = Vec::new();
+        let framework = match Framework::resolve(&doc.framework.value, sources.name(doc.file)) {
+            Ok(fw) => Some(fw),
+            Err(e) => {
+                findings.push(passes::structure::framework_error(doc, e));
+                None
+            }
+        };
+        Context {
+            doc,
+            sources,
+            framework,
+            values: Vec::new(),
+            findings,
+        }
+    }
+
+    /// Records a finding.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.findings.push(d);
+    }
+}
+
+/// A new finding of `rule` with its default severity.
+pub fn finding(rule: &Rule, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::new(rule.code, rule.severity, message)
+}
+
+/// One `allow:` entry and the span it covers.
+struct AllowScope<'a> {
+    allow: &'a Allow,
+    scope: Span,
+    used: bool,
+}
+
+fn contains(scope: Span, span: Span) -> bool {
+    scope.file == span.file && scope.start <= span.start && span.start < scope.end
+}
+
+/// The scope of every `allow:` entry. Mapping nodes only carry their start, so a project
+/// reaches to the next project in its file (or the file's end), and a row to the next
+/// indicator node (row, 二级 or 一级) of its project.
+fn allow_scopes(doc: &Document) -> Vec<AllowScope<'_>> {
+    let mut scopes = Vec::new();
+    for (i, p) in doc.projects.iter().enumerate() {
+        let end = doc.projects[i + 1..]
+            .iter()
+            .find(|q| q.span.file == p.span.file && q.span.start > p.span.start)
+            .map_or(usize::MAX, |q| q.span.start);
+        let project_scope = Span::new(p.span.file, p.span.start, end);
+        scopes.extend(p.allow.iter().map(|a| AllowScope {
+            allow: a,
+            scope: project_scope,
+            used: false,
+        }));
+        let mut starts: Vec<usize> = p
+            .indicators
+            .iter()
+            .flat_map(|l1| {
+                std::iter::once(l1.level1.span.start).chain(l1.groups.iter().flat_map(|g| {
+                    std::iter::once(g.level2.span.start).chain(g.rows.iter().map(|r| r.span.start))
+                }))
+            })
+            .collect();
+        starts.sort_unstable();
+        for (_, _, row) in p.rows() {
+            let row_end = starts
+                .iter()
+                .copied()
+                .find(|s| *s > row.span.start)
+                .unwrap_or(end);
+            scopes.extend(row.allow.iter().map(|a| AllowScope {
+                allow: a,
+                scope: Span::new(row.span.file, row.span.start, row_end),
+                used: false,
+            }));
+        }
+    }
+    scopes
+}
+
+/// Applies allows (innermost scope wins), then severity overrides, then reports
+/// configuration mistakes, and sorts everything into source order.
+fn configure(doc: &Document, findings: Vec<Diagnostic>) -> Report {
+    let mut scopes = allow_scopes(doc);
+    let mut report = Report::default();
+    for d in findings {
+        let place = d.primary.as_ref().map(|l| l.span);
+        let chosen = place.and_then(|span| {
+            scopes
+                .iter_mut()
+                .filter(|s| s.allow.code.value == d.code && contains(s.scope, span))
+                .min_by_key(|s| s.scope.end - s.scope.start)
+        });
+        if let Some(s) = chosen {
+            s.used = true;
+            report.suppressed.push(Suppressed {
+                reason: s.allow.reason.value.clone(),
+                allow_span: s.allow.code.span,
+                diagnostic: d,
+            });
+            continue;
+        }
+        report.diagnostics.push(d);
+    }
+    for (code, span) in &doc.rule_spans {
+        if rules::lookup(code).is_none() {
+            report
+                .diagnostics
+                .push(unknown_code(&rules::A501, code, *span, "rules"));
+        }
+    }
+    for s in &scopes {
+        let code = &s.allow.code;
+        if rules::lookup(code).is_none() {
+            report
+                .diagnostics
+                .push(unknown_code(&rules::A502, code, code.span, "allow"));
+        } else if !s.used {
+            report.diagnostics.push(
+                finding(
+                    &rules::A503,
+                    format!("allow 中的 {} 没有允许任何问题", code.value),
+                )
+                .at(code.span, "这里没有这条规则的问题")
+                .with_help("删除这条 allow；问题已改正时不再需要它"),
+            );
+        }
+    }
+    report.diagnostics = report
+        .diagnostics
+        .into_iter()
+        .filter_map(|mut d| {
+            if let Some(level) = doc.rules.get(&d.code) {
+                d.severity = level.severity()?;
+            }
+            Some(d)
+        })
+        .collect();
+    report.diagnostics.sort_by(source_order);
+    report
+        .suppressed
+        .sort_by(|a, b| source_order(&a.diagnostic, &b.diagnostic));
+    report
+}
+
+fn unknown_code(rule: &Rule, code: &str, span: Span, key: &str) -> Diagnostic {
+    let mut d =
+        finding(rule, format!("{key} 中的规则代码 `{code}` 不存在")).at(span, "没有这条规则");
+    let codes: Vec<&str> = rules::ALL.iter().map(|r| r.code).collect();
+    match codes
+        .iter()
+        .map(|c| (strsim::levenshtein(&code.to_uppercase(), c), *c))
+        .filter(|(dist, _)| *dist <= 1)
+        .min()
+    {
+        Some((_, c)) => d = d.with_help(format!("是不是想写 `{c}`？")),
+        None => d = d.with_help("用 `jixiao rules` 查看所有规则代码"),
+    }
+    d
+}
+
+/// Source order: file, position, then code for findings at the same place.
+pub fn source_order(a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
+    let key = |d: &Diagnostic| {
+        d.primary
+            .as_ref()
+            .map(|l| (l.span.file, l.span.start, l.span.end))
+    };
+    key(a).cmp(&key(b)).then_with(|| a.code.cmp(&b.code))
+}
+
+/// Whether a run should fail: errors, or warnings under `--deny warnings`.
+pub fn fails(diags: &[Diagnostic], deny_warnings: bool) -> bool {
+    diags.iter().any(|d| {
+        d.severity == Severity::Error || (deny_warnings && d.severity == Severity::Warning)
+    })
 }

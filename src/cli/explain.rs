@@ -1,10 +1,26 @@
-//! `jixiao explain`.
+//! `jixiao explain CODE`: one rule's documentation.
 
 use std::process::ExitCode;
 
-#[derive(clap::Args)]
-pub struct ExplainArgs {}
+use super::fail;
+use crate::check::{docs, rules};
 
-pub fn run(_args: ExplainArgs) -> ExitCode {
-    super::fail("该命令尚未实现")
+#[derive(clap::Args)]
+pub struct ExplainArgs {
+    /// 规则代码，如 C302
+    code: String,
+}
+
+pub fn run(args: ExplainArgs) -> ExitCode {
+    let code = args.code.trim().to_uppercase();
+    match rules::lookup(&code) {
+        Some(rule) => {
+            super::check::print_stdout(&docs::rule_markdown(rule, "#"));
+            ExitCode::SUCCESS
+        }
+        None => fail(format!(
+            "没有规则 `{}`；用 `jixiao rules` 查看所有规则",
+            args.code
+        )),
+    }
 }

@@ -17,7 +17,7 @@ use crate::yamlfmt::{self, SchemaPaths};
 
 #[derive(clap::Args)]
 pub struct ImportArgs {
-    /// 已发布文档（.docx）提取出的文本文件，或 jixiao 格式的电子表格（.xlsx）
+    /// 已发布文档（.docx）提取出的文本文件，或 .xlsx 电子表格
     file: PathBuf,
     /// 输出位置：文件夹（jixiao.yaml 加每个项目一个文件）；以 .yaml 结尾时写成单个文件
     #[arg(long)]
@@ -28,29 +28,16 @@ pub struct ImportArgs {
 }
 
 pub fn run(args: ImportArgs) -> ExitCode {
-    let is_xlsx = args
+    if args
         .file
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-    let (text, converted) = if is_xlsx {
-        let bytes = match std::fs::read(&args.file) {
-            Ok(b) => b,
-            Err(e) => return fail(format!("无法读取 {}：{e}", args.file.display())),
-        };
-        match crate::import::xlsx::convert(&bytes) {
-            Ok(c) => (c.text.clone(), Some(c)),
-            Err(message) => {
-                return fail(format!(
-                    "{}：{message}；没有写入任何文件",
-                    args.file.display()
-                ));
-            }
-        }
-    } else {
-        match std::fs::read_to_string(&args.file) {
-            Ok(t) => (t, None),
-            Err(e) => return fail(format!("无法读取 {}：{e}", args.file.display())),
-        }
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+    {
+        return run_xlsx(args);
+    }
+    let text = match std::fs::read_to_string(&args.file) {
+        Ok(t) => t,
+        Err(e) => return fail(format!("无法读取 {}：{e}", args.file.display())),
     };
     if args.out.exists() && !is_empty_dir(&args.out) {
         return fail(format!(
@@ -59,57 +46,46 @@ pub fn run(args: ImportArgs) -> ExitCode {
         ));
     }
     let mut sources = Sources::new();
-    let name = load::display_path(&args.file);
-    let name = if is_xlsx {
-        format!("{name}（按表格转换的文本）")
-    } else {
-        name
-    };
-    let file = sources.add(name, text.clone());
-    // A spreadsheet names its year on the `文档` sheet; `--year` still wins.
-    let sheet_year = converted.as_ref().and_then(|c| {
-        c.settings
-            .iter()
-            .find(|r| r[0] == "预算年度")
-            .and_then(|r| r[1].trim().parse::<i32>().ok())
-    });
-    let options = ImportOptions {
-        year: args.year.or(sheet_year),
-    };
-    let mut imported = import_text(file, &text, &options);
-    if let (Ok(i), Some(c)) = (&mut imported, &converted) {
-        let problems = crate::import::xlsx::apply_settings(
-            &mut i.document,
-            &c.settings,
-            options.year.is_some(),
-            file,
-        );
-        if !problems.is_empty() {
-            imported = Err(problems);
-        }
-    }
-    let imported = match imported {
+    let file = sources.add(load::display_path(&args.file), text.clone());
+    let options = ImportOptions { year: args.year };
+    let imported = match import_text(file, &text, &options) {
         Ok(i) => i,
-        Err(mut diags) => {
-            if let Some(c) = &converted {
-                c.locate(&mut diags, &sources);
-            }
+        Err(diags) => {
             eprint_diagnostics(&diags, &sources);
             eprintln!("导入失败：没有写入任何文件");
             return ExitCode::from(EXIT_INPUT_ERRORS);
         }
     };
-    let mut notes = imported.notes;
-    if let Some(c) = &converted {
-        c.locate(&mut notes, &sources);
+    eprint_diagnostics(&imported.notes, &sources);
+    write_imported(&imported.document, &args.out)
+}
+
+/// A spreadsheet in one of the layouts of `book/src/xlsx.md`.
+fn run_xlsx(args: ImportArgs) -> ExitCode {
+    if args.out.exists() && !is_empty_dir(&args.out) {
+        return fail(format!(
+            "输出位置 {} 已存在且不为空；为免覆盖已有内容，请换一个位置或先删除它",
+            args.out.display()
+        ));
     }
-    eprint_diagnostics(&notes, &sources);
-    let doc = &imported.document;
-    let single = load::is_yaml(&args.out);
+    let mut sources = Sources::new();
+    let options = ImportOptions { year: args.year };
+    match crate::import::xlsx::read_xlsx(&args.file, &mut sources, &options) {
+        Ok(doc) => write_imported(&doc, &args.out),
+        Err(diags) => {
+            eprint_diagnostics(&diags, &sources);
+            eprintln!("导入失败：没有写入任何文件");
+            ExitCode::from(EXIT_INPUT_ERRORS)
+        }
+    }
+}
+
+fn write_imported(doc: &Document, out: &Path) -> ExitCode {
+    let single = load::is_yaml(out);
     let result = if single {
-        write_single(doc, &args.out)
+        write_single(doc, out)
     } else {
-        write_folder(doc, &args.out)
+        write_folder(doc, out)
     };
     match result {
         Ok(()) => {
@@ -118,7 +94,7 @@ pub fn run(args: ImportArgs) -> ExitCode {
                 doc.projects.len(),
                 doc.year.value,
                 doc.amount_unit.value.label(),
-                args.out.display()
+                out.display()
             );
             ExitCode::SUCCESS
         }

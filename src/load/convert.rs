@@ -78,6 +78,7 @@ struct Fields<'a> {
     entries: &'a [(Spanned<String>, Node)],
     span: Span,
     what: &'static str,
+    known: &'static [&'static str],
 }
 
 impl<'a> Fields<'a> {
@@ -119,7 +120,7 @@ impl<'s> Cx<'s> {
         &mut self,
         node: &'a Node,
         what: &'static str,
-        known: &[&str],
+        known: &'static [&'static str],
     ) -> Option<Fields<'a>> {
         let entries = match &node.kind {
             NodeKind::Map(entries) => entries.as_slice(),
@@ -160,12 +161,19 @@ impl<'s> Cx<'s> {
             entries,
             span: node.span,
             what,
+            known,
         })
     }
 
     fn required<'a>(&mut self, f: &Fields<'a>, key: &str, title: &str) -> Option<&'a Node> {
         let node = f.get(key);
-        if node.is_none() {
+        // A misspelt key already reported as L002 with this key as its suggestion is
+        // the same mistake: one diagnostic is clearer than two.
+        let misspelt = f.entries.iter().any(|(k, _)| {
+            !f.known.contains(&k.value.as_str())
+                && suggest(&k.value, f.known).as_deref() == Some(key)
+        });
+        if node.is_none() && !misspelt {
             self.push(
                 Diagnostic::error("L004", format!("{}缺少必填字段 `{key}`（{title}）", f.what))
                     .at(f.span, format!("这个{}缺少 `{key}`", f.what))

@@ -1,0 +1,66 @@
+//! The rule reference generated from the registry: `jixiao explain CODE` prints one
+//! rule, `jixiao rules --markdown` writes the book chapter `book/src/rules.md`.
+
+use super::rules::{self, Pass, Rule};
+
+/// One rule's documentation as Markdown, with a heading.
+pub fn rule_markdown(rule: &Rule, heading: &str) -> String {
+    let fix = if rule.fixable {
+        "；可用 `jixiao check --fix` 自动修复"
+    } else {
+        ""
+    };
+    let doc = rule.doc.replace("\n## ", &format!("\n{heading}# "));
+    let doc = doc
+        .strip_prefix("## ")
+        .map(|d| format!("{heading}# {d}"))
+        .unwrap_or(doc);
+    format!(
+        "{heading} {code} {summary}\n\n名称 `{name}`，默认级别：{severity}（{severity_en}），所属步骤：{pass}{fix}。\n\n{doc}\n",
+        code = rule.code,
+        summary = rule.summary,
+        name = rule.name,
+        severity = rule.severity.label_zh(),
+        severity_en = rule.severity.as_str(),
+        pass = rule.pass.label_zh(),
+    )
+}
+
+/// The whole rule reference chapter.
+pub fn book_chapter() -> String {
+    let mut out = String::from(
+        "<!-- 本文件由 `jixiao rules --markdown > book/src/rules.md` 生成，请勿手工修改。 -->\n\n# 规则参考\n\n",
+    );
+    out.push_str("每条规则有一个永不复用的代码、一个默认级别（错误、警告、提示）和下面的说明。");
+    out.push_str(
+        "文档的 `rules:` 可以调整级别，`allow:` 可以就地允许一条问题（见《校验》一章）。\n\n",
+    );
+    out.push_str("| 代码 | 名称 | 级别 | 步骤 | 说明 |\n|---|---|---|---|---|\n");
+    for r in rules::ALL {
+        out.push_str(&format!(
+            "| [{code}](#{anchor}) | `{name}` | {sev} | {pass} | {summary}{fix} |\n",
+            code = r.code,
+            anchor = r.code.to_lowercase(),
+            name = r.name,
+            sev = r.severity.label_zh(),
+            pass = r.pass.label_zh(),
+            summary = r.summary,
+            fix = if r.fixable {
+                "（可自动修复）"
+            } else {
+                ""
+            },
+        ));
+    }
+    let mut pass = None::<Pass>;
+    for r in rules::ALL {
+        if pass != Some(r.pass) {
+            pass = Some(r.pass);
+            out.push_str(&format!("\n## {}\n", r.pass.label_zh()));
+        }
+        out.push('\n');
+        out.push_str(&format!("<a id=\"{}\"></a>\n\n", r.code.to_lowercase()));
+        out.push_str(&rule_markdown(r, "###"));
+    }
+    out
+}

@@ -1,0 +1,190 @@
+//! Fixes: replacing exactly one YAML scalar's source text, keeping everything else.
+//!
+//! A fix is only offered when it is certain (the canonical spelling of a value, removing
+//! typed goal numbering, trimming blanks) and when the scalar is written on one line,
+//! plain or quoted; block scalars (`|`, `>`) and multi-line scalars are left to the author.
+
+use crate::diag::Fix;
+use crate::span::{Sources, Span, Spanned};
+
+/// How a scalar is written in the source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    SingleQuoted,
+    DoubleQuoted,
+    /// Block scalars, multi-line scalars, or text that does not match the value.
+    Other,
+}
+
+/// The style of a scalar, judged from its source text and its value.
+pub fn style(sources: &Sources, field: &Spanned<String>) -> Style {
+    let Some(raw) = sources.text(field.span.file).get(field.span.range()) else {
+        return Style::Other;
+    };
+    if raw.contains('\n') {
+        return Style::Other;
+    }
+    if raw == field.value {
+        return Style::Plain;
+    }
+    if raw.len() >= 2 && raw.starts_with('"') && raw.ends_with('"') {
+        let inner = &raw[1..raw.len() - 1];
+        if inner == field.value {
+            return Style::DoubleQuoted;
+        }
+    }
+    if raw.len() >= 2 && raw.starts_with('\'') && raw.ends_with('\'') {
+        let inner = &raw[1..raw.len() - 1];
+        if inner == field.value {
+            return Style::SingleQuoted;
+        }
+    }
+    Style::Other
+}
+
+/// The span of `range` (byte offsets into the value) inside the source, when the scalar
+/// is written verbatim on one line; otherwise the whole scalar.
+pub fn inner_span(
+    sources: &Sources,
+    field: &Spanned<String>,
+    range: std::ops::Range<usize>,
+) -> Span {
+    let offset = match style(sources, field) {
+        Style::Plain => 0,
+        Style::SingleQuoted | Style::DoubleQuoted => 1,
+        Style::Other => return field.span,
+    };
+    if range.start > range.end || range.end > field.value.len() {
+        return field.span;
+    }
+    let start = field.span.start + offset + range.start;
+    let end = field.span.start + offset + range.end;
+    Span::new(field.span.file, start, end)
+}
+
+/// A fix that replaces the scalar `field` with `new_value`, or `None` when the scalar's
+/// source form cannot be rewritten safely.
+pub fn replace_scalar(
+    sources: &Sources,
+    field: &Spanned<String>,
+    new_value: &str,
+    title: impl Into<String>,
+) -> Option<Fix> {
+    if new_value.contains('\n') || new_value == field.value {
+        return None;
+    }
+    let flow = in_flow_context(sources, field.span);
+    let replacement = match style(sources, field) {
+        Style::Plain if is_plain_safe(new_value, flow) => new_value.to_string(),
+        Style::Plain | Style::DoubleQuoted => double_quoted(new_value),
+        Style::SingleQuoted => format!("'{}'", new_value.replace('\'', "''")),
+        Style::Other => return None,
+    };
+    Some(Fix {
+        span: field.span,
+        replacement,
+        title: title.into(),
+    })
+}
+
+fn double_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Whether the scalar sits inside a `{…}` or `[…]` on its line, where `,[]{}` end it.
+fn in_flow_context(sources: &Sources, span: Span) -> bool {
+    let text = sources.text(span.file);
+    let line_start = text[..span.start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    text[line_start..span.start.min(text.len())]
+        .chars()
+        .any(|c| c == '{' || c == '[')
+}
+
+/// Whether `s` reads back as the same string when written as a plain scalar.
+fn is_plain_safe(s: &str, flow: bool) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if "-?:,[]{}#&*!|>'\"%@`".contains(first) || first.is_whitespace() {
+        return false;
+    }
+    if s.ends_with(char::is_whitespace) || s.ends_with(':') {
+        return false;
+    }
+    if s.contains(": ") || s.contains(" #") || s.contains('\t') {
+        return false;
+    }
+    if flow && s.contains([',', '[', ']', '{', '}']) {
+        return false;
+    }
+    // Anything YAML would read as null, a boolean or a number must stay a string.
+    let lower = s.to_ascii_lowercase();
+    if matches!(
+        lower.as_str(),
+        "~" | "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
+    ) {
+        return false;
+    }
+    s.parse::<f64>().is_err() && !lower.starts_with("0x") && !lower.starts_with("0o")
+}
+
+/// Applies non-overlapping fixes to one file's text; overlapping ones after the first are
+/// skipped (the re-check reports what is left). Returns the new text and how many applied.
+pub fn apply(text: &str, fixes: &[&Fix]) -> (String, usize) {
+    let mut sorted: Vec<&Fix> = fixes.to_vec();
+    sorted.sort_by_key(|f| (f.span.start, f.span.end));
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    let mut applied = 0;
+    for f in sorted {
+        if f.span.start < pos || f.span.end > text.len() {
+            continue;
+        }
+        out.push_str(&text[pos..f.span.start]);
+        out.push_str(&f.replacement);
+        pos = f.span.end;
+        applied += 1;
+    }
+    out.push_str(&text[pos..]);
+    (out, applied)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_safety() {
+        assert!(is_plain_safe("≥90%", false));
+        assert!(is_plain_safe("按照部署发放消费券", false));
+        assert!(!is_plain_safe("100", false));
+        assert!(!is_plain_safe("- x", false));
+        assert!(!is_plain_safe("a: b", false));
+        assert!(!is_plain_safe("a,b", true));
+    }
+
+    #[test]
+    fn apply_keeps_the_rest() {
+        let text = "a: 1 # c\nb: x\n";
+        let fix = Fix {
+            span: Span::new(0, 3, 4),
+            replacement: "2".into(),
+            title: String::new(),
+        };
+        assert_eq!(apply(text, &[&fix]), ("a: 2 # c\nb: x\n".to_string(), 1));
+    }
+}

@@ -1,0 +1,609 @@
+//! From the parse tree to a typed [`Value`], with the problems found on the way and, where
+//! the parser can tell what was meant, the repaired value whose display is the fix.
+
+use std::ops::Range;
+use std::str::FromStr;
+
+use pest::Parser;
+use pest::iterators::Pair;
+use rust_decimal::Decimal;
+
+use super::grammar::{Rule, ValueParser};
+use super::model::{
+    Comparator, DateQualifier, DurationQualifier, MonthPeriod, Multiplier, Relation, Value,
+};
+use super::problem::ProblemKind;
+use super::units::{self, UnitInfo};
+
+/// A problem as the builder sees it, in offsets of the normalized text.
+pub(super) struct Finding {
+    pub kind: ProblemKind,
+    pub message: String,
+    pub span: Option<Range<usize>>,
+    /// Whether the canonical spelling of the (repaired) value fixes this problem.
+    pub fixable: bool,
+}
+
+/// The typed reading of a value.
+pub(super) struct Built {
+    pub value: Value,
+    pub findings: Vec<Finding>,
+    /// The value as it was most likely meant, when that differs from what was written.
+    pub repaired: Option<Value>,
+}
+
+/// The findings collected while building one value.
+#[derive(Default)]
+struct Notes(Vec<Finding>);
+
+impl Notes {
+    fn note(&mut self, kind: ProblemKind, message: String, span: Range<usize>, fixable: bool) {
+        self.add(kind, message, Some(span), fixable);
+    }
+
+    fn add(
+        &mut self,
+        kind: ProblemKind,
+        message: String,
+        span: Option<Range<usize>>,
+        fixable: bool,
+    ) {
+        self.0.push(Finding {
+            kind,
+            message,
+            span,
+            fixable,
+        });
+    }
+
+    fn done(self, value: Value, repaired: Option<Value>) -> Option<Built> {
+        Some(Built {
+            value,
+            findings: self.0,
+            repaired,
+        })
+    }
+}
+
+fn span_of(pair: &Pair<'_, Rule>) -> Range<usize> {
+    let s = pair.as_span();
+    s.start()..s.end()
+}
+
+/// Reads `text` (already normalized); `None` when no quantitative form fits.
+pub(super) fn build(text: &str) -> Option<Built> {
+    // Every quantitative form has a digit; most text has none, and skips the grammar.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut top = ValueParser::parse(Rule::value, text).ok()?;
+    let form = top.next()?.into_inner().next()?;
+    match form.as_rule() {
+        Rule::date => build_date(form),
+        Rule::duration => build_duration(form),
+        Rule::ratio => build_ratio(form),
+        Rule::range => build_range(form),
+        Rule::amount => build_amount(form),
+        _ => None,
+    }
+}
+
+fn number(pair: &Pair<'_, Rule>) -> Option<Decimal> {
+    Decimal::from_str(pair.as_str()).ok()
+}
+
+/// The comparators written before and after the number, reconciled into one.
+struct Comparators<'i> {
+    prefix: Option<Pair<'i, Rule>>,
+    suffix: Option<Pair<'i, Rule>>,
+}
+
+impl<'i> Comparators<'i> {
+    fn new() -> Self {
+        Comparators {
+            prefix: None,
+            suffix: None,
+        }
+    }
+
+    /// The comparator the value means, noting word spellings and duplicates.
+    fn resolve(&self, notes: &mut Notes) -> Option<Comparator> {
+        let read = |p: &Pair<'_, Rule>| Comparator::from_str_exact(p.as_str());
+        let prefix = self
+            .prefix
+            .as_ref()
+            .and_then(|p| read(p).map(|c| (c, span_of(p))));
+        let suffix = self
+            .suffix
+            .as_ref()
+            .and_then(|p| read(p).map(|c| (c, span_of(p))));
+        match (prefix, suffix) {
+            (Some((c, span)), Some((s, s_span))) => {
+                if !c.is_symbol() {
+                    word_comparator(notes, c, span);
+                }
+                notes.note(
+                    ProblemKind::RedundantComparator,
+                    format!("比较符重复：已有“{}”，不必再写“{}”", c.as_str(), s.as_str()),
+                    s_span,
+                    true,
+                );
+                Some(c)
+            }
+            (Some((c, span)), None) | (None, Some((c, span))) => {
+                if !c.is_symbol() {
+                    word_comparator(notes, c, span);
+                }
+                Some(c)
+            }
+            (None, None) => None,
+        }
+    }
+}
+
+fn word_comparator(notes: &mut Notes, c: Comparator, span: Range<usize>) {
+    let place = if c.is_suffix() { "数字前的" } else { "" };
+    notes.note(
+        ProblemKind::WordComparator,
+        format!(
+            "比较词“{}”应写作{place}“{}”",
+            c.as_str(),
+            c.canonical().as_str()
+        ),
+        span,
+        true,
+    );
+}
+
+fn build_date(pair: Pair<'_, Rule>) -> Option<Built> {
+    let mut comparator = None;
+    let mut year = None;
+    let mut month = None;
+    let mut day = None;
+    let mut period = None;
+    let mut qualifier = None;
+    let mut dotted: Option<(Range<usize>, bool)> = None;
+    let mut notes = Notes::default();
+    let mut impossible: Vec<(String, Range<usize>)> = Vec::new();
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::comparator => comparator = Some(part),
+            Rule::date_qualifier => qualifier = DateQualifier::from_str_exact(part.as_str()),
+            Rule::dotted_date | Rule::written_date => {
+                let whole = span_of(&part);
+                let is_dotted = part.as_rule() == Rule::dotted_date;
+                let mut has_word = false;
+                for piece in part.into_inner() {
+                    let span = span_of(&piece);
+                    match piece.as_rule() {
+                        Rule::year => year = piece.as_str().parse::<u16>().ok(),
+                        Rule::month => {
+                            let m = piece.as_str().parse::<u8>().ok()?;
+                            if !(1..=12).contains(&m) {
+                                impossible.push((format!("没有{m}月"), span));
+                            }
+                            month = Some(m);
+                        }
+                        Rule::day => day = Some((piece.as_str().parse::<u8>().ok()?, span)),
+                        Rule::month_word if piece.as_str() == "月份" => notes.note(
+                            ProblemKind::NonCanonical,
+                            "日期中的“月份”应写作“月”".to_string(),
+                            span,
+                            true,
+                        ),
+                        Rule::day_word if piece.as_str() == "号" => notes.note(
+                            ProblemKind::NonCanonical,
+                            "日期中的“号”应写作“日”".to_string(),
+                            span,
+                            true,
+                        ),
+                        Rule::date_word => has_word = true,
+                        Rule::period => {
+                            let mut months = piece
+                                .clone()
+                                .into_inner()
+                                .filter(|p| p.as_rule() == Rule::month);
+                            let from = months.next()?.as_str().parse::<u8>().ok()?;
+                            let to = months.next()?.as_str().parse::<u8>().ok()?;
+                            if !(1..=12).contains(&from) || !(1..=12).contains(&to) || from > to {
+                                impossible
+                                    .push((format!("月份区间“{from}-{to}月”不成立"), span.clone()));
+                            }
+                            if piece.as_str().ends_with("月份") {
+                                notes.note(
+                                    ProblemKind::NonCanonical,
+                                    "日期中的“月份”应写作“月”".to_string(),
+                                    span.clone(),
+                                    true,
+                                );
+                            }
+                            period = Some(MonthPeriod { from, to });
+                        }
+                        _ => {}
+                    }
+                }
+                if is_dotted {
+                    dotted = Some((whole, has_word));
+                }
+            }
+            _ => {}
+        }
+    }
+    if let (Some((d, span)), Some(m)) = (&day, month) {
+        let d = *d;
+        if d == 0 || (1..=12).contains(&m) && d > days_in_month(year, m) {
+            let y = year.map(|y| format!("{y}年")).unwrap_or_default();
+            impossible.push((format!("{y}{m}月没有{d}日"), span.clone()));
+        }
+    }
+    let day = day.map(|(d, _)| d);
+    for (message, span) in impossible {
+        notes.note(
+            ProblemKind::ImpossibleDate,
+            format!("日期不存在：{message}"),
+            span,
+            false,
+        );
+    }
+    let comparator_span = comparator.as_ref().map(span_of);
+    let comparator = comparator.and_then(|p| Comparator::from_str_exact(p.as_str()));
+    let written = Value::Date {
+        comparator,
+        year,
+        month,
+        day,
+        period,
+        qualifier,
+    };
+    // A deadline is written with 前/底前, not with a comparator: `≤2024.12` means
+    // "by the end of December 2024".
+    let repaired_qualifier = match (comparator.map(Comparator::relation), qualifier) {
+        (Some(_), Some(q)) => Some(Some(q)),
+        (Some(Relation::AtMost), None) if day.is_none() && period.is_none() => {
+            Some(Some(DateQualifier::EndBefore))
+        }
+        (Some(Relation::AtMost | Relation::LessThan), None) => Some(Some(DateQualifier::Before)),
+        (Some(Relation::Equal), None) => Some(None),
+        _ => None,
+    };
+    let mut repaired = None;
+    if let Some(q) = repaired_qualifier {
+        repaired = Some(Value::Date {
+            comparator: None,
+            year,
+            month,
+            day,
+            period,
+            qualifier: q,
+        });
+    } else if dotted.is_some() {
+        repaired = Some(written.clone());
+    }
+    if let Some((span, has_word)) = dotted {
+        let shown = repaired.as_ref().unwrap_or(&written).to_string();
+        let extra = if has_word {
+            "，且不必写“日期”二字"
+        } else {
+            ""
+        };
+        notes.note(
+            ProblemKind::MalformedDate,
+            format!("日期应写作“{shown}”的形式{extra}"),
+            comparator_span
+                .clone()
+                .map_or(span.clone(), |c| c.start..span.end),
+            true,
+        );
+    } else if let Some(span) = comparator_span.filter(|_| repaired_qualifier.is_some()) {
+        notes.note(
+            ProblemKind::MalformedDate,
+            "日期前不用比较符，截止时间写作“……前”或“……底前”".to_string(),
+            span,
+            true,
+        );
+    }
+    notes.done(written, repaired)
+}
+
+fn days_in_month(year: Option<u16>, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 => match year {
+            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
+            _ => 29,
+        },
+        _ => 31,
+    }
+}
+
+fn build_duration(pair: Pair<'_, Rule>) -> Option<Built> {
+    let mut comparators = Comparators::new();
+    let mut factor = None;
+    let mut amount = None;
+    let mut unit = None;
+    let mut qualifier = None;
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::comparator => comparators.prefix = Some(part),
+            Rule::suffix_comparator => comparators.suffix = Some(part),
+            Rule::number => amount = Some(number(&part)?),
+            Rule::product => {
+                let mut numbers = part.into_inner();
+                factor = Some(number(&numbers.next()?)?);
+                amount = Some(number(&numbers.next()?)?);
+            }
+            Rule::time_unit => unit = units::lookup(part.as_str()),
+            Rule::duration_qualifier => {
+                qualifier = DurationQualifier::from_str_exact(part.as_str())
+            }
+            _ => {}
+        }
+    }
+    let mut notes = Notes::default();
+    let comparator = comparators.resolve(&mut notes);
+    let value = Value::Duration {
+        comparator,
+        factor,
+        number: amount?,
+        unit: unit?,
+        qualifier,
+    };
+    notes.done(value, None)
+}
+
+fn build_ratio(pair: Pair<'_, Rule>) -> Option<Built> {
+    let mut comparators = Comparators::new();
+    let mut numbers = Vec::with_capacity(2);
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::comparator => comparators.prefix = Some(part),
+            Rule::number => numbers.push(number(&part)?),
+            _ => {}
+        }
+    }
+    let mut notes = Notes::default();
+    let comparator = comparators.resolve(&mut notes);
+    let value = Value::Ratio {
+        comparator,
+        left: *numbers.first()?,
+        right: *numbers.get(1)?,
+    };
+    notes.done(value, None)
+}
+
+fn build_range(pair: Pair<'_, Rule>) -> Option<Built> {
+    let mut numbers = Vec::with_capacity(2);
+    let mut unit_texts = Vec::with_capacity(2);
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::number => numbers.push(number(&part)?),
+            Rule::range_unit | Rule::unit_text => unit_texts.push(part),
+            _ => {}
+        }
+    }
+    let (low, high) = (*numbers.first()?, *numbers.get(1)?);
+    let mut notes = Notes::default();
+    let mut unit: Option<UnitInfo> = None;
+    for text in &unit_texts {
+        let read = match resolve_unit(text.as_str())? {
+            UnitReading::Percent { standard } => {
+                if !standard {
+                    non_standard_percent(&mut notes, span_of(text));
+                }
+                units::lookup("%")?
+            }
+            UnitReading::Unit {
+                multiplier: None,
+                unit: Some(u),
+                standard,
+            } => {
+                if !standard {
+                    non_standard_unit(&mut notes, text.as_str(), &u, span_of(text));
+                }
+                u
+            }
+            UnitReading::Unit { .. } => return None,
+        };
+        match &unit {
+            Some(u) if *u != read => return None,
+            _ => unit = Some(read),
+        }
+    }
+    if low >= high {
+        notes.add(
+            ProblemKind::InvertedRange,
+            format!("区间下限{low}不小于上限{high}"),
+            None,
+            false,
+        );
+    }
+    notes.done(Value::Range { low, high, unit }, None)
+}
+
+fn non_standard_percent(notes: &mut Notes, span: Range<usize>) {
+    notes.note(
+        ProblemKind::NonStandardUnit,
+        "“百分比”不是单位，应写作“%”".to_string(),
+        span,
+        true,
+    );
+}
+
+fn non_standard_unit(notes: &mut Notes, written: &str, unit: &UnitInfo, span: Range<usize>) {
+    notes.note(
+        ProblemKind::NonStandardUnit,
+        format!("单位“{written}”应写作“{}”", unit.symbol),
+        span,
+        true,
+    );
+}
+
+/// What the text after a number means.
+enum UnitReading {
+    /// `%`, or `百分比` when not standard.
+    Percent { standard: bool },
+    /// A unit, a multiplier, or both (`万元`, `万` + `票`, a bare `万`).
+    Unit {
+        multiplier: Option<Multiplier>,
+        unit: Option<UnitInfo>,
+        standard: bool,
+    },
+}
+
+/// Longest unit spelling that still reads as a unit rather than words.
+const MAX_UNKNOWN_UNIT_CHARS: usize = 3;
+
+/// Reads the text after a number; `None` when it is not a unit at all (words, digits).
+fn resolve_unit(text: &str) -> Option<UnitReading> {
+    match text {
+        "%" => return Some(UnitReading::Percent { standard: true }),
+        "百分比" => return Some(UnitReading::Percent { standard: false }),
+        _ => {}
+    }
+    let known = |s: &str| -> Option<(UnitInfo, bool)> {
+        if let Some(u) = units::lookup(s) {
+            return Some((u, true));
+        }
+        units::standard_spelling(s)
+            .and_then(units::lookup)
+            .map(|u| (u, false))
+    };
+    if let Some((unit, standard)) = known(text) {
+        return Some(UnitReading::Unit {
+            multiplier: None,
+            unit: Some(unit),
+            standard,
+        });
+    }
+    let (multiplier, rest) = if let Some(rest) = text.strip_prefix('万') {
+        (Some(Multiplier::Wan), rest)
+    } else if let Some(rest) = text.strip_prefix('亿') {
+        (Some(Multiplier::Yi), rest)
+    } else {
+        (None, text)
+    };
+    if multiplier.is_some() {
+        if rest.is_empty() {
+            return Some(UnitReading::Unit {
+                multiplier,
+                unit: None,
+                standard: true,
+            });
+        }
+        if let Some((unit, standard)) = known(rest) {
+            return Some(UnitReading::Unit {
+                multiplier,
+                unit: Some(unit),
+                standard,
+            });
+        }
+    }
+    let plausible = !rest.is_empty()
+        && rest.chars().count() <= MAX_UNKNOWN_UNIT_CHARS
+        && rest
+            .chars()
+            .all(|c| !c.is_ascii_digit() && !c.is_ascii_punctuation());
+    plausible.then(|| UnitReading::Unit {
+        multiplier,
+        unit: Some(UnitInfo::unknown(rest)),
+        standard: true,
+    })
+}
+
+fn build_amount(pair: Pair<'_, Rule>) -> Option<Built> {
+    let mut comparators = Comparators::new();
+    let mut amount = None;
+    let mut unit_text = None;
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::comparator => comparators.prefix = Some(part),
+            Rule::suffix_comparator => comparators.suffix = Some(part),
+            Rule::signed_number => amount = Some(number(&part)?),
+            Rule::unit_text => unit_text = Some(part),
+            _ => {}
+        }
+    }
+    let number = amount?;
+    let reading = match &unit_text {
+        Some(text) => Some(resolve_unit(text.as_str())?),
+        None => None,
+    };
+    let mut notes = Notes::default();
+    let comparator = comparators.resolve(&mut notes);
+    let unit_span = unit_text.as_ref().map(span_of);
+    let written_unit = unit_text.as_ref().map_or("", |p| p.as_str());
+    let mut repaired = None;
+    let value = match reading {
+        Some(UnitReading::Percent { standard }) => {
+            if !standard {
+                non_standard_percent(&mut notes, unit_span.unwrap_or_default());
+            }
+            if comparator.is_none() && number > Decimal::ZERO && number < Decimal::ONE_HUNDRED {
+                notes.add(
+                    ProblemKind::MissingComparator,
+                    format!("百分比目标“{number}%”没有比较符，应写明“≥”或“≤”"),
+                    None,
+                    false,
+                );
+            }
+            Value::Percent { comparator, number }
+        }
+        Some(UnitReading::Unit {
+            multiplier,
+            unit,
+            standard,
+        }) => {
+            let span = unit_span.unwrap_or_default();
+            match &unit {
+                Some(u) if !standard => non_standard_unit(&mut notes, written_unit, u, span),
+                Some(u) if u.dimension == units::Dimension::Unknown => notes.note(
+                    ProblemKind::UnknownUnit,
+                    format!("单位“{}”不在单位表中", u.symbol),
+                    span,
+                    false,
+                ),
+                Some(_) => {}
+                None => {
+                    // A bare 万/亿 is almost always money with 元 left out.
+                    let symbol = match multiplier {
+                        Some(Multiplier::Yi) => "亿元",
+                        _ => "万元",
+                    };
+                    notes.note(
+                        ProblemKind::MissingUnit,
+                        format!("缺少单位：若是金额，应写作“{symbol}”"),
+                        span,
+                        true,
+                    );
+                    repaired = Some(Value::Quantity {
+                        comparator,
+                        number,
+                        multiplier: None,
+                        unit: units::lookup(symbol),
+                    });
+                }
+            }
+            Value::Quantity {
+                comparator,
+                number,
+                multiplier,
+                unit,
+            }
+        }
+        None => {
+            notes.add(
+                ProblemKind::MissingUnit,
+                "数值缺少单位".to_string(),
+                None,
+                false,
+            );
+            Value::Quantity {
+                comparator,
+                number,
+                multiplier: None,
+                unit: None,
+            }
+        }
+    };
+    notes.done(value, repaired)
+}
