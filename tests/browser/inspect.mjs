@@ -4,7 +4,8 @@
 // links, and every table cell with its text, spans, scope and computed alignment.
 // It also saves a desktop and a phone screenshot and an A4 print-to-PDF of each page.
 //
-// Usage: node inspect.mjs OUT_DIR PAGE.html...
+// Usage: node inspect.mjs OUT_DIR [--no-shots] PAGE.html... (--no-shots: only the DOM facts for
+// the page that follows; a very long page takes long to paint on a busy machine).
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,11 +13,21 @@ import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const [outDir, ...pages] = process.argv.slice(2);
-if (!outDir || pages.length === 0) {
-  console.error('usage: node inspect.mjs OUT_DIR PAGE.html...');
+const [outDir, ...args] = process.argv.slice(2);
+const pages = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--no-shots') {
+    pages.push({ file: args[++i], shots: false });
+  } else {
+    pages.push({ file: args[i], shots: true });
+  }
+}
+if (!outDir || pages.length === 0 || pages.some((p) => !p.file)) {
+  console.error('usage: node inspect.mjs OUT_DIR [--no-shots] PAGE.html...');
   process.exit(2);
 }
+// Generous: two cores are shared by several builds while the tests run.
+const TIMEOUT_MS = 180_000;
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -39,9 +50,10 @@ const context = await chromium.launchPersistentContext(userDataDir, {
 
 const results = [];
 try {
-  for (const file of pages) {
+  for (const { file, shots } of pages) {
     const url = pathToFileURL(resolve(file)).href;
     const page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT_MS);
     const record = { file, url, requests: [], console: [], pageErrors: [], dialogs: [] };
     page.on('request', (r) => record.requests.push(r.url()));
     page.on('console', (m) => record.console.push({ type: m.type(), text: m.text() }));
@@ -54,15 +66,19 @@ try {
     Object.assign(record, await page.evaluate(inspectDom));
 
     const stem = basename(file, '.html');
-    await page.screenshot({ path: join(outDir, `${stem}-desktop.png`), fullPage: true });
+    if (shots) {
+      await page.screenshot({ path: join(outDir, `${stem}-desktop.png`), ...(await topOfPage(page)) });
+    }
     await page.setViewportSize(PHONE);
     record.phone = await page.evaluate(() => ({
       viewport: window.innerWidth,
       scrollWidth: document.documentElement.scrollWidth,
     }));
-    await page.screenshot({ path: join(outDir, `${stem}-phone.png`), fullPage: true });
-    await page.setViewportSize(DESKTOP);
-    await page.pdf({ path: join(outDir, `${stem}.pdf`), format: 'A4', printBackground: true });
+    if (shots) {
+      await page.screenshot({ path: join(outDir, `${stem}-phone.png`), ...(await topOfPage(page)) });
+      await page.setViewportSize(DESKTOP);
+      await page.pdf({ path: join(outDir, `${stem}.pdf`), format: 'A4', printBackground: true });
+    }
     await page.close();
     results.push(record);
   }
@@ -71,6 +87,17 @@ try {
   rmSync(userDataDir, { recursive: true, force: true });
 }
 process.stdout.write(JSON.stringify(results, null, 1));
+
+// Screenshot options for the top of the page: long documents are cut at SHOT_HEIGHT pixels,
+// which keeps the files small and the run fast while showing every kind of element.
+async function topOfPage(page) {
+  const SHOT_HEIGHT = 5000;
+  const { width, height } = await page.evaluate(() => ({
+    width: document.documentElement.clientWidth,
+    height: document.documentElement.scrollHeight,
+  }));
+  return { fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, SHOT_HEIGHT) } };
+}
 
 // Runs inside the page.
 function inspectDom() {

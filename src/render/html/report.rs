@@ -340,8 +340,20 @@ impl Places {
         }
     }
 
+    /// Adds a YAML mapping node (a project, a group, a row). The loader gives a mapping only
+    /// its start, so the node reaches to the end of the last field added since `from`: a
+    /// finding on a key inside it, rather than on a value, still lands on the node.
+    fn add_node(&mut self, from: usize, node: Span, row: &str, cell: &str) {
+        let end = self.candidates[from..]
+            .iter()
+            .filter(|(s, _)| s.file == node.file)
+            .map(|(s, _)| s.end)
+            .fold(node.end, usize::max);
+        self.add(Span::new(node.file, node.start, end), row, cell);
+    }
+
     fn add_project(&mut self, p: &crate::model::Project, a: &str, t: &Table) {
-        self.add(p.span, a, a);
+        let from = self.candidates.len();
         if let Some(unit) = &p.unit {
             let cell = format!("{a}-unit");
             self.add(unit.name.span, a, &cell);
@@ -378,6 +390,7 @@ impl Places {
             self.add(goal.span, &goals, &format!("{a}-goal-{}", j + 1));
         }
         self.add_rows(p, a, t);
+        self.add_node(from, p.span, a, a);
     }
 
     /// Indicator rows: the view groups consecutive rows by 一级指标, so the n-th row of
@@ -397,13 +410,15 @@ impl Places {
         let mut n = 0;
         for l1 in &p.indicators {
             let first_of_l1 = n;
+            let l1_from = self.candidates.len();
             for l2 in &l1.groups {
                 let first_of_l2 = n;
+                let l2_from = self.candidates.len();
                 for row in &l2.rows {
                     let Some((id, _)) = ids.get(n) else {
                         return;
                     };
-                    self.add(row.span, id, id);
+                    let row_from = self.candidates.len();
                     self.add(row.level3.span, id, &format!("{id}-level3"));
                     if let Some(d) = &row.description {
                         self.add(d.span, id, &format!("{id}-description"));
@@ -413,18 +428,19 @@ impl Places {
                         self.add(b.span, id, &format!("{id}-basis"));
                     }
                     self.add_allows(&row.allow, id);
+                    self.add_node(row_from, row.span, id, id);
                     n += 1;
                 }
                 if let Some((id, _)) = ids.get(first_of_l2).filter(|_| n > first_of_l2) {
                     let cell = format!("{id}-level2");
-                    self.add(l2.span, id, &cell);
                     self.add(l2.level2.span, id, &cell);
+                    self.add_node(l2_from, l2.span, id, &cell);
                 }
             }
             if let Some((id, group)) = ids.get(first_of_l1).filter(|_| n > first_of_l1) {
                 let cell = format!("{group}-level1");
-                self.add(l1.span, id, &cell);
                 self.add(l1.level1.span, id, &cell);
+                self.add_node(l1_from, l1.span, id, &cell);
             }
         }
     }
