@@ -127,6 +127,22 @@ fn merging_without_every_shard_fails_and_assembles_nothing() {
     let s = batch::build(&p).unwrap();
     assert!(s.failed > 0 && !s.assembled);
     assert!(!merged.join(batch::INDEX_FILE).exists());
+    // A forged shard manifest cannot make the merge write outside its output folder.
+    let forged = dir.join("forged");
+    std::fs::create_dir_all(forged.join(".jixiao")).unwrap();
+    std::fs::write(forged.join("evil.txt"), "x").unwrap();
+    std::fs::write(
+        forged.join(".jixiao/manifest.json"),
+        r#"{"tool":"t","documents":{"a":{"outputs":{"text":{"path":"../evil.txt","key":"k","hash":"h"}}}}}"#,
+    )
+    .unwrap();
+    let err = batch::build(&Plan {
+        merge: vec![forged],
+        ..plan(&tree, &dir.join("merged2"))
+    })
+    .unwrap_err();
+    assert!(err.contains("输出路径无效"), "{err}");
+    assert!(!dir.join("evil.txt").exists());
     assert!(
         batch::build(&Plan {
             merge: vec![dir.join("nowhere")],
