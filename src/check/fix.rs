@@ -45,7 +45,11 @@ pub fn style(sources: &Sources, field: &Spanned<String>) -> Style {
 
 /// The span of `range` (byte offsets into the value) inside the source, when the scalar
 /// is written verbatim on one line; otherwise the whole scalar.
-pub fn inner_span(sources: &Sources, field: &Spanned<String>, range: std::ops::Range<usize>) -> Span {
+pub fn inner_span(
+    sources: &Sources,
+    field: &Spanned<String>,
+    range: std::ops::Range<usize>,
+) -> Span {
     let offset = match style(sources, field) {
         Style::Plain => 0,
         Style::SingleQuoted | Style::DoubleQuoted => 1,

@@ -409,15 +409,25 @@ fn build_range(pair: Pair<'_, Rule>) -> Option<Built> {
             _ => unit = Some(read),
         }
     }
+    let mut repaired = None;
     if low >= high {
+        // Bounds written the wrong way round are swapped; equal bounds have no fix.
+        let swapped = low > high;
         notes.add(
             ProblemKind::InvertedRange,
             format!("区间下限{low}不小于上限{high}"),
             None,
-            false,
+            swapped,
         );
+        if swapped {
+            repaired = Some(Value::Range {
+                low: high,
+                high: low,
+                unit: unit.clone(),
+            });
+        }
     }
-    notes.done(Value::Range { low, high, unit }, None)
+    notes.done(Value::Range { low, high, unit }, repaired)
 }
 
 fn non_standard_percent(notes: &mut Notes, span: Range<usize>) {

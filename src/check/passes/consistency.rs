@@ -180,7 +180,10 @@ fn costs(cx: &mut Context, project: &Project, rows: &[(Option<Category>, &Row, &
             cx.push(
                 finding(
                     &rules::C304,
-                    format!("成本目标“{}”要求少于预算数本身，永远无法达到", row.value.value),
+                    format!(
+                        "成本目标“{}”要求少于预算数本身，永远无法达到",
+                        row.value.value
+                    ),
                 )
                 .at(row.value.span, "少于预算数")
                 .with_secondary(project.budget.total.span, "预算数")
@@ -242,11 +245,18 @@ fn costs(cx: &mut Context, project: &Project, rows: &[(Option<Category>, &Row, &
                     money(budget, doc_unit)
                 ),
             )
-            .at(row.value.span, format!("相差 {}", money(budget - *yuan, "元")))
+            .at(
+                row.value.span,
+                format!("相差 {}", money(budget - *yuan, "元")),
+            )
             .with_secondary(project.budget.total.span, "预算数")
             .with_help(format!(
                 "写作“{}{}”；只有部分预算计入这项成本时用 allow 写明理由",
-                if row.value.value.starts_with('≤') { "≤" } else { "" },
+                if row.value.value.starts_with('≤') {
+                    "≤"
+                } else {
+                    ""
+                },
                 money(budget, unit)
             )),
         );
@@ -288,15 +298,18 @@ fn dates(cx: &mut Context, row: &Row, value: &RowValue, years: &mut Vec<i32>) {
         None => row.value.span,
     };
     cx.push(
-        finding(rule, format!("时限 {year} 年{word}预算年度 {budget_year} 年"))
-            .at(span, format!("{year} 年"))
-            .with_secondary(cx.doc.year.span, "预算年度")
-            .with_help(format!(
-                "改为 {budget_year} 年内的日期，如“{}”",
-                row.value
-                    .value
-                    .replacen(&year.to_string(), &budget_year.to_string(), 1)
-            )),
+        finding(
+            rule,
+            format!("时限 {year} 年{word}预算年度 {budget_year} 年"),
+        )
+        .at(span, format!("{year} 年"))
+        .with_secondary(cx.doc.year.span, "预算年度")
+        .with_help(format!(
+            "改为 {budget_year} 年内的日期，如“{}”",
+            row.value
+                .value
+                .replacen(&year.to_string(), &budget_year.to_string(), 1)
+        )),
     );
 }
 
@@ -352,25 +365,37 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
     match (category, &value.meaning) {
         (Category::Timeliness, Meaning::Date(_) | Meaning::Duration) => {}
         (Category::Timeliness, Meaning::Percent { .. }) => cx.push(
-            finding(&rules::C313, format!("时效指标“{name}”的值是百分比“{}”", v.value))
-                .at(v.span, "百分比不是时限")
-                .with_help("能写出时限时改写为时限，如“2025年12月底前”；惯例写法可用 allow 说明"),
+            finding(
+                &rules::C313,
+                format!("时效指标“{name}”的值是百分比“{}”", v.value),
+            )
+            .at(v.span, "百分比不是时限")
+            .with_help("能写出时限时改写为时限，如“2025年12月底前”；惯例写法可用 allow 说明"),
         ),
         (Category::Timeliness, _) => cx.push(
-            finding(&rules::C312, format!("时效指标“{name}”的值“{}”不是时限或时长", v.value))
-                .at(v.span, "应为日期、期限或时长")
-                .with_help("写明截止日期（如“2025年12月31日前”）或时长（如“≤3个工作日”）"),
+            finding(
+                &rules::C312,
+                format!("时效指标“{name}”的值“{}”不是时限或时长", v.value),
+            )
+            .at(v.span, "应为日期、期限或时长")
+            .with_help("写明截止日期（如“2025年12月31日前”）或时长（如“≤3个工作日”）"),
         ),
         (Category::Cost, Meaning::Money { .. } | Meaning::MoneyRate) => {}
         (Category::Cost, Meaning::Date(_) | Meaning::Duration) => cx.push(
-            finding(&rules::C314, format!("成本指标“{name}”的值“{}”是日期或时长", v.value))
-                .at(v.span, "成本指标应为金额")
-                .with_help("写成本金额，或把这一行移到时效指标下"),
+            finding(
+                &rules::C314,
+                format!("成本指标“{name}”的值“{}”是日期或时长", v.value),
+            )
+            .at(v.span, "成本指标应为金额")
+            .with_help("写成本金额，或把这一行移到时效指标下"),
         ),
         (Category::Cost, _) => cx.push(
-            finding(&rules::C315, format!("成本指标“{name}”的值“{}”不是金额", v.value))
-                .at(v.span, "应为带“元”或“万元”的金额")
-                .with_help("写成本金额，如“≤416543.39元”"),
+            finding(
+                &rules::C315,
+                format!("成本指标“{name}”的值“{}”不是金额", v.value),
+            )
+            .at(v.span, "应为带“元”或“万元”的金额")
+            .with_help("写成本金额，如“≤416543.39元”"),
         ),
         (Category::Satisfaction, meaning) => {
             let text = format!("{name}{}", row.description_text());
@@ -378,7 +403,9 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
                 cx.push(
                     finding(&rules::C317, format!("满意度指标“{name}”是投诉指标"))
                         .at(row.level3.span, "投诉率不是满意度")
-                        .with_help("改写为满意度目标（如“≥90%”），或把投诉指标移到质量或社会效益指标下"),
+                        .with_help(
+                            "改写为满意度目标（如“≥90%”），或把投诉指标移到质量或社会效益指标下",
+                        ),
                 );
                 return;
             }
@@ -398,19 +425,28 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
                     ..
                 } => {}
                 Meaning::Percent { value, .. } => cx.push(
-                    finding(&rules::C316, format!("满意度指标“{name}”的值“{}”不是“≥x%”目标", v.value))
-                        .at(v.span, "缺少“≥”")
-                        .with_help(format!("写作“≥{}%”", value.normalize())),
+                    finding(
+                        &rules::C316,
+                        format!("满意度指标“{name}”的值“{}”不是“≥x%”目标", v.value),
+                    )
+                    .at(v.span, "缺少“≥”")
+                    .with_help(format!("写作“≥{}%”", value.normalize())),
                 ),
                 _ if is_rate_name(row) || matches!(meaning, Meaning::Text) => cx.push(
-                    finding(&rules::C316, format!("满意度指标“{name}”的值“{}”不是“≥x%”目标", v.value))
-                        .at(v.span, "应为“≥x%”")
-                        .with_help("写作“≥90%”这样的目标"),
+                    finding(
+                        &rules::C316,
+                        format!("满意度指标“{name}”的值“{}”不是“≥x%”目标", v.value),
+                    )
+                    .at(v.span, "应为“≥x%”")
+                    .with_help("写作“≥90%”这样的目标"),
                 ),
                 _ => cx.push(
-                    finding(&rules::C316, format!("满意度指标“{name}”的值“{}”不是“≥x%”目标", v.value))
-                        .at(v.span, "应为百分比")
-                        .with_help("写作“≥90%”这样的目标"),
+                    finding(
+                        &rules::C316,
+                        format!("满意度指标“{name}”的值“{}”不是“≥x%”目标", v.value),
+                    )
+                    .at(v.span, "应为百分比")
+                    .with_help("写作“≥90%”这样的目标"),
                 ),
             }
         }
