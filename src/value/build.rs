@@ -508,7 +508,9 @@ fn resolve_unit(text: &str) -> Option<UnitReading> {
             });
         }
     }
+    // A comparator word left over (`9以下以下`) is not a unit.
     let plausible = !rest.is_empty()
+        && Comparator::from_str_exact(rest).is_none()
         && rest.chars().count() <= MAX_UNKNOWN_UNIT_CHARS
         && rest
             .chars()
