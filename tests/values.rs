@@ -561,6 +561,7 @@ fn non_canonical_spellings_are_fixed() {
         ("≥1：4", "≥1:4"),
         ("7×24小时响应", "7*24小时响应"),
         ("≥007个", "≥7个"),
+        ("90-80%", "80-90%"),
     ];
     for (input, fixed) in cases {
         let parsed = value::parse(input);
@@ -602,6 +603,27 @@ fn json_output_has_kind_parts_canonical_and_problems() {
     assert_eq!(json["canonical"], "≤775.39万元");
     assert_eq!(json["problems"][0]["kind"], "missing_unit");
     assert_eq!(json["problems"][0]["fix"], "≤775.39万元");
+}
+
+/// Inputs the fuzzer found whose canonical spelling read back as something else.
+#[test]
+fn fuzzer_findings_have_stable_canonical_spellings() {
+    // A range whose low bound looks like a year and month (`2024.12~3`) printed as
+    // `2024.12-3`, which read back as the date 2024年12月3日.
+    for input in ["0\u{c}2024.12\n~3", "2024~12", "2024.12-3"] {
+        let parsed = value::parse(input);
+        let canonical = parsed.canonical().unwrap();
+        assert_eq!(
+            value::parse(canonical).canonical(),
+            Some(canonical),
+            "{input:?}"
+        );
+        assert_eq!(
+            value::parse(canonical).kind.kind_name(),
+            "range",
+            "{input:?}"
+        );
+    }
 }
 
 // ---- properties ------------------------------------------------------------------------

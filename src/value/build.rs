@@ -409,15 +409,25 @@ fn build_range(pair: Pair<'_, Rule>) -> Option<Built> {
             _ => unit = Some(read),
         }
     }
+    let mut repaired = None;
     if low >= high {
+        // Bounds written the wrong way round are swapped; equal bounds have no fix.
+        let swapped = low > high;
         notes.add(
             ProblemKind::InvertedRange,
             format!("区间下限{low}不小于上限{high}"),
             None,
-            false,
+            swapped,
         );
+        if swapped {
+            repaired = Some(Value::Range {
+                low: high,
+                high: low,
+                unit: unit.clone(),
+            });
+        }
     }
-    notes.done(Value::Range { low, high, unit }, None)
+    notes.done(Value::Range { low, high, unit }, repaired)
 }
 
 fn non_standard_percent(notes: &mut Notes, span: Range<usize>) {
@@ -498,7 +508,9 @@ fn resolve_unit(text: &str) -> Option<UnitReading> {
             });
         }
     }
+    // A comparator word left over (`9以下以下`) is not a unit.
     let plausible = !rest.is_empty()
+        && Comparator::from_str_exact(rest).is_none()
         && rest.chars().count() <= MAX_UNKNOWN_UNIT_CHARS
         && rest
             .chars()
