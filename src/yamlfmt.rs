@@ -94,7 +94,11 @@ pub fn project_file_name(number: usize, width: usize, name: &str) -> String {
             clean.push(c);
         }
     }
-    let clean: String = clean.trim_matches(['-', '.']).chars().take(MAX_CHARS).collect();
+    let clean: String = clean
+        .trim_matches(['-', '.'])
+        .chars()
+        .take(MAX_CHARS)
+        .collect();
     if clean.is_empty() {
         format!("{number:0width$}.yaml")
     } else {
@@ -470,8 +474,7 @@ pub fn needs_quotes(s: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_ascii_digit() || c == '.');
     starts_numeric
-        && s
-            .chars()
+        && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || "._:+- ".contains(c))
 }
 
@@ -503,9 +506,29 @@ mod tests {
     #[test]
     fn quoting_keeps_every_string() {
         for s in [
-            "≥90%", "100%", "1:4", "2024.12", "323101", "", " a", "a ", "a: b", "a #b", "#x",
-            "true", "null", "~", "-", "0.50", "1e5", "13020024P00706610007L", "≤2024.12",
-            "- 列表", "“引号”", "a\tb", "末尾：",
+            "≥90%",
+            "100%",
+            "1:4",
+            "2024.12",
+            "323101",
+            "",
+            " a",
+            "a ",
+            "a: b",
+            "a #b",
+            "#x",
+            "true",
+            "null",
+            "~",
+            "-",
+            "0.50",
+            "1e5",
+            "13020024P00706610007L",
+            "≤2024.12",
+            "- 列表",
+            "“引号”",
+            "a\tb",
+            "末尾：",
         ] {
             let text = format!("k: {}\n", scalar(s));
             let v: std::collections::BTreeMap<String, String> =
@@ -518,12 +541,62 @@ mod tests {
 
     #[test]
     fn blocks_keep_line_breaks() {
-        for s in ["a\nb", "a\nb\n", "a\n\nb\n\n", "第一段\n\n第二段", "a \nb", " a\nb"] {
+        for s in [
+            "a\nb",
+            "a\nb\n",
+            "a\n\nb\n\n",
+            "第一段\n\n第二段",
+            "a \nb",
+            " a\nb",
+        ] {
             let mut text = String::from("k:");
             emit_str(&mut text, s, 0);
             let v: std::collections::BTreeMap<String, String> =
                 serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{text}: {e}"));
             assert_eq!(v["k"], s, "{text}");
+        }
+    }
+
+    /// Reads `key: <written>` back with the loader's own YAML reader.
+    fn read_back(doc: &str) -> Vec<String> {
+        let root = crate::load::yaml::parse(0, doc).unwrap_or_else(|e| panic!("{doc}: {e:?}"));
+        let crate::load::yaml::NodeKind::Map(entries) = root.kind else {
+            panic!("{doc}: not a mapping");
+        };
+        let mut out = Vec::new();
+        for (_, v) in entries {
+            match v.kind {
+                crate::load::yaml::NodeKind::Scalar { text, .. } => out.push(text),
+                crate::load::yaml::NodeKind::Seq(items) => {
+                    for item in items {
+                        match item.kind {
+                            crate::load::yaml::NodeKind::Scalar { text, .. } => out.push(text),
+                            other => panic!("{doc}: item {other:?}"),
+                        }
+                    }
+                }
+                other => panic!("{doc}: value {other:?}"),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Any text, written as a value or a list item, reads back as exactly that text.
+        #[test]
+        fn any_string_reads_back_unchanged(
+            s in "[ a-z0-9.:#\\-\\[\\]{}'\"%@!&*|>?,~\n\t\u{3000}≥≤万元年月日中文“”：]{0,12}"
+        ) {
+            let tree = Yaml::Map(vec![
+                ("a", Yaml::Str(s.clone())),
+                ("b", Yaml::Seq(vec![Yaml::Str(s.clone()), Yaml::Str("x".into())])),
+            ]);
+            let mut doc = String::new();
+            emit_top(&mut doc, &tree);
+            let back = read_back(&doc);
+            proptest::prop_assert_eq!(&back[0], &s, "{}", doc);
+            proptest::prop_assert_eq!(&back[1], &s, "{}", doc);
         }
     }
 

@@ -1,10 +1,417 @@
-//! `jixiao fmt`.
+//! `jixiao fmt`: rewrites document files in the canonical form of [`crate::yamlfmt`].
+//!
+//! A file is rewritten only when it loads without errors and the formatted files load
+//! back as the same document. Comments are kept: a comment on its own line moves with the
+//! key or list item below it, a comment after a value stays on that key's line; a comment
+//! that cannot be placed makes `fmt` leave the whole document untouched. Formatting twice
+//! changes nothing.
 
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-#[derive(clap::Args)]
-pub struct FmtArgs {}
+use super::common::{eprint_diagnostics, find_documents, write_atomic};
+use super::import::schema_paths_for;
+use super::{EXIT_INPUT_ERRORS, fail};
+use crate::load::{self, yaml};
+use crate::model::Document;
+use crate::span::{FileId, Sources};
+use crate::yamlfmt::{self, Yaml};
 
-pub fn run(_args: FmtArgs) -> ExitCode {
-    super::fail("该命令尚未实现")
+#[derive(clap::Args)]
+pub struct FmtArgs {
+    /// 文档文件、文档文件夹，或包含多个文档的文件夹
+    path: PathBuf,
+    /// 只检查：列出需要重排的文件，有则以退出码 1 结束，不改动任何文件
+    #[arg(long)]
+    check: bool,
+}
+
+/// What formatting one document would do.
+struct Plan {
+    /// (path, current text, formatted text) for every file of the document.
+    files: Vec<(PathBuf, String, String)>,
+}
+
+pub fn run(args: FmtArgs) -> ExitCode {
+    if !args.path.exists() {
+        return fail(format!("路径不存在：{}", args.path.display()));
+    }
+    let documents = find_documents(&args.path);
+    if documents.is_empty() {
+        return fail(format!("{} 下没有找到文档", args.path.display()));
+    }
+    let mut failed = false;
+    let mut changed = 0;
+    for doc_path in &documents {
+        match plan(doc_path) {
+            Ok(plan) => {
+                for (path, old, new) in &plan.files {
+                    if old == new {
+                        continue;
+                    }
+                    changed += 1;
+                    if args.check {
+                        println!("需要重排：{}", load::display_path(path));
+                    } else if let Err(e) = write_atomic(path, new.as_bytes()) {
+                        eprintln!("错误：无法写入 {}：{e}", path.display());
+                        failed = true;
+                    } else {
+                        println!("已重排：{}", load::display_path(path));
+                    }
+                }
+            }
+            Err(message) => {
+                eprintln!("{message}");
+                failed = true;
+            }
+        }
+    }
+    if failed || (args.check && changed > 0) {
+        ExitCode::from(EXIT_INPUT_ERRORS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Formats one document in memory and proves the result is the same document.
+fn plan(doc_path: &Path) -> Result<Plan, String> {
+    let mut sources = Sources::new();
+    let loaded = load::load_path(doc_path, &mut sources);
+    let Some(doc) = loaded.document else {
+        eprint_diagnostics(&loaded.diagnostics, &sources);
+        return Err(format!(
+            "未重排 {}：文档有错误，请先修正",
+            load::display_path(doc_path)
+        ));
+    };
+    let mut files = formatted_files(&doc, &sources, doc_path)?;
+    verify(doc_path, &files)?;
+    for (path, old, new) in &mut files {
+        let found = comments(old);
+        if found.is_empty() {
+            continue;
+        }
+        match carry_comments(old, &found, new) {
+            Ok(with_comments) => *new = with_comments,
+            Err(line) => {
+                return Err(format!(
+                    "未重排 {}：第 {} 行的注释无法在重排后放回原处；为免丢失，这个文档的文件都没有改动。\n  提示：把注释移到它所说明的字段上一行，或删除注释后再运行",
+                    load::display_path(path),
+                    line
+                ));
+            }
+        }
+    }
+    Ok(Plan { files })
+}
+
+/// The formatted text of every file of a loaded document.
+fn formatted_files(
+    doc: &Document,
+    sources: &Sources,
+    doc_path: &Path,
+) -> Result<Vec<(PathBuf, String, String)>, String> {
+    let text_of = |file: FileId| sources.text(file).to_string();
+    if !doc_path.is_dir() {
+        let old = text_of(doc.file);
+        let schema = schema_line(&old).unwrap_or_else(|| {
+            let dir = doc_path.parent().unwrap_or(Path::new("."));
+            yamlfmt::schema_line(&schema_paths_for(dir).document)
+        });
+        let mut new = schema;
+        yamlfmt::emit_top(&mut new, &yamlfmt::document_tree(doc, true));
+        return Ok(vec![(doc_path.to_path_buf(), old, new)]);
+    }
+    let defaults = schema_paths_for(doc_path);
+    let mut out = Vec::new();
+    let settings_old = text_of(doc.file);
+    let mut settings =
+        schema_line(&settings_old).unwrap_or_else(|| yamlfmt::schema_line(&defaults.document));
+    let mut tree = yamlfmt::document_tree(doc, false);
+    // Projects may also be written in `jixiao.yaml` itself; they stay there, first.
+    let inline: Vec<Yaml> = doc
+        .projects
+        .iter()
+        .filter(|p| p.file == doc.file)
+        .map(yamlfmt::project_tree)
+        .collect();
+    if let (Yaml::Map(entries), false) = (&mut tree, inline.is_empty()) {
+        let at = entries
+            .iter()
+            .position(|(k, _)| *k == "project_order")
+            .unwrap_or(entries.len());
+        entries.insert(at, ("projects", Yaml::Seq(inline)));
+    }
+    yamlfmt::emit_top(&mut settings, &tree);
+    out.push((doc_path.join(load::DOCUMENT_FILE), settings_old, settings));
+    // Each project file holds one project; files are listed in the order they were read.
+    let mut by_file: BTreeMap<FileId, &crate::model::Project> = BTreeMap::new();
+    for p in doc.projects.iter().filter(|p| p.file != doc.file) {
+        by_file.insert(p.file, p);
+    }
+    for (file, project) in by_file {
+        let old = text_of(file);
+        let mut new = schema_line(&old).unwrap_or_else(|| yamlfmt::schema_line(&defaults.project));
+        yamlfmt::emit_top(&mut new, &yamlfmt::project_tree(project));
+        out.push((PathBuf::from(sources.name(file)), old, new));
+    }
+    Ok(out)
+}
+
+/// The file's own schema line, kept as the user wrote it.
+fn schema_line(text: &str) -> Option<String> {
+    let first = text.lines().next()?;
+    first
+        .starts_with("# yaml-language-server:")
+        .then(|| format!("{first}\n"))
+}
+
+/// A comment in a YAML file (other than the schema line).
+struct Comment {
+    /// 1-based line.
+    line: usize,
+    /// Byte offset of the `#`.
+    offset: usize,
+    /// The comment from `#` to the end of the line.
+    text: String,
+    /// Written after a value on the same line, not on a line of its own.
+    trailing: bool,
+}
+
+/// The comments of a file: each `#` at the start of a line or after a blank that is not
+/// inside any scalar.
+fn comments(text: &str) -> Vec<Comment> {
+    let mut inside: Vec<(usize, usize)> = Vec::new();
+    if let Ok(root) = yaml::parse(0, text) {
+        collect_spans(&root, &mut inside);
+    }
+    let skip = if text.starts_with("# yaml-language-server:") {
+        text.find('\n').map_or(text.len(), |i| i + 1)
+    } else {
+        0
+    };
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = skip;
+    while i < bytes.len() {
+        let starts = i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'\n');
+        if bytes[i] == b'#' && starts && !inside.iter().any(|&(s, e)| s <= i && i < e) {
+            let end = text[i..].find('\n').map_or(text.len(), |n| i + n);
+            let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+            out.push(Comment {
+                line: text[..i].matches('\n').count() + 1,
+                offset: i,
+                text: text[i..end].trim_end().to_string(),
+                trailing: !text[line_start..i].trim().is_empty(),
+            });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Where each key and sequence item of a file starts: (byte offset, path).
+fn anchors(node: &yaml::Node, path: &mut Vec<String>, out: &mut Vec<(usize, Vec<String>)>) {
+    match &node.kind {
+        yaml::NodeKind::Map(entries) => {
+            for (k, v) in entries {
+                path.push(k.value.clone());
+                out.push((k.span.start, path.clone()));
+                anchors(v, path, out);
+                path.pop();
+            }
+        }
+        yaml::NodeKind::Seq(items) => {
+            for (i, item) in items.iter().enumerate() {
+                path.push(format!("[{i}]"));
+                out.push((item.span.start, path.clone()));
+                anchors(item, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Puts the comments of `old` into the formatted `new`: the header comments before the
+/// first key stay at the top, a comment on its own line goes above the key or item that
+/// followed it, indented like that line; a comment after a value stays at the end of that
+/// key's line. Fails with the line of a comment that cannot be placed (or of the first
+/// comment when the result would not be the same YAML).
+fn carry_comments(old: &str, found: &[Comment], new: &str) -> Result<String, usize> {
+    let first_line = found.first().map_or(1, |c| c.line);
+    let old_root = yaml::parse(0, old).map_err(|_| first_line)?;
+    let new_root = yaml::parse(0, new).map_err(|_| first_line)?;
+    let mut old_anchors = Vec::new();
+    anchors(&old_root, &mut Vec::new(), &mut old_anchors);
+    old_anchors.sort_by_key(|(offset, path)| (*offset, path.len()));
+    let mut new_anchors = Vec::new();
+    anchors(&new_root, &mut Vec::new(), &mut new_anchors);
+    let line_of = |text: &str, offset: usize| text[..offset].matches('\n').count();
+    let new_line: std::collections::HashMap<&Vec<String>, usize> = new_anchors
+        .iter()
+        .map(|(offset, path)| (path, line_of(new, *offset)))
+        .collect();
+    let lines: Vec<&str> = new.lines().collect();
+    let mut above: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let mut after: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let mut at_end: Vec<String> = Vec::new();
+    // Comments before the first key are the file's header: they stay at the top.
+    let first_anchor = old_anchors.first().map_or(usize::MAX, |(o, _)| *o);
+    let top = usize::from(new.starts_with("# yaml-language-server:"));
+    for c in found {
+        if !c.trailing && c.offset < first_anchor {
+            above.entry(top).or_default().push(c.text.clone());
+            continue;
+        }
+        let target = if c.trailing {
+            // The key or item that starts on the comment's line.
+            let line = line_of(old, c.offset);
+            old_anchors
+                .iter()
+                .filter(|(o, _)| line_of(old, *o) == line)
+                .find_map(|(_, p)| new_line.get(p).copied())
+        } else {
+            old_anchors
+                .iter()
+                .filter(|(o, _)| *o > c.offset)
+                .find_map(|(_, p)| new_line.get(p).copied())
+        };
+        match (target, c.trailing) {
+            (Some(line), true) => after.entry(line).or_default().push(c.text.clone()),
+            (Some(line), false) => above.entry(line).or_default().push(c.text.clone()),
+            (None, true) => return Err(c.line),
+            (None, false) => at_end.push(c.text.clone()),
+        }
+    }
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(block) = above.get(&i) {
+            let indent = line.len() - line.trim_start().len();
+            for c in block {
+                out.push_str(&" ".repeat(indent));
+                out.push_str(c);
+                out.push('\n');
+            }
+        }
+        out.push_str(line);
+        if let Some(tail) = after.get(&i) {
+            for c in tail {
+                out.push(' ');
+                out.push_str(c);
+            }
+        }
+        out.push('\n');
+    }
+    for c in at_end {
+        out.push_str(&c);
+        out.push('\n');
+    }
+    // The comments must all be there, and the data must be exactly the formatted data.
+    let result = yaml::parse(0, &out).map_err(|_| first_line)?;
+    if comments(&out).len() == found.len() && same_tree(&result, &new_root) {
+        Ok(out)
+    } else {
+        Err(first_line)
+    }
+}
+
+/// Two node trees hold the same data (spans aside).
+fn same_tree(a: &yaml::Node, b: &yaml::Node) -> bool {
+    use yaml::NodeKind::*;
+    match (&a.kind, &b.kind) {
+        (Map(x), Map(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y)
+                    .all(|((ka, va), (kb, vb))| ka.value == kb.value && same_tree(va, vb))
+        }
+        (Seq(x), Seq(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_tree(p, q)),
+        (
+            Scalar {
+                text: t1,
+                is_str: s1,
+            },
+            Scalar {
+                text: t2,
+                is_str: s2,
+            },
+        ) => t1 == t2 && s1 == s2,
+        (Null, Null) => true,
+        _ => false,
+    }
+}
+
+fn collect_spans(node: &yaml::Node, out: &mut Vec<(usize, usize)>) {
+    match &node.kind {
+        yaml::NodeKind::Map(entries) => {
+            for (k, v) in entries {
+                out.push((k.span.start, k.span.end));
+                collect_spans(v, out);
+            }
+        }
+        yaml::NodeKind::Seq(items) => items.iter().for_each(|x| collect_spans(x, out)),
+        yaml::NodeKind::Scalar { .. } => out.push((node.span.start, node.span.end)),
+        yaml::NodeKind::Null => {}
+    }
+}
+
+/// Loads the formatted files (in a scratch copy of the document) and formats them again:
+/// the same bytes mean the same document, because every field of the model is written.
+fn verify(doc_path: &Path, files: &[(PathBuf, String, String)]) -> Result<(), String> {
+    let scratch = std::env::temp_dir().join(format!("jixiao-fmt-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&scratch);
+    let result = (|| {
+        let target = if doc_path.is_dir() {
+            for (path, _, new) in files {
+                let rel = path.strip_prefix(doc_path).unwrap_or(path);
+                let dest = scratch.join(rel);
+                if let Some(parent) = dest.parent() {
+                    std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+                }
+                std::fs::write(&dest, new).map_err(|e| e.to_string())?;
+            }
+            scratch.clone()
+        } else {
+            std::fs::create_dir_all(&scratch).map_err(|e| e.to_string())?;
+            let dest = scratch.join("document.yaml");
+            std::fs::write(&dest, &files[0].2).map_err(|e| e.to_string())?;
+            dest
+        };
+        let mut sources = Sources::new();
+        let loaded = load::load_path(&target, &mut sources);
+        let Some(doc) = loaded.document else {
+            return Err(crate::diag::render_short(&loaded.diagnostics, &sources));
+        };
+        let again = formatted_files(&doc, &sources, &target)?;
+        let same = again.len() == files.len()
+            && again
+                .iter()
+                .zip(files)
+                .all(|(a, b)| strip_first(&a.2) == strip_first(&b.2));
+        if same {
+            Ok(())
+        } else {
+            Err("重排后的文件重新读取后与原文档不一致".to_string())
+        }
+    })();
+    let _ = std::fs::remove_dir_all(&scratch);
+    result.map_err(|e| {
+        format!(
+            "未重排 {}：内部检查失败（{e}），没有改动任何文件；请报告这个问题",
+            load::display_path(doc_path)
+        )
+    })
+}
+
+/// The text after its schema line (the line depends on where the file is).
+fn strip_first(text: &str) -> &str {
+    if text.starts_with("# yaml-language-server:") {
+        text.split_once('\n').map_or("", |(_, rest)| rest)
+    } else {
+        text
+    }
 }

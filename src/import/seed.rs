@@ -114,8 +114,13 @@ pub fn import_text(
     if headings.is_empty() {
         return Err(vec![
             Diagnostic::error("I004", "没有找到任何绩效目标表")
-                .at(Span::file_start(file), "文件中没有“N.{项目名称}绩效目标表”形式的表标题")
-                .with_help("导入的文件应是已发布文档（.docx）提取出的文本，每张表以“1.××绩效目标表”开头"),
+                .at(
+                    Span::file_start(file),
+                    "文件中没有“N.{项目名称}绩效目标表”形式的表标题",
+                )
+                .with_help(
+                    "导入的文件应是已发布文档（.docx）提取出的文本，每张表以“1.××绩效目标表”开头",
+                ),
         ]);
     }
     let overview = cx.overview(&lines[..headings[0].0]);
@@ -197,7 +202,9 @@ fn heading(line: &str) -> Option<(usize, String)> {
     let clean = clean.trim();
     let digits = clean.len() - clean.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let number: usize = clean[..digits].parse().ok()?;
-    let name = clean[digits..].strip_prefix('.')?.strip_suffix("绩效目标表")?;
+    let name = clean[digits..]
+        .strip_prefix('.')?
+        .strip_suffix("绩效目标表")?;
     (!name.is_empty()).then(|| (number, name.to_string()))
 }
 
@@ -214,7 +221,12 @@ struct Cx {
     notes: Vec<Diagnostic>,
 }
 
-const PART_LABELS: &[&str] = &["第一部分", "部门整体绩效目标", "第二部分", "预算项目绩效目标"];
+const PART_LABELS: &[&str] = &[
+    "第一部分",
+    "部门整体绩效目标",
+    "第二部分",
+    "预算项目绩效目标",
+];
 
 #[derive(Clone, Copy, PartialEq)]
 enum Section {
@@ -223,6 +235,10 @@ enum Section {
     Items,
     Safeguards,
 }
+
+/// A 分项绩效目标 being read: title, goal paragraphs, indicator paragraphs and the
+/// spans of the goal and indicator.
+type ItemDraft = (Spanned<String>, Vec<String>, Vec<String>, Span, Span);
 
 #[derive(Clone, Copy, PartialEq)]
 enum ItemPart {
@@ -249,11 +265,12 @@ impl Cx {
         let mut section = Section::None;
         let mut overall: Vec<&str> = Vec::new();
         let mut overall_span: Option<Span> = None;
-        let mut items: Vec<(Spanned<String>, Vec<String>, Vec<String>, Span, Span)> = Vec::new();
+        let mut items: Vec<ItemDraft> = Vec::new();
         let mut part = ItemPart::Title;
         let mut safeguards: Vec<Spanned<String>> = Vec::new();
         let mut any = false;
-        let cleaned: Vec<(Line, String)> = lines.iter().map(|l| (*l, strip_markers(l.text))).collect();
+        let cleaned: Vec<(Line, String)> =
+            lines.iter().map(|l| (*l, strip_markers(l.text))).collect();
         for (line, text) in &cleaned {
             let trimmed = text.trim();
             if trimmed.is_empty() || PART_LABELS.contains(&trimmed) {
@@ -277,7 +294,9 @@ impl Cx {
                 _ => {}
             }
             match section {
-                Section::None => self.unplaceable(span, "表格之前的文字不在“一、总体绩效目标”等小节中"),
+                Section::None => {
+                    self.unplaceable(span, "表格之前的文字不在“一、总体绩效目标”等小节中")
+                }
                 Section::Overall => {
                     overall_span.get_or_insert(span);
                     overall.push(text);
@@ -510,19 +529,19 @@ impl Cx {
                         _ => self.missing(row.span(), "资金用途"),
                     }
                 }
-                label if label.starts_with("资金支出计划") => {
-                    match top.get(i + 1) {
-                        Some(next) if next.cells[0].is_blank() => {
-                            plan = Some(self.plan(row, next));
-                            i += 1;
-                        }
-                        _ => self.missing(row.span(), "资金支出计划的数值行"),
+                label if label.starts_with("资金支出计划") => match top.get(i + 1) {
+                    Some(next) if next.cells[0].is_blank() => {
+                        plan = Some(self.plan(row, next));
+                        i += 1;
                     }
-                }
+                    _ => self.missing(row.span(), "资金支出计划的数值行"),
+                },
                 "绩效目标" => {
-                    let cell = row.cells.get(1).map(Cell::value).unwrap_or_else(|| {
-                        Spanned::new(String::new(), row.cells[0].span)
-                    });
+                    let cell = row
+                        .cells
+                        .get(1)
+                        .map(Cell::value)
+                        .unwrap_or_else(|| Spanned::new(String::new(), row.cells[0].span));
                     goals = Some(cell);
                     self.spacers(row, 2);
                 }
@@ -544,7 +563,10 @@ impl Cx {
                 Diagnostic::new(
                     "I102",
                     Severity::Warning,
-                    format!("表标题中的项目名称“{heading_name}”与项目名称单元格“{}”不同", name.value),
+                    format!(
+                        "表标题中的项目名称“{heading_name}”与项目名称单元格“{}”不同",
+                        name.value
+                    ),
                 )
                 .at(head_span, "表标题由项目名称生成")
                 .with_help("导入后表标题按项目名称单元格生成"),
@@ -584,7 +606,11 @@ impl Cx {
         })
     }
 
-    fn unit_row(&mut self, row: &RawRow, head_span: Span) -> Option<(Spanned<String>, Spanned<String>)> {
+    fn unit_row(
+        &mut self,
+        row: &RawRow,
+        head_span: Span,
+    ) -> Option<(Spanned<String>, Spanned<String>)> {
         let filled: Vec<&Cell> = row.cells.iter().filter(|c| !c.is_blank()).collect();
         match filled.as_slice() {
             [unit, label] if label.label().starts_with("单位：") => Some((
@@ -592,11 +618,18 @@ impl Cx {
                 Spanned::new(label.label(), label.span),
             )),
             _ => {
-                let span = if row.cells.is_empty() { head_span } else { row.span() };
+                let span = if row.cells.is_empty() {
+                    head_span
+                } else {
+                    row.span()
+                };
                 self.errors.push(
-                    Diagnostic::error("I002", "表格不完整：标题后应是单位行（单位编码名称、“单位：元”或“单位：万元”）")
-                        .at(span, "这里不是单位行")
-                        .with_help("单位行形如“323101天津市滨海新区商务和投资促进局 | 单位：元”"),
+                    Diagnostic::error(
+                        "I002",
+                        "表格不完整：标题后应是单位行（单位编码名称、“单位：元”或“单位：万元”）",
+                    )
+                    .at(span, "这里不是单位行")
+                    .with_help("单位行形如“323101天津市滨海新区商务和投资促进局 | 单位：元”"),
                 );
                 None
             }
@@ -673,7 +706,10 @@ impl Cx {
                 "12月底" => &mut plan.december,
                 _ => {
                     if !label.is_blank() {
-                        self.unplaceable(label.span, &format!("资金支出计划中未知的列“{}”", label.text));
+                        self.unplaceable(
+                            label.span,
+                            &format!("资金支出计划中未知的列“{}”", label.text),
+                        );
                     }
                     continue;
                 }
@@ -681,7 +717,10 @@ impl Cx {
             match values.cells.get(k) {
                 Some(v) if !v.is_blank() => *slot = Some(v.value()),
                 Some(_) => {}
-                None => self.missing(values.span(), &format!("资金支出计划“{}”的数值", label.text)),
+                None => self.missing(
+                    values.span(),
+                    &format!("资金支出计划“{}”的数值", label.text),
+                ),
             }
         }
         self.spacers(values, labels.cells.len());
@@ -697,7 +736,10 @@ impl Cx {
             col("绩效指标描述"),
             col("指标值"),
         ) else {
-            self.missing(header.span(), "完整的指标表头（一级、二级、三级指标、绩效指标描述、指标值）");
+            self.missing(
+                header.span(),
+                "完整的指标表头（一级、二级、三级指标、绩效指标描述、指标值）",
+            );
             return None;
         };
         let cb = col("指标值确定依据");
@@ -719,7 +761,10 @@ impl Cx {
                 self.errors.push(
                     Diagnostic::error(
                         "I002",
-                        format!("表格不完整：指标行只有 {} 个单元格，应为 {width} 个", row.cells.len()),
+                        format!(
+                            "表格不完整：指标行只有 {} 个单元格，应为 {width} 个",
+                            row.cells.len()
+                        ),
                     )
                     .at(row.span(), "这一行缺少单元格")
                     .with_help("文件可能被截断或少了单元格；对照原文档补齐后重新导入"),
@@ -798,7 +843,10 @@ impl Cx {
                 self.errors.push(
                     Diagnostic::error(
                         "I005",
-                        format!("各表金额单位不一致：“{}”与第一张表的“{}”", t.amount_label.value, label.value),
+                        format!(
+                            "各表金额单位不一致：“{}”与第一张表的“{}”",
+                            t.amount_label.value, label.value
+                        ),
                     )
                     .at(t.amount_label.span, "与第一张表不同")
                     .with_secondary(label.span, "第一张表的单位")
@@ -827,15 +875,22 @@ impl Cx {
             None => match infer_year(&tables, text) {
                 Some((y, why)) => {
                     self.notes.push(
-                        Diagnostic::new("I201", Severity::Info, format!("推断预算年度为 {y}（{why}）"))
-                            .with_help("不对时用 --year 指定"),
+                        Diagnostic::new(
+                            "I201",
+                            Severity::Info,
+                            format!("推断预算年度为 {y}（{why}）"),
+                        )
+                        .with_help("不对时用 --year 指定"),
                     );
                     y
                 }
                 None => {
                     self.errors.push(
                         Diagnostic::error("I006", "无法推断预算年度")
-                            .at(Span::file_start(self.file), "标题、期限和项目编码中都没有年份")
+                            .at(
+                                Span::file_start(self.file),
+                                "标题、期限和项目编码中都没有年份",
+                            )
                             .with_help("用 --year 指定，如 --year 2025"),
                     );
                     return None;
@@ -962,9 +1017,17 @@ fn infer_year(tables: &[RawTable], _text: &str) -> Option<(i32, String)> {
             }
         }
     }
-    let (year, _) = score.iter().max_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(b.0)))?;
+    let (year, _) = score
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(b.0)))?;
     let total: usize = score.values().sum();
-    Some((*year, format!("标题、指标值期限和项目编码中的年份，得分 {}/{total}", score[year])))
+    Some((
+        *year,
+        format!(
+            "标题、指标值期限和项目编码中的年份，得分 {}/{total}",
+            score[year]
+        ),
+    ))
 }
 
 /// Four-digit years 2000–2099 followed by `年` or `.` and a digit (`2025年`, `2024.12`).
@@ -974,15 +1037,16 @@ fn years_in(text: &str) -> Vec<i32> {
     for i in 0..chars.len().saturating_sub(4) {
         let window: String = chars[i..i + 4].iter().collect();
         let before_digit = i > 0 && chars[i - 1].is_ascii_digit();
-        if before_digit || !window.starts_with("20") || !window.chars().all(|c| c.is_ascii_digit()) {
+        if before_digit || !window.starts_with("20") || !window.chars().all(|c| c.is_ascii_digit())
+        {
             continue;
         }
         let next = chars[i + 4];
         let after = chars.get(i + 5).copied();
-        if next == '年' || (next == '.' && after.is_some_and(|c| c.is_ascii_digit())) {
-            if let Ok(y) = window.parse() {
-                out.push(y);
-            }
+        if (next == '年' || (next == '.' && after.is_some_and(|c| c.is_ascii_digit())))
+            && let Ok(y) = window.parse()
+        {
+            out.push(y);
         }
     }
     out
@@ -994,13 +1058,19 @@ mod tests {
 
     #[test]
     fn markers_are_removed() {
-        assert_eq!(strip_markers("[bookmark: _Toc_1]1.a绩效目标表"), "1.a绩效目标表");
+        assert_eq!(
+            strip_markers("[bookmark: _Toc_1]1.a绩效目标表"),
+            "1.a绩效目标表"
+        );
         assert_eq!(strip_markers("[bookmark: a][bookmark: _GoBack]x"), "x");
     }
 
     #[test]
     fn headings_are_recognised() {
-        assert_eq!(heading(" [bookmark: x]12.材料费绩效目标表"), Some((12, "材料费".into())));
+        assert_eq!(
+            heading(" [bookmark: x]12.材料费绩效目标表"),
+            Some((12, "材料费".into()))
+        );
         assert_eq!(heading("\t1.材料费绩效目标表"), None);
         assert_eq!(heading("材料费绩效目标表"), None);
     }

@@ -1,6 +1,9 @@
 //! Backends: each turns the shared [`DocumentView`] into the bytes of one output file.
 
+pub mod html;
+pub mod pdf;
 pub mod text;
+pub mod xlsx;
 
 use std::path::{Path, PathBuf};
 
@@ -49,12 +52,15 @@ pub trait Renderer {
 }
 
 /// The formats `jixiao build` knows, in the order they are built.
-pub const FORMATS: &[&str] = &["text"];
+pub const FORMATS: &[&str] = &["text", "html", "pdf", "xlsx"];
 
 /// The backend for a format name.
 pub fn renderer(format: &str) -> Option<Box<dyn Renderer>> {
     match format {
         "text" => Some(Box::new(text::TextRenderer)),
+        "html" => Some(Box::new(html::HtmlRenderer)),
+        "pdf" => Some(Box::new(pdf::PdfRenderer)),
+        "xlsx" => Some(Box::new(xlsx::XlsxRenderer)),
         _ => None,
     }
 }

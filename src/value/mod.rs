@@ -113,10 +113,12 @@ pub fn parse(input: &str) -> ParsedValue {
     }
     let Some(built) = build::build(text) else {
         let mut problems = Vec::new();
-        if text.bytes().any(|b| b.is_ascii_digit()) {
+        let looks_quantitative =
+            text.bytes().any(|b| b.is_ascii_digit()) || text.starts_with(['≥', '≤', '>', '<', '=']);
+        if looks_quantitative {
             problems.push(Problem {
                 kind: ProblemKind::UnrecognizedQuantity,
-                message: "含有数字，但不是可识别的数值、百分比、日期或时长写法".to_string(),
+                message: "看似数值，但不是可识别的数量、百分比、比例、日期或时长写法".to_string(),
                 fix: None,
                 span: None,
             });

@@ -99,7 +99,7 @@ pub fn lookup(symbol: &str) -> Option<UnitInfo> {
     let (numerator, denominator) = symbol.split_once('/')?;
     let top = lookup_simple(numerator)?;
     let bottom = lookup_simple(denominator)?;
-    if bottom.scale != 1 || top.dimension == Dimension::Percent {
+    if top.dimension == Dimension::Percent || bottom.dimension == Dimension::Percent {
         return None;
     }
     let dimension = if top.dimension == Dimension::Money {

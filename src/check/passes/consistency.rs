@@ -378,9 +378,9 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
             )
             .at(v.span, "百分比不是时限")
             .with_help(format!(
-                    "能写出时限时改写为时限，如“{}年12月底前”；惯例写法可用 allow 说明",
-                    cx.doc.year.value
-                )),
+                "能写出时限时改写为时限，如“{}年12月底前”；惯例写法可用 allow 说明",
+                cx.doc.year.value
+            )),
         ),
         (Category::Timeliness, _) => cx.push(
             finding(
@@ -389,9 +389,9 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
             )
             .at(v.span, "应为日期、期限或时长")
             .with_help(format!(
-                    "写明截止日期（如“{}年12月31日前”）或时长（如“≤3个工作日”）",
-                    cx.doc.year.value
-                )),
+                "写明截止日期（如“{}年12月31日前”）或时长（如“≤3个工作日”）",
+                cx.doc.year.value
+            )),
         ),
         (Category::Cost, Meaning::Money { .. } | Meaning::MoneyRate) => {}
         (Category::Cost, Meaning::Date(_) | Meaning::Duration) => cx.push(

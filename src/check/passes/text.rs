@@ -67,7 +67,12 @@ pub fn typed_numbering(cx: &mut Context, goal: &Spanned<String>) {
         d.with_help("这一项里写了多条编号的目标：把每条目标分别写成 goals 下的一项，不写编号")
     } else {
         d.with_help(format!("删除“{number}”，只写目标本身"))
-            .with_fix(replace_scalar(cx.sources, goal, rest, format!("删除手写编号“{number}”")))
+            .with_fix(replace_scalar(
+                cx.sources,
+                goal,
+                rest,
+                format!("删除手写编号“{number}”"),
+            ))
     };
     cx.push(d.with_note("要逐字还原已发布文档时，可在项目上设 `goal_numbering: false`"));
 }

@@ -1,0 +1,33 @@
+//! The built-in Typst templates, embedded in the binary. A same-named file in the
+//! document's `templates/typst/` folder replaces one (see [`super::world::PdfWorld`]).
+
+/// The entry point typst compiles.
+pub const MAIN: &str = "main.typ";
+
+/// The built-in templates by file name.
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "main.typ",
+        include_str!("../../../templates/typst/main.typ"),
+    ),
+    (
+        "style.typ",
+        include_str!("../../../templates/typst/style.typ"),
+    ),
+    (
+        "overview.typ",
+        include_str!("../../../templates/typst/overview.typ"),
+    ),
+    (
+        "table.typ",
+        include_str!("../../../templates/typst/table.typ"),
+    ),
+];
+
+/// The text of a built-in template.
+pub fn builtin(name: &str) -> Option<&'static str> {
+    BUILTIN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
+}

@@ -1,0 +1,407 @@
+//! The spreadsheet backend: one worksheet per table in the published layout (merged cells
+//! as offices draw them), plus a trailing `文档信息` sheet holding what the tables do not
+//! show, so that `jixiao import` gives the same document back.
+//!
+//! The layout is documented in `book/src/xlsx.md`; `crate::import::xlsx` reads it.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder};
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use unicode_width::UnicodeWidthStr;
+
+use super::{RenderContext, Renderer};
+use crate::diag::Diagnostic;
+use crate::model::{Allow, Document, Project, RuleLevel};
+use crate::table::{Table, format_amount};
+
+/// The name of the sheet that holds the document's settings.
+pub const INFO_SHEET: &str = "文档信息";
+
+/// Labels of the 文档信息 sheet, in the order they are written.
+pub mod info {
+    /// 预算年度.
+    pub const YEAR: &str = "预算年度";
+    /// 金额单位.
+    pub const AMOUNT_UNIT: &str = "金额单位";
+    /// 单位编码 of the default unit.
+    pub const UNIT_CODE: &str = "单位编码";
+    /// 单位名称 of the default unit.
+    pub const UNIT_NAME: &str = "单位名称";
+    /// 指标体系.
+    pub const FRAMEWORK: &str = "指标体系";
+    /// 文档标题.
+    pub const TITLE: &str = "文档标题";
+    /// 发布日期.
+    pub const DATE: &str = "发布日期";
+    /// 总体绩效目标 (Part 1).
+    pub const OVERALL: &str = "总体绩效目标";
+    /// One 分项绩效目标 per row: title, goal, indicator.
+    pub const ITEM: &str = "分项绩效目标";
+    /// One 工作保障措施 per row.
+    pub const SAFEGUARD: &str = "工作保障措施";
+    /// One rule override per row: code, level.
+    pub const RULE: &str = "规则";
+    /// One allowed rule per row: the cell it applies to (the 项目名称 cell for a
+    /// project, the 三级指标 cell for a row, as `1!C14`), code, reason.
+    pub const ALLOW: &str = "允许";
+}
+
+/// Labels of the per-table sheets, in column A.
+pub mod label {
+    /// 项目编码 row.
+    pub const CODE: &str = "项目编码";
+    /// 项目名称 row.
+    pub const NAME: &str = "项目名称";
+    /// First of the two budget rows.
+    pub const BUDGET: &str = "预算规模及资金用途";
+    /// 预算数 label inside the budget row.
+    pub const TOTAL: &str = "预算数";
+    /// 财政资金 label inside the budget row.
+    pub const FISCAL: &str = "其中：财政资金";
+    /// 其他资金 label inside the budget row.
+    pub const OTHER: &str = "其他资金";
+    /// First of the two spending-plan rows.
+    pub const PLAN: &str = "资金支出计划（%）";
+    /// First goal row.
+    pub const GOALS: &str = "绩效目标";
+    /// The amount-unit cell on the unit line starts with this.
+    pub const UNIT_PREFIX: &str = "单位：";
+}
+
+/// Columns A..G: the budget row needs seven cells, so every sheet is seven columns wide.
+const LAST_COL: u16 = 6;
+
+/// `jixiao build --format xlsx`.
+pub struct XlsxRenderer;
+
+impl Renderer for XlsxRenderer {
+    fn name(&self) -> &'static str {
+        "xlsx"
+    }
+
+    fn extension(&self) -> &'static str {
+        "xlsx"
+    }
+
+    fn render(&self, cx: &RenderContext) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        write_workbook(cx)
+            .map_err(|e| vec![Diagnostic::error("R201", format!("无法生成电子表格：{e}"))])
+    }
+}
+
+struct Formats {
+    heading: Format,
+    plain: Format,
+    wrap: Format,
+    label: Format,
+    amount: Format,
+    right: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        let cell = Format::new()
+            .set_border(FormatBorder::Thin)
+            .set_align(FormatAlign::VerticalCenter);
+        Formats {
+            heading: Format::new()
+                .set_bold()
+                .set_font_size(14)
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter),
+            plain: Format::new(),
+            wrap: cell.clone().set_text_wrap(),
+            label: cell
+                .clone()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center),
+            amount: cell.clone().set_num_format("0.00"),
+            right: Format::new().set_align(FormatAlign::Right),
+        }
+    }
+}
+
+fn write_workbook(cx: &RenderContext) -> Result<Vec<u8>, XlsxError> {
+    let doc = cx.document;
+    let formats = Formats::new();
+    let mut workbook = Workbook::new();
+    // A fixed creation date derived from the document keeps two builds byte-identical.
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(cx.view.title.as_str())
+            .set_creation_datetime(&creation_date(doc)),
+    );
+    let mut allows = Vec::new();
+    for (table, project) in cx.view.tables.iter().zip(&doc.projects) {
+        let sheet = workbook.add_worksheet();
+        let name = table.number.to_string();
+        sheet.set_name(&name)?;
+        for (cell, allow) in write_table(sheet, table, project, &formats)? {
+            allows.push((format!("{name}!{cell}"), allow));
+        }
+    }
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(INFO_SHEET)?;
+    write_info(sheet, doc, &allows, &formats)?;
+    workbook.save_to_buffer()
+}
+
+/// The document's date when it parses, else 1 January of the budget year.
+fn creation_date(doc: &Document) -> ExcelDateTime {
+    let parsed = doc.date.as_ref().and_then(|d| {
+        let mut parts = d.value.split('-').map(|p| p.parse::<u32>().ok());
+        let (y, m, day) = (parts.next()??, parts.next()??, parts.next()??);
+        ExcelDateTime::from_ymd(u16::try_from(y).ok()?, m as u8, day as u8).ok()
+    });
+    parsed
+        .or_else(|| {
+            let year = u16::try_from(doc.year.value.clamp(1900, 9999)).ok()?;
+            ExcelDateTime::from_ymd(year, 1, 1).ok()
+        })
+        .unwrap_or_else(|| ExcelDateTime::from_ymd(2000, 1, 1).expect("a valid date"))
+}
+
+/// Column widths A..G in Excel's character units.
+const COL_WIDTHS: [f64; 7] = [12.0, 16.0, 20.0, 24.0, 16.0, 20.0, 16.0];
+
+/// Excel does not grow merged rows to fit wrapped text, so each sheet estimates the lines
+/// every row needs (a Chinese character is two units wide) and sets its height.
+struct Painter<'a> {
+    sheet: &'a mut Worksheet,
+    lines: BTreeMap<u32, usize>,
+}
+
+impl Painter<'_> {
+    /// Writes `text` over a rectangle, merging only when it is more than one cell.
+    fn merged(
+        &mut self,
+        (r0, c0, r1, c1): (u32, u16, u32, u16),
+        text: &str,
+        format: &Format,
+    ) -> Result<(), XlsxError> {
+        if r0 == r1 && c0 == c1 {
+            self.sheet.write_string_with_format(r0, c0, text, format)?;
+        } else {
+            self.sheet.merge_range(r0, c0, r1, c1, text, format)?;
+        }
+        let width: f64 = COL_WIDTHS[c0 as usize..=c1 as usize].iter().sum();
+        let lines: usize = text
+            .split('\n')
+            .map(|p| ((p.width() as f64 / (width - 1.0)).ceil() as usize).max(1))
+            .sum();
+        let rows = (r1 - r0 + 1) as usize;
+        for r in r0..=r1 {
+            let need = lines.div_ceil(rows);
+            let entry = self.lines.entry(r).or_insert(1);
+            *entry = (*entry).max(need);
+        }
+        Ok(())
+    }
+
+    /// An amount as a number with two decimals when an f64 holds it exactly (15
+    /// significant digits), otherwise as its exact text; an absent amount stays empty.
+    fn amount(
+        &mut self,
+        (row, col): (u32, u16),
+        amount: Option<&Decimal>,
+        formats: &Formats,
+    ) -> Result<(), XlsxError> {
+        let Some(amount) = amount else {
+            self.sheet.write_blank(row, col, &formats.wrap)?;
+            return Ok(());
+        };
+        let text = format_amount(amount);
+        let digits = text.chars().filter(char::is_ascii_digit).count();
+        match text.parse::<f64>() {
+            Ok(number) if digits <= 15 => {
+                self.sheet
+                    .write_number_with_format(row, col, number, &formats.amount)?;
+            }
+            _ => self.merged((row, col, row, col), &text, &formats.wrap)?,
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<(), XlsxError> {
+        for (row, lines) in self.lines {
+            if lines > 1 {
+                self.sheet.set_row_height(row, 15.0 * lines as f64)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Writes one table; returns the allowed rules with the cell each applies to.
+fn write_table<'a>(
+    sheet: &mut Worksheet,
+    table: &Table,
+    project: &'a Project,
+    f: &Formats,
+) -> Result<Vec<(String, &'a Allow)>, XlsxError> {
+    let mut allows = Vec::new();
+    for (col, width) in COL_WIDTHS.into_iter().enumerate() {
+        sheet.set_column_width(col as u16, width)?;
+    }
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    let mut p = Painter {
+        sheet,
+        lines: BTreeMap::new(),
+    };
+    let mut row = 0;
+    p.merged((0, 0, 0, LAST_COL), &table.heading, &f.heading)?;
+    row += 1;
+    p.merged((row, 0, row, 4), &table.unit_line, &f.plain)?;
+    p.merged((row, 5, row, LAST_COL), &table.amount_unit_label, &f.right)?;
+    row += 1;
+    if let Some(code) = &table.code {
+        p.merged((row, 0, row, 0), label::CODE, &f.label)?;
+        p.merged((row, 1, row, LAST_COL), code, &f.wrap)?;
+        row += 1;
+    }
+    p.merged((row, 0, row, 0), label::NAME, &f.label)?;
+    allows.extend(project.allow.iter().map(|a| (cell_ref(row, 1), a)));
+    p.merged((row, 1, row, LAST_COL), &table.name, &f.wrap)?;
+    row += 1;
+
+    p.merged((row, 0, row + 1, 0), label::BUDGET, &f.label)?;
+    let budget = &project.budget;
+    p.merged((row, 1, row, 1), label::TOTAL, &f.label)?;
+    p.amount((row, 2), Some(&budget.total.value), f)?;
+    p.merged((row, 3, row, 3), label::FISCAL, &f.label)?;
+    p.amount((row, 4), budget.fiscal.as_ref().map(|a| &a.value), f)?;
+    p.merged((row, 5, row, 5), label::OTHER, &f.label)?;
+    p.amount((row, 6), budget.other.as_ref().map(|a| &a.value), f)?;
+    p.merged((row + 1, 1, row + 1, LAST_COL), &table.purpose, &f.wrap)?;
+    row += 2;
+
+    if let Some(plan) = &table.spending_plan {
+        p.merged((row, 0, row + 1, 0), label::PLAN, &f.label)?;
+        for (i, cell) in plan.iter().enumerate() {
+            let col = 1 + i as u16;
+            p.merged((row, col, row, col), &cell.label, &f.label)?;
+            p.merged((row + 1, col, row + 1, col), &cell.value, &f.wrap)?;
+        }
+        p.merged((row, 5, row + 1, LAST_COL), "", &f.wrap)?;
+        row += 2;
+    }
+
+    let goal_rows = table.goals.len().max(1) as u32;
+    p.merged((row, 0, row + goal_rows - 1, 0), label::GOALS, &f.label)?;
+    if table.goals.is_empty() {
+        p.merged((row, 1, row, LAST_COL), "", &f.wrap)?;
+    }
+    for (i, goal) in table.goals.iter().enumerate() {
+        let r = row + i as u32;
+        p.merged((r, 1, r, LAST_COL), goal, &f.wrap)?;
+    }
+    row += goal_rows;
+
+    let header = table.header();
+    let last = header.len() as u16 - 1;
+    for (col, text) in header.iter().enumerate() {
+        let col = col as u16;
+        let end = if col == last { LAST_COL } else { col };
+        p.merged((row, col, row, end), text, &f.label)?;
+    }
+    row += 1;
+    let mut model_rows = project.rows().map(|(_, _, r)| r);
+    for group in &table.groups {
+        let n = group.rows.len() as u32;
+        p.merged((row, 0, row + n - 1, 0), &group.level1, &f.label)?;
+        for r in &group.rows {
+            let mut cells = vec![r.level2.as_str(), &r.level3, &r.description, &r.value];
+            if table.has_basis {
+                cells.push(&r.basis);
+            }
+            if let Some(model_row) = model_rows.next() {
+                allows.extend(model_row.allow.iter().map(|a| (cell_ref(row, 2), a)));
+            }
+            for (i, text) in cells.iter().enumerate() {
+                let col = 1 + i as u16;
+                let end = if col == last { LAST_COL } else { col };
+                p.merged((row, col, row, end), text, &f.wrap)?;
+            }
+            row += 1;
+        }
+    }
+    p.finish()?;
+    Ok(allows)
+}
+
+/// `C7` for 0-based row 6, column 2 (A–Z only: sheets are seven columns wide).
+fn cell_ref(row: u32, col: u16) -> String {
+    format!("{}{}", char::from(b'A' + col as u8), row + 1)
+}
+
+fn write_info(
+    sheet: &mut Worksheet,
+    doc: &Document,
+    allows: &[(String, &Allow)],
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_column_width(0, 16.0)?;
+    for col in 1..=3 {
+        sheet.set_column_width(col, 40.0)?;
+    }
+    let mut rows: Vec<Vec<String>> = vec![
+        vec![info::YEAR.into(), doc.year.value.to_string()],
+        vec![
+            info::AMOUNT_UNIT.into(),
+            doc.amount_unit.value.label().into(),
+        ],
+    ];
+    if let Some(code) = &doc.unit.code {
+        rows.push(vec![info::UNIT_CODE.into(), code.value.clone()]);
+    }
+    rows.push(vec![info::UNIT_NAME.into(), doc.unit.name.value.clone()]);
+    rows.push(vec![info::FRAMEWORK.into(), doc.framework.value.clone()]);
+    if let Some(title) = &doc.title {
+        rows.push(vec![info::TITLE.into(), title.value.clone()]);
+    }
+    if let Some(date) = &doc.date {
+        rows.push(vec![info::DATE.into(), date.value.clone()]);
+    }
+    if let Some(overview) = &doc.overview {
+        rows.push(vec![info::OVERALL.into(), overview.overall.value.clone()]);
+        for item in &overview.items {
+            rows.push(vec![
+                info::ITEM.into(),
+                item.title.value.clone(),
+                item.goal.value.clone(),
+                item.indicator.value.clone(),
+            ]);
+        }
+        for s in &overview.safeguards {
+            rows.push(vec![info::SAFEGUARD.into(), s.value.clone()]);
+        }
+    }
+    for (code, level) in &doc.rules {
+        let level = match level {
+            RuleLevel::Error => "error",
+            RuleLevel::Warning => "warning",
+            RuleLevel::Info => "info",
+            RuleLevel::Off => "off",
+        };
+        rows.push(vec![info::RULE.into(), code.clone(), level.into()]);
+    }
+    for (cell, allow) in allows {
+        rows.push(vec![
+            info::ALLOW.into(),
+            cell.clone(),
+            allow.code.value.clone(),
+            allow.reason.value.clone(),
+        ]);
+    }
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, text) in cells.iter().enumerate() {
+            let format = if c == 0 { &f.label } else { &f.wrap };
+            sheet.write_string_with_format(r as u32, c as u16, text, format)?;
+        }
+    }
+    Ok(())
+}

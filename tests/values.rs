@@ -1,0 +1,789 @@
+//! The indicator value grammar, read as a specification: every distinct 指标值 in the three
+//! seed documents with the kind it must parse to, the malformed forms with the problem and
+//! fix they must produce, exact money, and property tests (total parser, round trips).
+
+use jixiao::value::{
+    self, Comparator, DateQualifier, Dimension, DurationQualifier, Multiplier, ProblemKind,
+    Relation, Value,
+};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+fn dec(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+/// Every distinct value in the 指标值 column of the three seeds (427 cells, 162 distinct),
+/// extracted from /work/shared/seeds, with the kind it must parse to.
+const SEED_VALUES: &[(&str, &str)] = &[
+    ("0次", "quantity"),
+    ("100%", "percent"),
+    ("12月", "date"),
+    ("19206.01平方米", "quantity"),
+    ("1个", "quantity"),
+    ("1天", "duration"),
+    ("1套", "quantity"),
+    ("1年", "duration"),
+    ("1次", "quantity"),
+    ("1种", "quantity"),
+    ("2024年12月31日", "date"),
+    ("2024年12月31日以前", "date"),
+    ("2024年12月底前", "date"),
+    ("2024年6月31日", "date"),
+    ("2025年12月", "date"),
+    ("2025年12月底前", "date"),
+    ("2025年9月底前", "date"),
+    ("2025年底前", "date"),
+    ("2026年12月31日前", "date"),
+    ("24小时", "duration"),
+    ("2次", "quantity"),
+    ("50000元", "quantity"),
+    ("500套", "quantity"),
+    ("80人", "quantity"),
+    ("90%", "percent"),
+    ("<100%", "percent"),
+    ("<1年", "duration"),
+    ("<2024.12", "date"),
+    ("<2024.12日期", "date"),
+    (">880份", "quantity"),
+    ("≤0.15万元", "quantity"),
+    ("≤0.75万元", "quantity"),
+    ("≤1.12万", "quantity"),
+    ("≤1.2万元", "quantity"),
+    ("≤1.34万元", "quantity"),
+    ("≤1.5万元", "quantity"),
+    ("≤100%", "percent"),
+    ("≤101400元", "quantity"),
+    ("≤10元/千瓦时", "quantity"),
+    ("≤120.68万元", "quantity"),
+    ("≤122万元", "quantity"),
+    ("≤14万元", "quantity"),
+    ("≤15.9万元", "quantity"),
+    ("≤155万元", "quantity"),
+    ("≤15种", "quantity"),
+    ("≤176万元", "quantity"),
+    ("≤1800万元", "quantity"),
+    ("≤190万", "quantity"),
+    ("≤1万元", "quantity"),
+    ("≤1年", "duration"),
+    ("≤2.5万元", "quantity"),
+    ("≤200万元", "quantity"),
+    ("≤2024.12", "date"),
+    ("≤2024.12日期", "date"),
+    ("≤21.5万元", "quantity"),
+    ("≤225万元", "quantity"),
+    ("≤23.03万元", "quantity"),
+    ("≤2471万元", "quantity"),
+    ("≤24小时", "duration"),
+    ("≤2元/千瓦时", "quantity"),
+    ("≤2小时", "duration"),
+    ("≤30.96万元", "quantity"),
+    ("≤30万元", "quantity"),
+    ("≤40.5万", "quantity"),
+    ("≤41.66万元", "quantity"),
+    ("≤4500平方米", "quantity"),
+    ("≤48.44万元", "quantity"),
+    ("≤4次", "quantity"),
+    ("≤5000元", "quantity"),
+    ("≤500万元", "quantity"),
+    ("≤53.05万元", "quantity"),
+    ("≤5万元", "quantity"),
+    ("≤62.33万元", "quantity"),
+    ("≤6998万元", "quantity"),
+    ("≤7.64元/个", "quantity"),
+    ("≤7000万元/年", "quantity"),
+    ("≤775.39万", "quantity"),
+    ("≤78.01万元", "quantity"),
+    ("≤8项", "quantity"),
+    ("≤9.5万元", "quantity"),
+    ("≥10%", "percent"),
+    ("≥100%", "percent"),
+    ("≥1000个", "quantity"),
+    ("≥100人", "quantity"),
+    ("≥10次", "quantity"),
+    ("≥110万票", "quantity"),
+    ("≥12次", "quantity"),
+    ("≥150万元", "quantity"),
+    ("≥1:4", "ratio"),
+    ("≥1场", "quantity"),
+    ("≥1批", "quantity"),
+    ("≥1次", "quantity"),
+    ("≥20个", "quantity"),
+    ("≥20家", "quantity"),
+    ("≥2亿美元", "quantity"),
+    ("≥30人", "quantity"),
+    ("≥30份", "quantity"),
+    ("≥30家", "quantity"),
+    ("≥360平米", "quantity"),
+    ("≥3个", "quantity"),
+    ("≥3场", "quantity"),
+    ("≥4项", "quantity"),
+    ("≥5%", "percent"),
+    ("≥5000辆", "quantity"),
+    ("≥50个", "quantity"),
+    ("≥5个", "quantity"),
+    ("≥60%", "percent"),
+    ("≥600个", "quantity"),
+    ("≥60个", "quantity"),
+    ("≥80%", "percent"),
+    ("≥8000人", "quantity"),
+    ("≥80个", "quantity"),
+    ("≥85%", "percent"),
+    ("≥90%", "percent"),
+    ("≥95%", "percent"),
+    ("≥96%", "percent"),
+    ("≥99%", "percent"),
+    ("使商务领域法律法规政策得到宣传", "text"),
+    ("促进产业发展", "text"),
+    ("促进推广应用", "text"),
+    ("保证基地考核材料顺利提交", "text"),
+    ("保障工作正常开展", "text"),
+    ("保障工作顺利开展", "text"),
+    ("保障应急物资储备安全", "text"),
+    ("信息系统安全性得到有效提高", "text"),
+    ("减少", "text"),
+    ("助力我市经济社会高质量发展", "text"),
+    ("及时拨付", "text"),
+    ("增长", "text"),
+    ("壮大", "text"),
+    ("完成会议议题", "text"),
+    ("少于2076万元", "quantity"),
+    ("我市省级以上开发区发展现状、优势得到宣传", "text"),
+    ("持续保障", "text"),
+    ("按照补贴标准降低新能源汽车购车成本", "text"),
+    ("推动", "text"),
+    ("提升", "text"),
+    ("提高", "text"),
+    ("提高安全性保障", "text"),
+    ("效果显著", "text"),
+    ("显著增强", "text"),
+    ("显著提升", "text"),
+    ("有力推动", "text"),
+    ("有所提升", "text"),
+    ("有所改善", "text"),
+    ("有效促进", "text"),
+    ("有效推动", "text"),
+    ("有效提升", "text"),
+    ("有效提振", "text"),
+    ("有效落实", "text"),
+    ("有效解决", "text"),
+    ("有效降低", "text"),
+    ("有限的频率能够满足更多的需求", "text"),
+    ("根据市联席办指示赴指定地点信访值班", "text"),
+    ("消费品市场运行平稳", "text"),
+    ("经济持续向好发展", "text"),
+    ("综试区发展情况", "text"),
+    ("肉类和蔬菜市场未发生重大波动", "text"),
+    (
+        "设备严格根据保密要求购置，符合保密要求，全部达成预期指标，持续提高保密管理水平",
+        "text",
+    ),
+    ("通过精心组织、使用专业设备，无考试事故", "text"),
+    ("顺利开展", "text"),
+    ("顺利成功举办", "text"),
+];
+
+/// Forms listed in DOMAIN.md that the seeds do not contain.
+const DOMAIN_VALUES: &[(&str, &str)] = &[
+    ("≥95", "quantity"),
+    ("≥95百分比", "percent"),
+    ("11月份之前", "date"),
+    ("2025年1-12月", "date"),
+    ("2025年2月前", "date"),
+    ("2025年7月前完成", "date"),
+    ("≤3工作日", "duration"),
+    ("5个工作日内", "duration"),
+    ("12个月内完成", "duration"),
+    ("7*24小时响应", "duration"),
+    ("≤30分钟", "duration"),
+    ("≤4小时", "duration"),
+    ("≥3页/件", "quantity"),
+    ("满意", "text"),
+    ("可扩展性强", "text"),
+];
+
+#[test]
+fn every_seed_value_parses_to_its_expected_kind() {
+    let mut wrong = Vec::new();
+    for &(input, kind) in SEED_VALUES.iter().chain(DOMAIN_VALUES) {
+        let parsed = value::parse(input);
+        if parsed.kind.kind_name() != kind {
+            wrong.push(format!(
+                "{input}: expected {kind}, got {}",
+                parsed.kind.kind_name()
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn the_seed_table_covers_every_kind() {
+    for kind in ["quantity", "percent", "ratio", "date", "duration", "text"] {
+        assert!(
+            SEED_VALUES.iter().any(|&(_, k)| k == kind),
+            "no seed value of kind {kind}"
+        );
+    }
+}
+
+/// Nothing quantitative falls through: a value with a digit or a comparator is never text.
+#[test]
+fn no_seed_value_that_looks_quantitative_is_text() {
+    for &(input, _) in SEED_VALUES.iter().chain(DOMAIN_VALUES) {
+        let parsed = value::parse(input);
+        let looks_quantitative =
+            input.chars().any(|c| c.is_ascii_digit()) || input.starts_with(['≥', '≤', '>', '<']);
+        if looks_quantitative {
+            assert!(parsed.is_quantitative(), "{input} came back as text");
+        } else {
+            assert!(!parsed.is_quantitative(), "{input} should be text");
+        }
+    }
+}
+
+#[test]
+fn seed_values_without_problems_are_canonical_and_round_trip() {
+    for &(input, _) in SEED_VALUES {
+        let parsed = value::parse(input);
+        if parsed.problems.is_empty() && parsed.is_quantitative() {
+            assert_eq!(parsed.canonical(), Some(input), "{input}");
+            assert!(parsed.is_canonical());
+            assert_eq!(parsed.kind.to_string(), input);
+        }
+    }
+}
+
+/// The seed values that are written wrongly, each with the problem and fix it must get.
+#[test]
+fn malformed_seed_values_get_their_problem_and_fix() {
+    let cases: &[(&str, ProblemKind, Option<&str>)] = &[
+        ("≤775.39万", ProblemKind::MissingUnit, Some("≤775.39万元")),
+        ("≤1.12万", ProblemKind::MissingUnit, Some("≤1.12万元")),
+        ("≤190万", ProblemKind::MissingUnit, Some("≤190万元")),
+        ("≤40.5万", ProblemKind::MissingUnit, Some("≤40.5万元")),
+        ("≥360平米", ProblemKind::NonStandardUnit, Some("≥360平方米")),
+        (
+            "≤2024.12",
+            ProblemKind::MalformedDate,
+            Some("2024年12月底前"),
+        ),
+        (
+            "≤2024.12日期",
+            ProblemKind::MalformedDate,
+            Some("2024年12月底前"),
+        ),
+        ("<2024.12", ProblemKind::MalformedDate, Some("2024年12月前")),
+        (
+            "<2024.12日期",
+            ProblemKind::MalformedDate,
+            Some("2024年12月前"),
+        ),
+        ("2024年6月31日", ProblemKind::ImpossibleDate, None),
+        (
+            "少于2076万元",
+            ProblemKind::WordComparator,
+            Some("<2076万元"),
+        ),
+        ("90%", ProblemKind::MissingComparator, None),
+        (" 2025年12月", ProblemKind::NonCanonical, Some("2025年12月")),
+    ];
+    for &(input, kind, fix) in cases {
+        let parsed = value::parse(input);
+        let problem = parsed
+            .problems
+            .iter()
+            .find(|p| p.kind == kind)
+            .unwrap_or_else(|| panic!("{input}: no {kind:?} in {:?}", parsed.problems));
+        assert_eq!(problem.fix.as_deref(), fix, "{input}");
+        assert!(!problem.message.is_empty());
+        if let Some(fix) = fix {
+            assert_eq!(parsed.canonical(), Some(fix), "{input}");
+            let again = value::parse(fix);
+            assert!(
+                again.is_canonical(),
+                "{fix} is not canonical: {:?}",
+                again.problems
+            );
+        }
+    }
+}
+
+#[test]
+fn problem_spans_point_into_the_original_value() {
+    let parsed = value::parse("≤775.39万");
+    let span = parsed.problems[0].span.clone().unwrap();
+    assert_eq!(&parsed.input[span], "万");
+
+    let parsed = value::parse("≥95百分比");
+    let span = parsed.problems[0].span.clone().unwrap();
+    assert_eq!(&parsed.input[span], "百分比");
+
+    let parsed = value::parse("＞＝９０％");
+    let spans: Vec<&str> = parsed
+        .problems
+        .iter()
+        .map(|p| &parsed.input[p.span.clone().unwrap()])
+        .collect();
+    assert_eq!(spans, ["＞＝", "９０", "％"]);
+    assert_eq!(parsed.canonical(), Some("≥90%"));
+
+    let parsed = value::parse("２０２４年６月３１日");
+    let impossible = parsed
+        .problems
+        .iter()
+        .find(|p| p.kind == ProblemKind::ImpossibleDate)
+        .unwrap();
+    assert_eq!(&parsed.input[impossible.span.clone().unwrap()], "３１");
+}
+
+#[test]
+fn money_compares_exactly_across_yuan_and_wan_yuan() {
+    let cap = value::parse("≤41.66万元");
+    assert_eq!(cap.money_in_yuan(), Some(dec("416600")));
+    let budget = dec("416543.39");
+    assert_eq!(cap.money_in_yuan().unwrap() - budget, dec("56.61"));
+    assert_eq!(
+        cap.kind.comparator().map(Comparator::relation),
+        Some(Relation::AtMost)
+    );
+
+    assert_eq!(value::parse("≤5000元").money_in_yuan(), Some(dec("5000")));
+    assert_eq!(
+        value::parse("≥1亿元").money_in_yuan(),
+        Some(dec("100000000"))
+    );
+    assert_eq!(value::parse("≤0.15万元").money_in_yuan(), Some(dec("1500")));
+    // Not 元: a foreign currency, a bare 万, a unit price, a count.
+    assert_eq!(value::parse("≥2亿美元").money_in_yuan(), None);
+    assert_eq!(value::parse("≤775.39万").money_in_yuan(), None);
+    assert_eq!(value::parse("≤7.64元/个").money_in_yuan(), None);
+    assert_eq!(value::parse("≥110万票").money_in_yuan(), None);
+}
+
+#[test]
+fn units_know_their_dimension_and_scale() {
+    let unit_of = |s: &str| match value::parse(s).kind {
+        Value::Quantity { unit: Some(u), .. } => u,
+        other => panic!("{s}: {other:?}"),
+    };
+    assert_eq!(unit_of("≥2亿美元").dimension, Dimension::Money);
+    assert_eq!(unit_of("≥2亿美元").base, "美元");
+    assert_eq!(unit_of("≤7.64元/个").dimension, Dimension::UnitPrice);
+    assert_eq!(unit_of("≤2元/千瓦时").dimension, Dimension::UnitPrice);
+    let per_year = unit_of("≤7000万元/年");
+    assert_eq!(
+        (per_year.dimension, per_year.scale),
+        (Dimension::UnitPrice, 10_000)
+    );
+    assert_eq!(per_year.base, "元/年");
+    assert_eq!(unit_of("≥3页/件").dimension, Dimension::Rate);
+    assert_eq!(unit_of("19206.01平方米").dimension, Dimension::Area);
+    assert_eq!(unit_of("≥5000辆").dimension, Dimension::Count);
+    assert!(unit_of("≤41.66万元").commensurable(&unit_of("≤5000元")));
+    assert!(!unit_of("≥2亿美元").commensurable(&unit_of("≤5000元")));
+}
+
+#[test]
+fn quantities_keep_their_multiplier_apart_from_scaled_units() {
+    match value::parse("≥110万票").kind {
+        Value::Quantity {
+            multiplier, unit, ..
+        } => {
+            assert_eq!(multiplier, Some(Multiplier::Wan));
+            assert_eq!(unit.unwrap().symbol, "票");
+        }
+        other => panic!("{other:?}"),
+    }
+    match value::parse("≤41.66万元").kind {
+        Value::Quantity {
+            multiplier,
+            unit,
+            number,
+            ..
+        } => {
+            assert_eq!(multiplier, None);
+            assert_eq!(unit.unwrap().symbol, "万元");
+            assert_eq!(number, dec("41.66"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn dates_read_into_their_parts() {
+    let date = |s: &str| match value::parse(s).kind {
+        Value::Date {
+            year,
+            month,
+            day,
+            qualifier,
+            period,
+            ..
+        } => (year, month, day, qualifier, period.map(|p| (p.from, p.to))),
+        other => panic!("{s}: {other:?}"),
+    };
+    assert_eq!(
+        date("2026年12月31日前"),
+        (
+            Some(2026),
+            Some(12),
+            Some(31),
+            Some(DateQualifier::Before),
+            None
+        )
+    );
+    assert_eq!(
+        date("2024年12月底前"),
+        (
+            Some(2024),
+            Some(12),
+            None,
+            Some(DateQualifier::EndBefore),
+            None
+        )
+    );
+    assert_eq!(
+        date("2025年底前"),
+        (Some(2025), None, None, Some(DateQualifier::EndBefore), None)
+    );
+    assert_eq!(
+        date("12月底前"),
+        (None, Some(12), None, Some(DateQualifier::EndBefore), None)
+    );
+    assert_eq!(
+        date("11月份之前"),
+        (None, Some(11), None, Some(DateQualifier::BeforeZhi), None)
+    );
+    assert_eq!(date("2024年12月31日以前").3, Some(DateQualifier::BeforeYi));
+    assert_eq!(date("2025年7月前完成").3, Some(DateQualifier::BeforeDone));
+    assert_eq!(
+        date("2025年1-12月"),
+        (Some(2025), None, None, None, Some((1, 12)))
+    );
+    assert_eq!(date("2024年2月29日").2, Some(29));
+    assert!(value::parse("2024年2月29日").problems.is_empty());
+    assert!(value::parse("2023年2月29日").has(ProblemKind::ImpossibleDate));
+    assert!(value::parse("2024年13月").has(ProblemKind::ImpossibleDate));
+    assert!(value::parse("2025年12-1月").has(ProblemKind::ImpossibleDate));
+}
+
+#[test]
+fn durations_read_into_their_parts() {
+    let duration = |s: &str| match value::parse(s).kind {
+        Value::Duration {
+            comparator,
+            factor,
+            number,
+            unit,
+            qualifier,
+        } => (
+            comparator.map(Comparator::relation),
+            factor,
+            number,
+            unit.symbol.into_owned(),
+            qualifier,
+        ),
+        other => panic!("{s}: {other:?}"),
+    };
+    assert_eq!(
+        duration("7*24小时响应"),
+        (
+            None,
+            Some(dec("7")),
+            dec("24"),
+            "小时".into(),
+            Some(DurationQualifier::Response)
+        )
+    );
+    assert_eq!(
+        duration("5个工作日内"),
+        (
+            None,
+            None,
+            dec("5"),
+            "个工作日".into(),
+            Some(DurationQualifier::Within)
+        )
+    );
+    assert_eq!(
+        duration("12个月内完成"),
+        (
+            None,
+            None,
+            dec("12"),
+            "个月".into(),
+            Some(DurationQualifier::WithinDone)
+        )
+    );
+    assert_eq!(duration("≤30分钟").0, Some(Relation::AtMost));
+    assert_eq!(duration("<1年").0, Some(Relation::LessThan));
+    assert_eq!(duration("30分钟以内").0, Some(Relation::AtMost));
+}
+
+#[test]
+fn comparators_mean_what_they_say() {
+    let relation = |s: &str| value::parse(s).kind.comparator().map(Comparator::relation);
+    assert_eq!(relation("≥90%"), Some(Relation::AtLeast));
+    assert_eq!(relation("不少于10次"), Some(Relation::AtLeast));
+    assert_eq!(relation("不低于90%"), Some(Relation::AtLeast));
+    assert_eq!(relation("90%以上"), Some(Relation::AtLeast));
+    assert_eq!(relation("不高于5万元"), Some(Relation::AtMost));
+    assert_eq!(relation("不超过5万元"), Some(Relation::AtMost));
+    assert_eq!(relation("10%以下"), Some(Relation::AtMost));
+    assert_eq!(relation("大于3个"), Some(Relation::MoreThan));
+    assert_eq!(relation("小于3个"), Some(Relation::LessThan));
+    assert_eq!(relation("少于2076万元"), Some(Relation::LessThan));
+    assert_eq!(relation("=100%"), Some(Relation::Equal));
+    assert!(Relation::AtMost.holds(dec("416543.39"), dec("416600")));
+    assert!(!Relation::LessThan.holds(dec("416600"), dec("416600")));
+    for c in Comparator::ALL {
+        assert_eq!(Comparator::from_str_exact(c.as_str()), Some(c));
+        assert_eq!(c.canonical().relation(), c.relation());
+    }
+}
+
+#[test]
+fn non_canonical_spellings_are_fixed() {
+    let cases = [
+        ("＞＝９０％", "≥90%"),
+        (">=90%", "≥90%"),
+        ("<= 5万元", "≤5万元"),
+        ("≥ 90 %", "≥90%"),
+        ("90%以上", "≥90%"),
+        ("≥90%以上", "≥90%"),
+        ("50,000元", "50000元"),
+        ("80%-90%", "80-90%"),
+        ("2024-12-31", "2024年12月31日"),
+        ("2024年12月31号", "2024年12月31日"),
+        ("≤2024年12月", "2024年12月底前"),
+        ("≥1：4", "≥1:4"),
+        ("7×24小时响应", "7*24小时响应"),
+        ("≥007个", "≥7个"),
+    ];
+    for (input, fixed) in cases {
+        let parsed = value::parse(input);
+        assert_eq!(parsed.canonical(), Some(fixed), "{input}");
+        assert!(!parsed.problems.is_empty(), "{input}");
+        assert!(
+            parsed
+                .problems
+                .iter()
+                .any(|p| p.fix.as_deref() == Some(fixed)),
+            "{input}"
+        );
+        assert!(value::parse(fixed).is_canonical(), "{fixed}");
+    }
+}
+
+#[test]
+fn text_is_only_text_when_it_really_is() {
+    let empty = value::parse("  ");
+    assert!(empty.has(ProblemKind::Empty));
+    let text = value::parse("有效提升");
+    assert_eq!(text.canonical(), None);
+    assert!(text.problems.is_empty());
+    for odd in ["完成3项任务", "≥", "第2024号文件规定"] {
+        let parsed = value::parse(odd);
+        assert!(!parsed.is_quantitative(), "{odd}");
+        assert!(parsed.has(ProblemKind::UnrecognizedQuantity), "{odd}");
+    }
+}
+
+#[test]
+fn json_output_has_kind_parts_canonical_and_problems() {
+    let json = serde_json::to_value(value::parse("≤775.39万")).unwrap();
+    assert_eq!(json["input"], "≤775.39万");
+    assert_eq!(json["kind"], "quantity");
+    assert_eq!(json["number"], "775.39");
+    assert_eq!(json["multiplier"], "wan");
+    assert_eq!(json["comparator"]["relation"], "at_most");
+    assert_eq!(json["canonical"], "≤775.39万元");
+    assert_eq!(json["problems"][0]["kind"], "missing_unit");
+    assert_eq!(json["problems"][0]["fix"], "≤775.39万元");
+}
+
+// ---- properties ------------------------------------------------------------------------
+
+fn number() -> impl Strategy<Value = Decimal> {
+    (0u32..100_000, 0u32..3).prop_map(|(m, scale)| Decimal::new(i64::from(m), scale))
+}
+
+fn symbol_comparator() -> impl Strategy<Value = Option<Comparator>> {
+    prop::option::of(prop::sample::select(vec![
+        Comparator::Ge,
+        Comparator::Le,
+        Comparator::Gt,
+        Comparator::Lt,
+        Comparator::Eq,
+    ]))
+}
+
+fn known_unit(symbols: &'static [&'static str]) -> impl Strategy<Value = value::UnitInfo> {
+    prop::sample::select(symbols).prop_map(|s| value::units::lookup(s).unwrap())
+}
+
+const COUNT_UNITS: &[&str] = &["个", "次", "人", "项", "家", "场", "辆", "票", "平方米"];
+const MONEY_UNITS: &[&str] = &[
+    "元",
+    "万元",
+    "亿元",
+    "亿美元",
+    "元/个",
+    "万元/年",
+    "元/千瓦时",
+];
+const TIME_UNITS: &[&str] = &[
+    "分钟",
+    "小时",
+    "天",
+    "工作日",
+    "个工作日",
+    "个月",
+    "年",
+    "周",
+];
+
+/// Values whose canonical spelling is unambiguous (no problems, no repair).
+fn canonical_value() -> impl Strategy<Value = Value> {
+    let money = (symbol_comparator(), number(), known_unit(MONEY_UNITS)).prop_map(|(c, n, u)| {
+        Value::Quantity {
+            comparator: c,
+            number: n,
+            multiplier: None,
+            unit: Some(u),
+        }
+    });
+    let count = (
+        symbol_comparator(),
+        number(),
+        prop::option::of(prop::sample::select(vec![Multiplier::Wan, Multiplier::Yi])),
+        known_unit(COUNT_UNITS),
+    )
+        .prop_map(|(c, n, m, u)| Value::Quantity {
+            comparator: c,
+            number: n,
+            multiplier: m,
+            unit: Some(u),
+        });
+    let percent = (symbol_comparator(), number()).prop_map(|(c, n)| Value::Percent {
+        // A bare percentage between 0 and 100 is flagged, so give those a comparator.
+        comparator: c.or(Some(Comparator::Ge)),
+        number: n,
+    });
+    let ratio = (symbol_comparator(), number(), number()).prop_map(|(c, l, r)| Value::Ratio {
+        comparator: c,
+        left: l,
+        right: r,
+    });
+    let range = (
+        number(),
+        1u32..1000,
+        prop::option::of(known_unit(&["%", "个", "人", "天", "万元"])),
+    )
+        .prop_map(|(low, gap, unit)| Value::Range {
+            low,
+            high: low + Decimal::from(gap),
+            unit,
+        });
+    let date = (
+        prop::option::of(2000u16..2100),
+        1u8..=12,
+        prop::option::of(1u8..=28),
+        prop::option::of(prop::sample::select(DateQualifier::ALL.to_vec())),
+        prop::option::of(prop::sample::select(vec![Comparator::Ge, Comparator::Gt])),
+    )
+        .prop_map(|(year, month, day, qualifier, comparator)| Value::Date {
+            comparator: comparator.filter(|_| qualifier.is_none()),
+            year,
+            month: Some(month),
+            day,
+            period: None,
+            qualifier,
+        });
+    let year_end = (
+        2000u16..2100,
+        prop::sample::select(DateQualifier::ALL.to_vec()),
+    )
+        .prop_map(|(year, qualifier)| Value::Date {
+            comparator: None,
+            year: Some(year),
+            month: None,
+            day: None,
+            period: None,
+            qualifier: Some(qualifier),
+        });
+    let period = (2000u16..2100, 1u8..=12, 0u8..12).prop_map(|(year, from, len)| Value::Date {
+        comparator: None,
+        year: Some(year),
+        month: None,
+        day: None,
+        period: Some(value::MonthPeriod {
+            from,
+            to: (from + len).min(12),
+        }),
+        qualifier: None,
+    });
+    let duration = (
+        symbol_comparator(),
+        prop::option::of(1u32..10),
+        (1u32..1000, 0u32..2),
+        known_unit(TIME_UNITS),
+        prop::option::of(prop::sample::select(DurationQualifier::ALL.to_vec())),
+    )
+        .prop_map(|(c, factor, (m, s), unit, q)| Value::Duration {
+            comparator: c,
+            factor: factor.map(Decimal::from),
+            number: Decimal::new(i64::from(m), s),
+            unit,
+            qualifier: q,
+        });
+    prop_oneof![
+        money, count, percent, ratio, range, date, year_end, period, duration
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 2000,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// The parser is total: any string gives a value, and its canonical form is stable.
+    #[test]
+    fn parse_never_panics_and_canonical_is_a_fixed_point(s in "\\PC{0,24}") {
+        let parsed = value::parse(&s);
+        if let Some(canonical) = parsed.canonical() {
+            let again = value::parse(canonical);
+            prop_assert_eq!(again.canonical(), Some(canonical));
+        }
+        for p in &parsed.problems {
+            if let Some(span) = &p.span {
+                prop_assert!(s.get(span.clone()).is_some(), "bad span {:?} in {:?}", span, s);
+            }
+        }
+    }
+
+    /// Strings made of the characters values are written with exercise the grammar deeply.
+    #[test]
+    fn parse_never_panics_on_value_alphabet(s in "[0-9０-９.,:：%％≥≤<>=＞＜ 万亿元个年月日底前之以内上下至\\-~*×小时天分钟工作不少于超过百分比平米/]{0,16}") {
+        let parsed = value::parse(&s);
+        if let Some(canonical) = parsed.canonical() {
+            let again = value::parse(canonical);
+            prop_assert_eq!(again.canonical(), Some(canonical));
+        }
+    }
+
+    /// display(parse(s)) == s for canonical values, and the parse gives back the value.
+    #[test]
+    fn canonical_values_round_trip(v in canonical_value()) {
+        let s = v.to_string();
+        let parsed = value::parse(&s);
+        prop_assert_eq!(&parsed.kind, &v, "{}", s);
+        prop_assert_eq!(parsed.canonical(), Some(s.as_str()));
+        prop_assert!(parsed.problems.is_empty(), "{}: {:?}", s, parsed.problems);
+        prop_assert_eq!(parsed.kind.to_string(), s);
+    }
+}
