@@ -47,12 +47,17 @@ fn load_and_check(text: &str) -> usize {
 
 /// 1,000 distinct projects: the one-project fixture with numbered names and goals.
 fn synthetic(projects: usize) -> String {
-    let (head, project) = PROJECT.split_once("projects:\n").expect("fixture has projects");
+    let (head, project) = PROJECT
+        .split_once("projects:\n")
+        .expect("fixture has projects");
     let mut out = format!("{head}projects:\n");
     for i in 0..projects {
         out.push_str(
             &project
-                .replace("2025年餐饮消费券资金", &format!("2025年餐饮消费券资金第{i}批"))
+                .replace(
+                    "2025年餐饮消费券资金",
+                    &format!("2025年餐饮消费券资金第{i}批"),
+                )
                 .replace("提升城市烟火气", &format!("提升城市烟火气（第{i}批）"))
                 .replace("value: 1种", &format!("value: {}种", i + 1)),
         );
