@@ -373,3 +373,57 @@ fn custom_framework_file_next_to_the_document() {
     assert_eq!(code, 1);
     assert!(out.contains("S203"), "{out}");
 }
+
+/// The published documents keep their real mistakes; the findings are written beside
+/// them in `tests/findings/<name>.txt` (each one read and judged in book/src/findings.md).
+#[test]
+fn published_fixtures_report_their_real_mistakes() {
+    let bless = std::env::var_os("JIXIAO_BLESS").is_some();
+    let mut failures = Vec::new();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir("tests/fixtures/published")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    entries.sort();
+    assert!(!entries.is_empty());
+    for path in entries {
+        let (diags, _, sources) = run(&path);
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let golden = Path::new("tests/findings").join(format!("{stem}.txt"));
+        let actual = describe(&diags, &sources);
+        if bless {
+            std::fs::create_dir_all("tests/findings").unwrap();
+            std::fs::write(&golden, &actual).unwrap();
+        } else if std::fs::read_to_string(&golden).unwrap_or_default() != actual {
+            failures.push(format!("{stem}: findings differ from {}", golden.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The corrected examples are clean: no errors and no warnings.
+#[test]
+fn examples_are_clean() {
+    let Ok(entries) = std::fs::read_dir("examples") else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    for path in paths {
+        if !(path.is_dir() || path.extension().is_some_and(|x| x == "yaml")) {
+            continue;
+        }
+        let (diags, _, sources) = run(&path);
+        let serious: Vec<Diagnostic> = diags
+            .into_iter()
+            .filter(|d| d.severity != jixiao::diag::Severity::Info)
+            .collect();
+        assert!(
+            serious.is_empty(),
+            "{}:\n{}",
+            path.display(),
+            describe(&serious, &sources)
+        );
+    }
+}

@@ -87,6 +87,7 @@ fn apply_fixes(outcome: &Outcome) -> Result<usize, String> {
 /// Fixes never cascade far; this bounds the loop if one ever undoes another.
 const MAX_FIX_ROUNDS: usize = 5;
 
+/// Runs `jixiao check`.
 pub fn run(args: CheckArgs) -> ExitCode {
     let mut documents = Vec::new();
     for path in &args.paths {

@@ -11,6 +11,7 @@ pub struct ExplainArgs {
     code: String,
 }
 
+/// Runs `jixiao explain`.
 pub fn run(args: ExplainArgs) -> ExitCode {
     let code = args.code.trim().to_uppercase();
     match rules::lookup(&code) {

@@ -22,6 +22,7 @@ fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
+/// Runs `jixiao rules`.
 pub fn run(args: RulesArgs) -> ExitCode {
     let mut out = String::new();
     if args.markdown {

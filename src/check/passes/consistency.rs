@@ -42,6 +42,19 @@ pub fn run(cx: &mut Context) {
     }
 }
 
+/// The budget written for a value in `unit_label`: in that unit when it is exact to the
+/// 分 there, otherwise in 元 (`41.654339万元` helps nobody; `416543.39元` does).
+fn budget_in(yuan: Decimal, unit_label: &str) -> String {
+    let factor = crate::model::AmountUnit::from_label(unit_label)
+        .map(|u| u.yuan_factor())
+        .unwrap_or(Decimal::ONE);
+    if (yuan / factor).normalize().scale() <= 2 {
+        money(yuan, unit_label)
+    } else {
+        money(yuan, "元")
+    }
+}
+
 fn money(yuan: Decimal, unit_label: &str) -> String {
     let factor = crate::model::AmountUnit::from_label(unit_label)
         .map(|u| u.yuan_factor())
@@ -186,7 +199,7 @@ fn costs(cx: &mut Context, project: &Project, rows: &[(Option<Category>, &Row, &
                 )
                 .at(row.value.span, "少于预算数")
                 .with_secondary(project.budget.total.span, "预算数")
-                .with_help(format!("写作“≤{}”", money(budget, unit))),
+                .with_help(format!("写作“≤{}”", budget_in(budget, unit))),
             );
         } else if matches!(cmp, Cmp::AtMost | Cmp::Below | Cmp::Exactly) && *yuan > budget {
             reported = true;
@@ -202,7 +215,7 @@ fn costs(cx: &mut Context, project: &Project, rows: &[(Option<Category>, &Row, &
                 )
                 .at(row.value.span, "超过预算")
                 .with_secondary(project.budget.total.span, "预算数")
-                .with_help(format!("写作“≤{}”（预算数）", money(budget, unit))),
+                .with_help(format!("写作“≤{}”（预算数）", budget_in(budget, unit))),
             );
         }
     }
@@ -256,7 +269,7 @@ fn costs(cx: &mut Context, project: &Project, rows: &[(Option<Category>, &Row, &
                 } else {
                     ""
                 },
-                money(budget, unit)
+                budget_in(budget, unit)
             )),
         );
     }
@@ -353,11 +366,6 @@ fn title_year(cx: &mut Context, title: &Spanned<String>, what: &str, deadlines: 
     cx.push(d);
 }
 
-fn is_rate_name(row: &Row) -> bool {
-    let t = format!("{}{}", row.level3.value, row.description_text());
-    t.contains('率') || t.contains("比例")
-}
-
 fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
     let v = &row.value;
     let name = row.level3.value.trim();
@@ -429,30 +437,22 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
                     cmp: Cmp::AtLeast | Cmp::Above,
                     ..
                 } => {}
-                Meaning::Percent { value, .. } => cx.push(
-                    finding(
-                        &rules::C316,
-                        format!("满意度指标“{name}”的值“{}”不是“≥x%”目标", v.value),
+                other => {
+                    let (label, help) = match other {
+                        Meaning::Percent { value, .. } => {
+                            ("缺少“≥”", format!("写作“≥{}%”", value.normalize()))
+                        }
+                        _ => ("应为“≥x%”", "写作“≥90%”这样的目标".to_string()),
+                    };
+                    cx.push(
+                        finding(
+                            &rules::C316,
+                            format!("满意度指标“{name}”的值“{}”不是“≥x%”目标", v.value),
+                        )
+                        .at(v.span, label)
+                        .with_help(help),
                     )
-                    .at(v.span, "缺少“≥”")
-                    .with_help(format!("写作“≥{}%”", value.normalize())),
-                ),
-                _ if is_rate_name(row) || matches!(meaning, Meaning::Text) => cx.push(
-                    finding(
-                        &rules::C316,
-                        format!("满意度指标“{name}”的值“{}”不是“≥x%”目标", v.value),
-                    )
-                    .at(v.span, "应为“≥x%”")
-                    .with_help("写作“≥90%”这样的目标"),
-                ),
-                _ => cx.push(
-                    finding(
-                        &rules::C316,
-                        format!("满意度指标“{name}”的值“{}”不是“≥x%”目标", v.value),
-                    )
-                    .at(v.span, "应为百分比")
-                    .with_help("写作“≥90%”这样的目标"),
-                ),
+                }
             }
         }
         _ => {}

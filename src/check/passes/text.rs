@@ -215,7 +215,11 @@ fn whitespace(cx: &mut Context, field: &Spanned<String>, what: &str) {
             }
             let before = start.checked_sub(1).map(|k| chars[k].1);
             let after = chars.get(i).map(|x| x.1);
-            if before.is_some_and(is_cjk) && after.is_some_and(is_cjk) {
+            // Joint issuers are set apart by one space in official titles
+            // (`河北省财政厅 河北省商务厅`); that space is typography, not a stray blank.
+            let between_issuers =
+                i - start == 1 && before.is_some_and(|c| "厅局部委办院府署会".contains(c));
+            if before.is_some_and(is_cjk) && after.is_some_and(is_cjk) && !between_issuers {
                 let from = chars[start].0;
                 let to = chars.get(i).map_or(v.len(), |x| x.0);
                 cx.push(
