@@ -11,6 +11,7 @@
 
 #![allow(clippy::result_large_err)] // diagnostics are data; boxing them buys nothing here
 
+pub mod batch;
 pub mod check;
 pub mod cli;
 pub mod diag;

@@ -139,7 +139,7 @@ fn is_plain_safe(s: &str, flow: bool) -> bool {
     ) {
         return false;
     }
-    !s.parse::<f64>().is_ok() && !lower.starts_with("0x") && !lower.starts_with("0o")
+    s.parse::<f64>().is_err() && !lower.starts_with("0x") && !lower.starts_with("0o")
 }
 
 /// Applies non-overlapping fixes to one file's text; overlapping ones after the first are

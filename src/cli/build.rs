@@ -1,12 +1,12 @@
-//! `jixiao build`: check, then render every requested format.
+//! `jixiao build`: check, then render every requested format — one document, or a whole
+//! tree in parallel with its index page and consolidated volume (see [`crate::batch`]).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::common::{self, Checked};
 use super::{EXIT_INPUT_ERRORS, fail};
-use crate::render::{self, RenderContext, RenderOptions};
-use crate::table::DocumentView;
+use crate::batch::{self, Plan, progress::ProgressStyle, shard::Shard};
+use crate::render::{self, RenderOptions};
 
 #[derive(clap::Args)]
 pub struct BuildArgs {
@@ -27,149 +27,82 @@ pub struct BuildArgs {
     /// PDF 标准，如 a-2b、ua-1
     #[arg(long)]
     pdf_standard: Option<String>,
+    /// 并行的工作线程数（默认每个 CPU 核一个）
+    #[arg(long, short = 'j', default_value_t = 0)]
+    jobs: usize,
+    /// 只构建第 I 个分片（共 N 个），如 2/4；不生成索引页和汇编
+    #[arg(long, value_name = "I/N", value_parser = Shard::parse)]
+    shard: Option<Shard>,
+    /// 合并各分片的输出目录，生成完整的输出、索引页和汇编（不重新生成文档）
+    #[arg(long, value_name = "DIR", num_args = 1..)]
+    merge: Vec<PathBuf>,
+    /// 不显示进度，只显示问题
+    #[arg(long, short = 'q')]
+    quiet: bool,
 }
 
+/// Runs `jixiao build`.
 pub fn run(args: BuildArgs) -> ExitCode {
-    let formats: Vec<String> = if args.format.is_empty() {
-        render::FORMATS.iter().map(|s| s.to_string()).collect()
-    } else {
-        args.format.clone()
+    if args.shard.is_some() && !args.merge.is_empty() {
+        return fail("--shard 与 --merge 不能同时使用");
+    }
+    let plan = Plan {
+        formats: if args.format.is_empty() {
+            render::FORMATS.iter().map(|s| s.to_string()).collect()
+        } else {
+            args.format
+        },
+        options: RenderOptions {
+            page_width: args.page_width,
+            font_paths: args.font_path,
+            pdf_standard: args.pdf_standard,
+        },
+        path: args.path,
+        out: args.out,
+        jobs: args.jobs,
+        shard: args.shard,
+        merge: args.merge,
+        progress: if args.quiet {
+            ProgressStyle::Quiet
+        } else {
+            ProgressStyle::detect()
+        },
     };
-    let mut renderers = Vec::new();
-    for f in &formats {
-        match render::renderer(f) {
-            Some(r) => renderers.push(r),
-            None => {
-                return fail(format!(
-                    "未知的输出格式 `{f}`；可用：{}",
-                    render::FORMATS.join("、")
-                ));
+    match batch::build(&plan) {
+        Err(message) => fail(message),
+        Ok(summary) => {
+            if !args.quiet {
+                eprintln!("{}", summary_line(&summary, &plan));
+            }
+            if summary.failed > 0 {
+                ExitCode::from(EXIT_INPUT_ERRORS)
+            } else {
+                ExitCode::SUCCESS
             }
         }
-    }
-    if !args.path.exists() {
-        return fail(format!("路径不存在：{}", args.path.display()));
-    }
-    let options = RenderOptions {
-        page_width: args.page_width,
-        font_paths: args.font_path.clone(),
-        pdf_standard: args.pdf_standard.clone(),
-    };
-    let documents = common::find_documents(&args.path);
-    if documents.is_empty() {
-        return fail(format!("{} 下没有找到文档", args.path.display()));
-    }
-    let base = if documents.len() == 1 && documents[0] == args.path {
-        None
-    } else {
-        Some(args.path.clone())
-    };
-    let mut failed = false;
-    let mut index = Vec::new();
-    for doc_path in &documents {
-        let checked = common::load_and_check(doc_path);
-        common::eprint_diagnostics(&checked.diagnostics, &checked.sources);
-        if checked.has_errors() {
-            eprintln!("{}：有错误，未生成输出", doc_path.display());
-            failed = true;
-            continue;
-        }
-        let rel_dir = base
-            .as_ref()
-            .and_then(|b| doc_path.parent()?.strip_prefix(b).ok())
-            .map(PathBuf::from)
-            .unwrap_or_default();
-        let stem = common::output_stem(doc_path);
-        match build_one(
-            &checked,
-            &renderers,
-            &options,
-            &args.out.join(&rel_dir),
-            &stem,
-        ) {
-            Err(message) => {
-                eprintln!("{}：{message}", doc_path.display());
-                failed = true;
-            }
-            Ok(()) => {
-                if let (Some(_), Some(doc)) = (&base, &checked.document)
-                    && formats.iter().any(|f| f == "html")
-                {
-                    let page = rel_dir.join(format!("{stem}.html"));
-                    index.push(render::html::IndexEntry::new(
-                        &DocumentView::new(doc),
-                        &page,
-                    ));
-                }
-            }
-        }
-    }
-    if let Some(base) = &base
-        && !index.is_empty()
-        && let Err(message) = write_index(&index, base, &args.out)
-    {
-        eprintln!("{message}");
-        failed = true;
-    }
-    if failed {
-        ExitCode::from(EXIT_INPUT_ERRORS)
-    } else {
-        ExitCode::SUCCESS
     }
 }
 
-/// Writes `<out>/index.html`, linking to the HTML page of every document built.
-fn write_index(
-    entries: &[render::html::IndexEntry],
-    root: &std::path::Path,
-    out: &std::path::Path,
-) -> Result<(), String> {
-    let html = render::html::render_index(entries, Some(root)).map_err(|diags| {
-        common::eprint_diagnostics(&diags, &crate::span::Sources::new());
-        "目录页 index.html 输出失败".to_string()
-    })?;
-    let path = out.join("index.html");
-    common::write_atomic(&path, html.as_bytes())
-        .map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
-    eprintln!("已生成 {}", path.display());
-    Ok(())
-}
-
-fn build_one(
-    checked: &Checked,
-    renderers: &[Box<dyn render::Renderer>],
-    options: &RenderOptions,
-    out_dir: &std::path::Path,
-    stem: &str,
-) -> Result<(), String> {
-    let Some(document) = &checked.document else {
-        return Err("文档未能读取".into());
-    };
-    let view = DocumentView::new(document);
-    let cx = RenderContext {
-        view: &view,
-        document,
-        root: &checked.root,
-        options,
-    };
-    for r in renderers {
-        let started = std::time::Instant::now();
-        match r.render(&cx) {
-            Ok(bytes) => {
-                let path = out_dir.join(format!("{stem}.{}", r.extension()));
-                common::write_atomic(&path, &bytes)
-                    .map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
-                eprintln!(
-                    "已生成 {}（{} 毫秒）",
-                    path.display(),
-                    started.elapsed().as_millis()
-                );
-            }
-            Err(diags) => {
-                common::eprint_diagnostics(&diags, &checked.sources);
-                return Err(format!("{} 输出失败", r.name()));
-            }
-        }
+/// The closing line: what was built, reused, failed, and where it went.
+fn summary_line(s: &batch::Summary, plan: &Plan) -> String {
+    let mut parts = vec![format!("{} 份文档", s.documents)];
+    if s.other_shards > 0 {
+        parts.push(format!("{} 份属于其他分片", s.other_shards));
     }
-    Ok(())
+    parts.push(format!("新生成 {}", s.built));
+    parts.push(format!("沿用 {}", s.reused));
+    if s.failed > 0 {
+        parts.push(format!("{} 份有错误", s.failed));
+    }
+    let mut line = format!(
+        "构建完成：{}；输出在 {}",
+        parts.join("，"),
+        plan.out.display()
+    );
+    if s.assembled {
+        line.push_str(&format!("（索引页 {}）", batch::INDEX_FILE));
+    } else if s.failed > 0 && s.documents > 1 && plan.shard.is_none() {
+        line.push_str("；有文档出错，未生成索引页和汇编");
+    }
+    line
 }

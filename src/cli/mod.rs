@@ -5,13 +5,15 @@
 
 mod build;
 mod check;
-mod common;
+pub(crate) mod common;
 mod explain;
 mod fmt;
 mod import;
+mod init;
 mod parse_value;
 mod rules;
 mod schema;
+mod watch;
 
 use std::process::ExitCode;
 
@@ -42,6 +44,10 @@ enum Command {
     Build(build::BuildArgs),
     /// 只校验，报告问题
     Check(check::CheckArgs),
+    /// 创建一个新的单位仓库：示例文档与 GitHub、GitLab 的 CI 配置
+    Init(init::InitArgs),
+    /// 监视文件，保存后立即重新生成
+    Watch(watch::WatchArgs),
     /// 从已发布文档的文本导入为 YAML
     Import(import::ImportArgs),
     /// 解析指标值并以 JSON 显示其结构
@@ -69,6 +75,8 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Build(a) => build::run(a),
         Command::Check(a) => check::run(a),
+        Command::Init(a) => init::run(a),
+        Command::Watch(a) => watch::run(a),
         Command::Import(a) => import::run(a),
         Command::ParseValue(a) => parse_value::run(a),
         Command::Fmt(a) => fmt::run(a),

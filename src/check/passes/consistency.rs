@@ -97,13 +97,11 @@ fn spending_plan(cx: &mut Context, project: &Project) {
         return;
     };
     let mut previous: Option<(&str, Decimal, &Spanned<String>)> = None;
-    let mut last = None;
     let mut invalid = false;
     for (label, cell) in plan.cells() {
         let Some(cell) = cell.filter(|c| !c.value.trim().is_empty()) else {
             continue;
         };
-        last = Some((label, cell));
         let Some(p) = percent(&cell.value) else {
             invalid = true;
             cx.push(
@@ -125,7 +123,7 @@ fn spending_plan(cx: &mut Context, project: &Project) {
                     format!("资金支出计划 {label} 的累计比例 {p}% 小于 {plabel} 的 {pp}%"),
                 )
                 .at(cell.span, "累计比例下降")
-                .with_secondary(pcell.span, format!("{plabel}"))
+                .with_secondary(pcell.span, plabel.to_string())
                 .with_help("资金支出计划是累计比例，逐月不减；检查是否填成了当期比例"),
             );
         }
@@ -134,20 +132,21 @@ fn spending_plan(cx: &mut Context, project: &Project) {
     if invalid {
         return;
     }
-    match (last, previous) {
-        (Some(("12月底", _)), Some((_, p, cell))) if p != Decimal::ONE_HUNDRED => cx.push(
-            finding(
-                &rules::C310,
-                format!("资金支出计划 12月底的累计比例为 {p}%，不是 100%"),
+    // A plan that reached 100% earlier may leave 12月底 blank; one that did not must
+    // reach it at 12月底.
+    match previous {
+        Some((label, p, cell)) if p != Decimal::ONE_HUNDRED => {
+            let message = if label == "12月底" {
+                format!("资金支出计划 12月底的累计比例为 {p}%，不是 100%")
+            } else {
+                format!("资金支出计划到 {label} 累计 {p}%，12月底没有达到 100%")
+            };
+            cx.push(
+                finding(&rules::C310, message)
+                    .at(cell.span, "年底应累计支出 100%")
+                    .with_help("把 12月底写作 100%"),
             )
-            .at(cell.span, "年底应支出 100%")
-            .with_help("把 12月底改为 100%"),
-        ),
-        (Some((label, cell)), _) if label != "12月底" => cx.push(
-            finding(&rules::C310, "资金支出计划没有填写 12月底")
-                .at(cell.span, format!("最后填写的是 {label}"))
-                .with_help("添加 `december: 100%`"),
-        ),
+        }
         _ => {}
     }
 }
@@ -370,7 +369,10 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
                 format!("时效指标“{name}”的值是百分比“{}”", v.value),
             )
             .at(v.span, "百分比不是时限")
-            .with_help("能写出时限时改写为时限，如“2025年12月底前”；惯例写法可用 allow 说明"),
+            .with_help(format!(
+                "能写出时限时改写为时限，如“{}年12月底前”；惯例写法可用 allow 说明",
+                cx.doc.year.value
+            )),
         ),
         (Category::Timeliness, _) => cx.push(
             finding(
@@ -378,7 +380,10 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
                 format!("时效指标“{name}”的值“{}”不是时限或时长", v.value),
             )
             .at(v.span, "应为日期、期限或时长")
-            .with_help("写明截止日期（如“2025年12月31日前”）或时长（如“≤3个工作日”）"),
+            .with_help(format!(
+                "写明截止日期（如“{}年12月31日前”）或时长（如“≤3个工作日”）",
+                cx.doc.year.value
+            )),
         ),
         (Category::Cost, Meaning::Money { .. } | Meaning::MoneyRate) => {}
         (Category::Cost, Meaning::Date(_) | Meaning::Duration) => cx.push(

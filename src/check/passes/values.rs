@@ -102,6 +102,7 @@ fn makes_kind_doubtful(kind: ProblemKind) -> bool {
             | ProblemKind::ImpossibleDate
             | ProblemKind::MissingComparator
             | ProblemKind::InvertedRange
+            | ProblemKind::UnrecognizedQuantity
     )
 }
 

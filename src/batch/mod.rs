@@ -1,0 +1,550 @@
+//! Whole-tree builds: find every document under a folder, check and render them in
+//! parallel, reuse unchanged outputs, and publish the tree's index page and consolidated
+//! volume (汇编).
+//!
+//! The steps of [`build`]:
+//! 1. discovery — [`crate::cli`]'s sorted walk finds the documents; [`shard`] keeps this
+//!    job's share of them;
+//! 2. merging — with `--merge`, the shards' outputs and manifests are copied in first, so
+//!    the next step finds every document already built;
+//! 3. the parallel pass — each document is loaded, checked and rendered on a rayon pool,
+//!    unless the [`cache`] manifest shows its output is current;
+//! 4. assembly — the [`volume`] and the HTML backend's index page are written from the
+//!    documents' views in sorted order, so sharded-and-merged and single builds give the
+//!    same bytes.
+
+pub mod cache;
+pub mod fingerprint;
+pub mod progress;
+pub mod shard;
+pub mod synthetic;
+pub mod volume;
+pub mod volume_pdf;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+pub use crate::cli::common::find_documents;
+use crate::cli::common::{self, Checked};
+use crate::diag;
+use crate::load;
+use crate::render::{self, RenderContext, RenderOptions};
+use crate::table::DocumentView;
+
+use cache::{Entry, Manifest, Output};
+use progress::{Progress, ProgressStyle};
+use shard::Shard;
+use volume::{Volume, VolumeDocument};
+
+/// The index page written at the top of a tree build.
+pub const INDEX_FILE: &str = "index.html";
+/// The consolidated volume's file stem (`volume.txt`, `volume.pdf`).
+pub const VOLUME_STEM: &str = "volume";
+
+/// What to build and where.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    /// A document file or folder, or a folder of documents.
+    pub path: PathBuf,
+    pub out: PathBuf,
+    /// Format names, in build order.
+    pub formats: Vec<String>,
+    pub options: RenderOptions,
+    /// Worker threads; 0 means one per core.
+    pub jobs: usize,
+    /// Build only this shard's documents, and no index or volume.
+    pub shard: Option<Shard>,
+    /// Shard output folders to merge: their outputs are taken as built, nothing is
+    /// rendered, and a document missing from every shard is an error.
+    pub merge: Vec<PathBuf>,
+    pub progress: ProgressStyle,
+}
+
+/// What a build did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Documents found under the path.
+    pub documents: usize,
+    /// Documents with at least one output rendered this time.
+    pub built: usize,
+    /// Documents whose outputs were all current and reused.
+    pub reused: usize,
+    /// Documents with errors (nothing written for them).
+    pub failed: usize,
+    /// Documents left to other shards.
+    pub other_shards: usize,
+    /// Whether the index page and volume were written.
+    pub assembled: bool,
+}
+
+/// A document that loaded and checked without errors, ready to render.
+struct Ready {
+    id: String,
+    checked: Checked,
+    view: DocumentView,
+    /// The output path without extension, relative to the output folder.
+    stem: String,
+    /// The hash of the document's source files.
+    sources: String,
+    /// Diagnostics (warnings) to print with the document's result.
+    messages: String,
+    started: Instant,
+}
+
+/// One document's result from the render pass: its outputs, or none when it failed.
+struct Done {
+    id: String,
+    entry: Option<Entry>,
+    rendered: bool,
+}
+
+/// Builds every document under `plan.path`. `Err` is a usage or I/O failure; documents
+/// with errors are counted in [`Summary::failed`] and reported on stderr.
+///
+/// Two passes over a rayon pool: first every document is loaded and checked (cheap); then
+/// the documents are rendered while, on another worker, the volume is laid out from the
+/// views the first pass produced, so the one long volume compile overlaps the documents.
+pub fn build(plan: &Plan) -> Result<Summary, String> {
+    for f in &plan.formats {
+        if render::renderer(f).is_none() {
+            return Err(format!(
+                "未知的输出格式 `{f}`；可用：{}",
+                render::FORMATS.join("、")
+            ));
+        }
+    }
+    if !plan.path.exists() {
+        return Err(format!("路径不存在：{}", plan.path.display()));
+    }
+    let documents = common::find_documents(&plan.path);
+    if documents.is_empty() {
+        return Err(format!("{} 下没有找到文档", plan.path.display()));
+    }
+    let tree = !(documents.len() == 1 && documents[0] == plan.path);
+    let on_disk = Manifest::read(&plan.out);
+    let mut previous = on_disk.clone();
+    for dir in &plan.merge {
+        take_shard(dir, &plan.out, &mut previous)?;
+    }
+    let selected: Vec<(String, &PathBuf)> = documents
+        .iter()
+        .map(|d| (document_id(&plan.path, d, tree), d))
+        .filter(|(id, _)| plan.shard.is_none_or(|s| s.contains(id)))
+        .collect();
+
+    let fonts = if plan.formats.iter().any(|f| f == "pdf") {
+        cache::fonts_hash(&plan.options)
+    } else {
+        String::new()
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(plan.jobs)
+        .build()
+        .map_err(|e| format!("无法启动工作线程：{e}"))?;
+    let progress = Progress::new(plan.progress, selected.len());
+    let job = Job {
+        plan,
+        tree,
+        previous: &previous,
+        fonts: &fonts,
+        progress: &progress,
+    };
+
+    let prepared: Vec<Result<Ready, String>> = pool.install(|| {
+        selected
+            .par_iter()
+            .map(|(id, path)| job.prepare(id, path))
+            .collect()
+    });
+    let volume = (tree && plan.shard.is_none() && prepared.iter().all(Result::is_ok)).then(|| {
+        Volume::new(
+            prepared
+                .iter()
+                .flatten()
+                .map(|r| VolumeDocument {
+                    id: r.id.clone(),
+                    outputs: plan
+                        .formats
+                        .iter()
+                        .filter_map(|f| {
+                            let ext = render::renderer(f)?.extension();
+                            Some((f.clone(), format!("{}.{ext}", r.stem)))
+                        })
+                        .collect(),
+                    view: r.view.clone(),
+                })
+                .collect(),
+        )
+    });
+    let (results, laid_out) = pool.install(|| {
+        rayon::join(
+            || {
+                prepared
+                    .into_par_iter()
+                    .map(|r| match r {
+                        Ok(ready) => job.render(ready),
+                        Err(id) => Done {
+                            id,
+                            entry: None,
+                            rendered: false,
+                        },
+                    })
+                    .collect::<Vec<Done>>()
+            },
+            || volume.as_ref().map(|v| lay_out_volume(plan, v, &previous)),
+        )
+    });
+
+    let mut summary = Summary {
+        documents: documents.len(),
+        other_shards: documents.len() - selected.len(),
+        ..Summary::default()
+    };
+    let mut manifest = Manifest {
+        tool: cache::tool_fingerprint().to_string(),
+        ..Manifest::default()
+    };
+    for done in results {
+        match done.entry {
+            Some(entry) => {
+                if done.rendered {
+                    summary.built += 1;
+                } else {
+                    summary.reused += 1;
+                }
+                manifest.documents.insert(done.id, entry);
+            }
+            None => {
+                summary.failed += 1;
+                // Keep the last good outputs of a document being edited (`watch`), but
+                // never publish an index or volume that would silently miss it.
+                if let Some(old) = previous.documents.get(&done.id) {
+                    manifest.documents.insert(done.id, old.clone());
+                }
+            }
+        }
+    }
+
+    let mut volume_error = None;
+    if let (Some(volume), Some(laid_out)) = (&volume, laid_out)
+        && summary.failed == 0
+    {
+        match laid_out.and_then(|outputs| publish(plan, volume, outputs)) {
+            Ok(entry) => {
+                manifest.volume = entry;
+                summary.assembled = true;
+            }
+            Err(e) => volume_error = Some(e),
+        }
+    }
+
+    remove_stale(&plan.out, &previous, &manifest, summary.assembled);
+    // A shard always leaves a manifest, even an empty one, so `--merge` can tell an empty
+    // shard from a missing one; a lone failing document leaves nothing at all.
+    let nothing = manifest.documents.is_empty() && on_disk.documents.is_empty();
+    let exists = plan.out.join(cache::MANIFEST_PATH).exists();
+    if (manifest != on_disk || !exists) && (!nothing || plan.shard.is_some()) {
+        let path = plan.out.join(cache::MANIFEST_PATH);
+        common::write_atomic(&path, &manifest.to_bytes())
+            .map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
+    }
+    match volume_error {
+        Some(e) => Err(e),
+        None => Ok(summary),
+    }
+}
+
+/// The id of a document: its path relative to the tree, or its file name when the path is
+/// the document itself.
+fn document_id(base: &Path, doc: &Path, tree: bool) -> String {
+    if tree {
+        load::display_path(doc.strip_prefix(base).unwrap_or(doc))
+    } else {
+        doc.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| common::output_stem(doc))
+    }
+}
+
+/// Copies one shard's outputs into `out` and records them as built there.
+fn take_shard(dir: &Path, out: &Path, previous: &mut Manifest) -> Result<(), String> {
+    let shard = Manifest::read_required(dir)?;
+    for (id, entry) in shard.documents {
+        for output in entry.outputs.values() {
+            let from = dir.join(&output.path);
+            let bytes =
+                std::fs::read(&from).map_err(|e| format!("无法读取 {}：{e}", from.display()))?;
+            write(&out.join(&output.path), &bytes)?;
+        }
+        previous.documents.insert(id, entry);
+    }
+    Ok(())
+}
+
+/// Everything the per-document steps read.
+struct Job<'a> {
+    plan: &'a Plan,
+    tree: bool,
+    previous: &'a Manifest,
+    fonts: &'a str,
+    progress: &'a Progress,
+}
+
+impl Job<'_> {
+    /// Loads and checks one document; a document with errors is reported at once and
+    /// comes back as its id.
+    fn prepare(&self, id: &str, path: &Path) -> Result<Ready, String> {
+        let started = Instant::now();
+        let checked = common::load_and_check(path);
+        let mut messages = String::new();
+        if !checked.diagnostics.is_empty() {
+            messages.push_str(&diag::render_human(&checked.diagnostics, &checked.sources));
+        }
+        let view = match (&checked.document, checked.has_errors()) {
+            (Some(doc), false) => DocumentView::new(doc),
+            _ => {
+                messages.push_str(&format!("{id}：有错误，未生成输出\n"));
+                self.progress.finish_one(id, "失败", &messages, true);
+                return Err(id.to_string());
+            }
+        };
+        Ok(Ready {
+            id: id.to_string(),
+            view,
+            stem: output_stem(id, path, self.tree),
+            sources: cache::sources_hash(path),
+            checked,
+            messages,
+            started,
+        })
+    }
+
+    /// Renders one document in every format (or reuses its outputs), then reports it.
+    fn render(&self, mut ready: Ready) -> Done {
+        let outcome = self.render_formats(&mut ready);
+        let id = ready.id;
+        let (status, changed) = match &outcome {
+            Ok((_, formats)) if formats.is_empty() => ("未变，沿用上次的输出".to_string(), false),
+            Ok((_, formats)) => (
+                format!(
+                    "已生成 {}（{} 毫秒）",
+                    formats.join("、"),
+                    ready.started.elapsed().as_millis()
+                ),
+                true,
+            ),
+            Err(e) => {
+                ready.messages.push_str(&format!("{id}：{e}\n"));
+                ("失败".to_string(), true)
+            }
+        };
+        self.progress
+            .finish_one(&id, &status, &ready.messages, changed);
+        match outcome {
+            Ok((entry, formats)) => Done {
+                id,
+                entry: Some(entry),
+                rendered: !formats.is_empty(),
+            },
+            Err(_) => Done {
+                id,
+                entry: None,
+                rendered: false,
+            },
+        }
+    }
+
+    /// The document's outputs and the formats rendered this time.
+    fn render_formats(&self, ready: &mut Ready) -> Result<(Entry, Vec<String>), String> {
+        let Some(document) = &ready.checked.document else {
+            return Err("文档未能读取".into());
+        };
+        let cx = RenderContext {
+            view: &ready.view,
+            document,
+            root: &ready.checked.root,
+            options: &self.plan.options,
+        };
+        let id = ready.id.as_str();
+        let mut entry = Entry::default();
+        let mut rendered = Vec::new();
+        for format in &self.plan.formats {
+            let key = cache::output_key(id, &ready.sources, format, &self.plan.options, self.fonts);
+            if let Some(output) = self.previous.reusable(&self.plan.out, id, format, &key) {
+                entry.outputs.insert(format.clone(), output);
+                continue;
+            }
+            if !self.plan.merge.is_empty() {
+                return Err(format!(
+                    "各分片的输出中没有它的最新 {format} 结果；请重新运行分片构建"
+                ));
+            }
+            let renderer =
+                render::renderer(format).ok_or_else(|| format!("未知的输出格式 `{format}`"))?;
+            let bytes = renderer.render(&cx).map_err(|diags| {
+                ready
+                    .messages
+                    .push_str(&diag::render_human(&diags, &ready.checked.sources));
+                format!("{} 输出失败", renderer.name())
+            })?;
+            let rel = format!("{}.{}", ready.stem, renderer.extension());
+            let target = self.plan.out.join(&rel);
+            common::write_atomic(&target, &bytes)
+                .map_err(|e| format!("无法写入 {}：{e}", target.display()))?;
+            entry.outputs.insert(
+                format.clone(),
+                Output {
+                    path: rel,
+                    key,
+                    hash: cache::output_hash(&bytes),
+                },
+            );
+            rendered.push(format.clone());
+        }
+        Ok((entry, rendered))
+    }
+}
+
+/// The output path of a document without extension, relative to the output folder:
+/// its folder within the tree plus its stem.
+fn output_stem(id: &str, path: &Path, tree: bool) -> String {
+    let stem = common::output_stem(path);
+    match id.rsplit_once('/') {
+        Some((dir, _)) if tree => format!("{dir}/{stem}"),
+        _ => stem,
+    }
+}
+
+/// One volume output: where it goes, its record, and its bytes when they are new.
+struct VolumeOutput {
+    format: String,
+    output: Output,
+    bytes: Option<Vec<u8>>,
+}
+
+/// Lays out the volume in every format that has a volume layout, reusing current outputs;
+/// nothing is written yet, since a document may still fail.
+fn lay_out_volume(
+    plan: &Plan,
+    volume: &Volume,
+    previous: &Manifest,
+) -> Result<Vec<VolumeOutput>, String> {
+    let content = fingerprint::hex_of(&serde_json::to_string(volume).unwrap_or_default());
+    let mut outputs = Vec::new();
+    for format in &plan.formats {
+        let Some(extension) = volume_extension(format) else {
+            continue;
+        };
+        let rel = format!("{VOLUME_STEM}.{extension}");
+        let key = cache::output_key(&rel, &content, format, &plan.options, "");
+        let current = previous
+            .volume
+            .outputs
+            .get(format)
+            .filter(|o| o.key == key && o.path == rel)
+            .filter(|o| {
+                std::fs::read(plan.out.join(&o.path))
+                    .is_ok_and(|b| cache::output_hash(&b) == o.hash)
+            })
+            .cloned();
+        let (output, bytes) = match current {
+            Some(output) => (output, None),
+            None => {
+                let bytes = render_volume(plan, format, volume)?;
+                let output = Output {
+                    path: rel,
+                    key,
+                    hash: cache::output_hash(&bytes),
+                };
+                (output, Some(bytes))
+            }
+        };
+        outputs.push(VolumeOutput {
+            format: format.clone(),
+            output,
+            bytes,
+        });
+    }
+    Ok(outputs)
+}
+
+/// Writes the volume's new outputs and, when HTML is built, the index page (the HTML
+/// backend's own template); returns the volume's manifest entry.
+fn publish(plan: &Plan, volume: &Volume, outputs: Vec<VolumeOutput>) -> Result<Entry, String> {
+    let mut entry = Entry::default();
+    for v in outputs {
+        if let Some(bytes) = &v.bytes {
+            write(&plan.out.join(&v.output.path), bytes)?;
+        }
+        entry.outputs.insert(v.format, v.output);
+    }
+    let entries: Vec<render::html::IndexEntry> = volume
+        .documents
+        .iter()
+        .filter_map(|d| {
+            let page = d.outputs.get("html")?;
+            Some(render::html::IndexEntry::new(&d.view, Path::new(page)))
+        })
+        .collect();
+    if !entries.is_empty() {
+        let html = render::html::render_index(&entries, Some(&plan.path)).map_err(|diags| {
+            let detail: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
+            format!("索引页 {INDEX_FILE} 输出失败：{}", detail.join("；"))
+        })?;
+        write(&plan.out.join(INDEX_FILE), html.as_bytes())?;
+    }
+    Ok(entry)
+}
+
+/// The file extension of the volume in a format, when the format has a volume layout.
+fn volume_extension(format: &str) -> Option<&'static str> {
+    match format {
+        "text" => Some("txt"),
+        "pdf" => Some("pdf"),
+        _ => None,
+    }
+}
+
+/// The volume's bytes in one format; the tree's `templates/` override the PDF templates.
+fn render_volume(plan: &Plan, format: &str, volume: &Volume) -> Result<Vec<u8>, String> {
+    match format {
+        "text" => Ok(volume::render_text(volume, plan.options.page_width).into_bytes()),
+        "pdf" => volume_pdf::render(volume, &plan.path, &plan.options),
+        _ => Err(format!("格式 {format} 没有汇编版式")),
+    }
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if std::fs::read(path).ok().as_deref() == Some(bytes) {
+        return Ok(());
+    }
+    common::write_atomic(path, bytes).map_err(|e| format!("无法写入 {}：{e}", path.display()))
+}
+
+/// Removes outputs the previous build wrote that this one no longer produces (deleted
+/// documents, dropped formats, other shards), and a stale index and volume when this build
+/// does not assemble them.
+fn remove_stale(out: &Path, previous: &Manifest, current: &Manifest, assembled: bool) {
+    let keep: std::collections::BTreeSet<&str> = current
+        .documents
+        .values()
+        .chain(std::iter::once(&current.volume))
+        .flat_map(|e| e.outputs.values().map(|o| o.path.as_str()))
+        .collect();
+    for entry in previous
+        .documents
+        .values()
+        .chain(std::iter::once(&previous.volume))
+    {
+        for output in entry.outputs.values() {
+            if !keep.contains(output.path.as_str()) {
+                let _ = std::fs::remove_file(out.join(&output.path));
+            }
+        }
+    }
+    if !assembled && !previous.volume.outputs.is_empty() {
+        let _ = std::fs::remove_file(out.join(INDEX_FILE));
+    }
+}

@@ -1,0 +1,82 @@
+//! The consolidated volume (汇编): every document of a tree in one publication, with a
+//! cover and a table of contents across all units, in the tree's sorted order.
+//!
+//! [`Volume`] is plain serializable data, so each backend can lay it out its own way; the
+//! text backend is here, the PDF one belongs with the PDF renderer.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::render::text;
+use crate::table::DocumentView;
+
+/// All documents of a tree, ready to publish together.
+#[derive(Clone, Debug, Serialize)]
+pub struct Volume {
+    /// The cover title, e.g. `2025年度项目支出绩效目标表汇编`.
+    pub title: String,
+    /// How many tables all documents hold together.
+    pub table_count: usize,
+    pub documents: Vec<VolumeDocument>,
+}
+
+/// One document in the volume.
+#[derive(Clone, Debug, Serialize)]
+pub struct VolumeDocument {
+    /// The document's path relative to the tree.
+    pub id: String,
+    /// Its output files by format name, relative to the output folder.
+    pub outputs: BTreeMap<String, String>,
+    pub view: DocumentView,
+}
+
+impl Volume {
+    /// Assembles a volume from documents already in publication order.
+    pub fn new(documents: Vec<VolumeDocument>) -> Self {
+        let mut years: Vec<i32> = documents.iter().map(|d| d.view.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        let title = match years.as_slice() {
+            [year] => format!("{year}年度项目支出绩效目标表汇编"),
+            _ => "项目支出绩效目标表汇编".to_string(),
+        };
+        Volume {
+            title,
+            table_count: documents.iter().map(|d| d.view.tables.len()).sum(),
+            documents,
+        }
+    }
+}
+
+/// The volume as plain text: cover, contents, then each document as `jixiao build
+/// --format text` prints it.
+pub fn render_text(volume: &Volume, page_width: usize) -> String {
+    let rule = "═".repeat(page_width.min(100) / 2);
+    let mut out = String::new();
+    out.push_str(&volume.title);
+    out.push('\n');
+    out.push_str(&format!(
+        "共 {} 份文档、{} 张绩效目标表\n\n目录\n\n",
+        volume.documents.len(),
+        volume.table_count
+    ));
+    for (i, doc) in volume.documents.iter().enumerate() {
+        out.push_str(&format!(
+            "{}. {}（{}）\n",
+            i + 1,
+            doc.view.title,
+            doc.view.unit_name
+        ));
+        for table in &doc.view.tables {
+            out.push_str(&format!("    {}\n", table.heading));
+        }
+    }
+    for doc in &volume.documents {
+        out.push('\n');
+        out.push_str(&rule);
+        out.push_str("\n\n");
+        out.push_str(&text::render_document(&doc.view, page_width));
+    }
+    out
+}
