@@ -49,24 +49,31 @@ fn main() {
         return;
     }
     // `cargo bench` passes `--bench`; anything else is a filter we do not need.
-    let cases = ["1", "41", "1000"];
+    // The machine is shared, so small cases run several times and the fastest run counts.
+    let cases = [("1", 5), ("41", 5), ("1000", 1)];
     let exe = std::env::current_exe().expect("own path");
     let mut results = Vec::new();
-    for case in cases {
-        let started = Instant::now();
-        let out = Command::new(&exe)
-            .args(["--child", case])
-            .env_remove("SOURCE_DATE_EPOCH")
-            .output()
-            .expect("run child");
-        let wall_ms = started.elapsed().as_secs_f64() * 1000.0;
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            out.status.success(),
-            "case {case} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let sample = parse(&stdout);
+    for (case, runs) in cases {
+        let mut best: Option<(f64, Sample)> = None;
+        for _ in 0..runs {
+            let started = Instant::now();
+            let out = Command::new(&exe)
+                .args(["--child", case])
+                .env_remove("SOURCE_DATE_EPOCH")
+                .output()
+                .expect("run child");
+            let wall_ms = started.elapsed().as_secs_f64() * 1000.0;
+            assert!(
+                out.status.success(),
+                "case {case} failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let sample = parse(&String::from_utf8_lossy(&out.stdout));
+            if best.as_ref().is_none_or(|(w, _)| wall_ms < *w) {
+                best = Some((wall_ms, sample));
+            }
+        }
+        let (wall_ms, sample) = best.expect("at least one run");
         results.push((case, wall_ms, sample));
     }
     report(&results);
@@ -168,7 +175,7 @@ fn parse(stdout: &str) -> Sample {
 
 fn report(results: &[(&str, f64, Sample)]) {
     let profile = if cfg!(debug_assertions) {
-        "dev (deps opt-level 3, jixiao unoptimised)"
+        "dev (deps opt-level 3; jixiao at opt-level 0 unless CARGO_PROFILE_DEV_OPT_LEVEL is set)"
     } else {
         "release"
     };
@@ -185,7 +192,7 @@ fn report(results: &[(&str, f64, Sample)]) {
         }
     );
     println!(
-        "{:>6} {:>9} {:>9} {:>8} {:>9} {:>8} {:>8} {:>9} {:>9} {:>9}",
+        "{:>6} {:>9} {:>9} {:>8} {:>9} {:>8} {:>8} {:>8} {:>9} {:>9} {:>9}",
         "tables",
         "wall ms",
         "in-proc",
@@ -193,17 +200,19 @@ fn report(results: &[(&str, f64, Sample)]) {
         "prepare",
         "compile",
         "export",
+        "write",
         "outside",
-        "peak MiB",
-        "x base"
+        "in-proc",
+        "peak MiB"
     );
     let base = results[0].1;
     let mut ok = true;
     for (_, wall, s) in results {
         let typst = s.compile_ms + s.export_ms;
         let outside = (wall - typst) / wall;
+        let outside_in_process = (s.total_ms - typst) / s.total_ms;
         println!(
-            "{:>6} {:>9.0} {:>9.0} {:>8.1} {:>9.1} {:>8.0} {:>8.0} {:>8.1}% {:>9.0} {:>8.1}x",
+            "{:>6} {:>9.0} {:>9.0} {:>8.1} {:>9.1} {:>8.0} {:>8.0} {:>8.1} {:>8.1}% {:>8.1}% {:>9.0}   ({:.1}x the 1-table wall time)",
             s.tables,
             wall,
             s.total_ms,
@@ -211,7 +220,9 @@ fn report(results: &[(&str, f64, Sample)]) {
             s.prepare_ms,
             s.compile_ms,
             s.export_ms,
+            s.write_ms,
             outside * 100.0,
+            outside_in_process * 100.0,
             s.peak_rss_mb,
             wall / base
         );
@@ -223,8 +234,9 @@ fn report(results: &[(&str, f64, Sample)]) {
         }
     }
     println!(
-        "\"outside\" = (child wall time − typst compile − typst export) / child wall time: process start, \
-         YAML loading, font parsing, glyph check, JSON, writing."
+        "\"outside\" = (child wall time − typst compile − typst export) / child wall time: process start \
+         and exit, YAML loading, font parsing, glyph check, JSON, writing; \"in-proc\" leaves out \
+         process start and exit. Fastest of 5 runs for 1 and 41 tables, one run for 1,000."
     );
     println!(
         "targets (41 and 1,000 tables: outside < 10%; 1,000 tables: peak < 1 GiB): {}",
