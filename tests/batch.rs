@@ -127,6 +127,22 @@ fn merging_without_every_shard_fails_and_assembles_nothing() {
     let s = batch::build(&p).unwrap();
     assert!(s.failed > 0 && !s.assembled);
     assert!(!merged.join(batch::INDEX_FILE).exists());
+    // A forged shard manifest cannot make the merge write outside its output folder.
+    let forged = dir.join("forged");
+    std::fs::create_dir_all(forged.join(".jixiao")).unwrap();
+    std::fs::write(forged.join("evil.txt"), "x").unwrap();
+    std::fs::write(
+        forged.join(".jixiao/manifest.json"),
+        r#"{"tool":"t","documents":{"a":{"outputs":{"text":{"path":"../evil.txt","key":"k","hash":"h"}}}}}"#,
+    )
+    .unwrap();
+    let err = batch::build(&Plan {
+        merge: vec![forged],
+        ..plan(&tree, &dir.join("merged2"))
+    })
+    .unwrap_err();
+    assert!(err.contains("输出路径无效"), "{err}");
+    assert!(!dir.join("evil.txt").exists());
     assert!(
         batch::build(&Plan {
             merge: vec![dir.join("nowhere")],
@@ -326,4 +342,66 @@ fn the_scaffold_passes_the_commands_its_ci_files_run() {
             "{ci}"
         );
     }
+}
+
+/// Waits up to a minute for a condition, polling.
+fn eventually(what: &str, mut condition: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !condition() {
+        assert!(std::time::Instant::now() < deadline, "timed out: {what}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn watch_rebuilds_on_save_and_reports_errors_as_they_appear() {
+    use std::io::Read;
+    use std::sync::{Arc, Mutex};
+
+    let dir = tempdir("watch");
+    let doc = dir.join("doc.yaml");
+    let demo = std::fs::read_to_string(root().join("tests/fixtures/demo.yaml")).unwrap();
+    std::fs::write(&doc, &demo).unwrap();
+    let out = dir.join("out");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["watch", "--format", "text", "--interval", "50", "--out"])
+        .arg(&out)
+        .arg(&doc)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let log = Arc::new(Mutex::new(String::new()));
+    let mut stderr = child.stderr.take().unwrap();
+    let sink = Arc::clone(&log);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = stderr.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock()
+                .unwrap()
+                .push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+    });
+    let text = out.join("doc.txt");
+    let read = || std::fs::read_to_string(&text).unwrap_or_default();
+
+    eventually("first build", || read().contains("消费券发放种类"));
+    std::fs::write(&doc, demo.replace("消费券发放种类", "消费券发放批次")).unwrap();
+    eventually("rebuild after save", || read().contains("消费券发放批次"));
+
+    std::fs::write(&doc, demo.replace("  - name:", "  - nmae:")).unwrap();
+    eventually("error printed", || {
+        log.lock().unwrap().contains("错误[L002]")
+    });
+    assert!(
+        read().contains("消费券发放批次"),
+        "the last good output stays"
+    );
+
+    std::fs::write(&doc, &demo).unwrap();
+    eventually("recovered", || read().contains("消费券发放种类"));
+    let _ = child.kill();
+    let _ = child.wait();
 }

@@ -52,11 +52,23 @@ impl Manifest {
     pub fn read(out: &Path) -> Manifest {
         std::fs::read(out.join(MANIFEST_PATH))
             .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
+            .filter(|m| m.outside().is_none())
             .unwrap_or_default()
     }
 
-    /// Reads a manifest that must exist (a shard's output when merging).
+    /// An output path that would leave the output folder, if any (a damaged or forged
+    /// manifest must not make a build write or delete files elsewhere).
+    fn outside(&self) -> Option<&Output> {
+        self.documents
+            .values()
+            .chain(std::iter::once(&self.volume))
+            .flat_map(|e| e.outputs.values())
+            .find(|o| !is_inside(&o.path))
+    }
+
+    /// Reads a manifest that must exist (a shard's output when merging); every output
+    /// path in it must stay inside the folder.
     pub fn read_required(out: &Path) -> Result<Manifest, String> {
         let path = out.join(MANIFEST_PATH);
         let bytes = std::fs::read(&path).map_err(|_| {
@@ -65,7 +77,12 @@ impl Manifest {
                 out.display()
             )
         })?;
-        serde_json::from_slice(&bytes).map_err(|e| format!("无法读取 {}：{e}", path.display()))
+        let manifest: Manifest = serde_json::from_slice(&bytes)
+            .map_err(|e| format!("无法读取 {}：{e}", path.display()))?;
+        match manifest.outside() {
+            Some(o) => Err(format!("{} 中的输出路径无效：{}", path.display(), o.path)),
+            None => Ok(manifest),
+        }
     }
 
     /// The manifest as written: pretty JSON with a trailing newline, keys in sorted order.
@@ -85,6 +102,14 @@ impl Manifest {
         let bytes = std::fs::read(out.join(&output.path)).ok()?;
         (Fingerprint::new().bytes(&bytes).hex() == output.hash).then(|| output.clone())
     }
+}
+
+/// Whether a recorded output path is relative and stays inside the output folder.
+pub fn is_inside(path: &str) -> bool {
+    let p = Path::new(path);
+    !path.is_empty()
+        && p.components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
 /// The hash recorded for output bytes.

@@ -35,8 +35,11 @@ static SYSTEM: LazyLock<Vec<(FontPath, FontInfo)>> =
 
 /// Font sets already built in this process, keyed by their `--font-path` list and whether
 /// system fonts are in, so a long-running process parses each font file at most once.
-static SETS: LazyLock<Mutex<HashMap<(Vec<PathBuf>, bool), Arc<FontSet>>>> =
+static SETS: LazyLock<Mutex<HashMap<SetKey, Arc<FontSet>>>> =
     LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// `--font-path` folders and whether system fonts are in.
+type SetKey = (Vec<PathBuf>, bool);
 
 /// All fonts one render can use: embedded first, then `--font-path`, then (when asked for)
 /// system fonts.

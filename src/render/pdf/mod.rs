@@ -147,10 +147,15 @@ fn parse_standards(spec: Option<&str>) -> Result<(PdfStandards, bool), Vec<Diagn
     Ok((standards, archival))
 }
 
+/// A calendar date: year, month, day.
+type Ymd = (i32, u8, u8);
+/// A time of day: hour, minute, second.
+type Hms = (u8, u8, u8);
+
 /// The date written into the PDF and returned by `datetime.today()`.
 #[derive(Clone, Copy)]
 struct DocDate {
-    ymd: (i32, u8, u8),
+    ymd: Ymd,
     datetime: Datetime,
 }
 
@@ -188,7 +193,7 @@ fn document_date(cx: &RenderContext) -> Result<Option<DocDate>, Vec<Diagnostic>>
 }
 
 /// `YYYY-MM-DD` with a real calendar day.
-fn parse_ymd(text: &str) -> Option<(i32, u8, u8)> {
+fn parse_ymd(text: &str) -> Option<Ymd> {
     let mut parts = text.trim().splitn(3, '-');
     let y: i32 = parts.next()?.parse().ok()?;
     let m: u8 = parts.next()?.parse().ok()?;
@@ -197,7 +202,7 @@ fn parse_ymd(text: &str) -> Option<(i32, u8, u8)> {
 }
 
 /// Unix seconds to a UTC civil date and time (Howard Hinnant's `civil_from_days`).
-fn civil_from_unix(seconds: i64) -> Option<((i32, u8, u8), (u8, u8, u8))> {
+fn civil_from_unix(seconds: i64) -> Option<(Ymd, Hms)> {
     let days = seconds.div_euclid(86_400);
     let secs = seconds.rem_euclid(86_400);
     let z = days + 719_468;
