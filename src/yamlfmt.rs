@@ -557,6 +557,49 @@ mod tests {
         }
     }
 
+    /// Reads `key: <written>` back with the loader's own YAML reader.
+    fn read_back(doc: &str) -> Vec<String> {
+        let root = crate::load::yaml::parse(0, doc).unwrap_or_else(|e| panic!("{doc}: {e:?}"));
+        let crate::load::yaml::NodeKind::Map(entries) = root.kind else {
+            panic!("{doc}: not a mapping");
+        };
+        let mut out = Vec::new();
+        for (_, v) in entries {
+            match v.kind {
+                crate::load::yaml::NodeKind::Scalar { text, .. } => out.push(text),
+                crate::load::yaml::NodeKind::Seq(items) => {
+                    for item in items {
+                        match item.kind {
+                            crate::load::yaml::NodeKind::Scalar { text, .. } => out.push(text),
+                            other => panic!("{doc}: item {other:?}"),
+                        }
+                    }
+                }
+                other => panic!("{doc}: value {other:?}"),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Any text, written as a value or a list item, reads back as exactly that text.
+        #[test]
+        fn any_string_reads_back_unchanged(
+            s in "[ a-z0-9.:#\\-\\[\\]{}'\"%@!&*|>?,~\n\t\u{3000}≥≤万元年月日中文“”：]{0,12}"
+        ) {
+            let tree = Yaml::Map(vec![
+                ("a", Yaml::Str(s.clone())),
+                ("b", Yaml::Seq(vec![Yaml::Str(s.clone()), Yaml::Str("x".into())])),
+            ]);
+            let mut doc = String::new();
+            emit_top(&mut doc, &tree);
+            let back = read_back(&doc);
+            proptest::prop_assert_eq!(&back[0], &s, "{}", doc);
+            proptest::prop_assert_eq!(&back[1], &s, "{}", doc);
+        }
+    }
+
     #[test]
     fn file_names_are_readable_and_safe() {
         assert_eq!(project_file_name(1, 2, "材料印刷费"), "01-材料印刷费.yaml");

@@ -137,36 +137,57 @@ fn document_folders_are_formatted_file_by_file() {
 }
 
 #[test]
-fn comments_are_never_lost() {
+fn comments_move_with_their_keys() {
     let dir = scratch("comments");
-    for (name, text) in [
-        ("line.yaml", format!("# 去年的版本\n{MESSY}")),
-        (
-            "trailing.yaml",
-            MESSY.replace("year: 2025", "year: 2025 # 待确认"),
-        ),
-    ] {
-        let file = dir.join(name);
-        std::fs::write(&file, &text).unwrap();
-        let out = fmt(&file, false);
-        assert_eq!(out.status.code(), Some(1), "{name}");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(stderr.contains("有注释"), "{name}: {stderr}");
-        assert_eq!(
-            std::fs::read_to_string(&file).unwrap(),
-            text,
-            "{name} changed"
-        );
-    }
-    // A `#` inside a string is not a comment.
-    let file = dir.join("hash.yaml");
-    std::fs::write(&file, MESSY).unwrap();
-    assert!(fmt(&file, false).status.success());
-    assert!(
-        std::fs::read_to_string(&file)
-            .unwrap()
-            .contains("- \"措施 #1\"")
+    let file = dir.join("doc.yaml");
+    let text = format!(
+        "# 去年的版本，2025 年改写\n{}# 文件末尾的说明\n",
+        MESSY
+            .replace("year: 2025", "year: 2025 # 待财政确认")
+            .replace("framework: legacy", "  # 沿用旧指标体系\nframework: legacy")
     );
+    std::fs::write(&file, &text).unwrap();
+    let before = render(&load(&file), 100);
+    let out = fmt(&file, false);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let first = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        first.contains("\n# 去年的版本，2025 年改写\nyear: 2025 # 待财政确认\n"),
+        "{first}"
+    );
+    assert!(
+        first.contains("\n# 沿用旧指标体系\nframework: legacy\n"),
+        "{first}"
+    );
+    assert!(first.ends_with("\n# 文件末尾的说明\n"), "{first}");
+    assert_eq!(render(&load(&file), 100), before);
+    assert!(
+        fmt(&file, true).status.success(),
+        "idempotent with comments"
+    );
+    // A `#` inside a string is not a comment.
+    assert!(first.contains("- \"措施 #1\""), "{first}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_comment_that_cannot_be_placed_leaves_the_document_untouched() {
+    let dir = scratch("orphan");
+    let file = dir.join("doc.yaml");
+    // `other:` with no value is dropped by the formatter, so its comment has no home.
+    let text = MESSY
+        .replace("other: 0.00}", "}")
+        .replace("amount_unit: 元", "amount_unit: 元\ntitle: # 标题待定\n");
+    std::fs::write(&file, &text).unwrap();
+    let out = fmt(&file, false);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("注释无法在重排后放回原处"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -180,4 +201,28 @@ fn documents_with_errors_are_not_touched() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn examples_load_and_are_canonical() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    for (name, tables) in [
+        ("tianjin-binhai-shangwu-2026", 10),
+        ("tangshan-shangwu-2024", 41),
+        ("tianjin-gongxin-2025", 15),
+    ] {
+        let doc = load(&examples.join(name));
+        assert_eq!(doc.projects.len(), tables, "{name}");
+        assert!(
+            examples.join(name).join("CHANGES.md").is_file(),
+            "{name}: CHANGES.md"
+        );
+    }
+    let out = fmt(&examples, true);
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -14,7 +14,8 @@ use jixiao::render::{RenderContext, RenderOptions, Renderer};
 use jixiao::span::Sources;
 use jixiao::table::DocumentView;
 
-const DEMO: &str = "/work/notes/demo.yaml";
+const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/demo.yaml");
+const PUBLISHED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/published");
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("jixiao-pdf-{}-{name}", std::process::id()));
@@ -114,11 +115,9 @@ fn cells_in_order(view: &DocumentView) -> (Vec<String>, Vec<String>) {
             t.budget_other.clone(),
         ]);
         ordered.push(t.purpose.clone());
-        merged.extend([
-            "预算规模及资金用途".to_string(),
-            "资金支出计划（%）".to_string(),
-        ]);
+        merged.push("预算规模及资金用途".to_string());
         if let Some(plan) = &t.spending_plan {
+            merged.push("资金支出计划（%）".to_string());
             ordered.extend(plan.iter().map(|c| c.label.clone()));
             ordered.extend(plan.iter().map(|c| c.value.clone()));
         }
@@ -177,6 +176,20 @@ fn bookmarks(pdf: &Path) -> Vec<String> {
         .collect()
 }
 
+/// `pdffonts` lists only embedded fonts, all of them the shipped Noto Serif CJK SC.
+fn assert_fonts_embedded(pdf: &Path) {
+    let fonts = poppler("pdffonts", &[], pdf);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "no fonts listed");
+    for row in rows {
+        // Columns: name type encoding emb sub uni object ID; the name has no spaces.
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let emb = cols[cols.len() - 5];
+        assert_eq!(emb, "yes", "font not embedded: {row}");
+        assert!(row.contains("NotoSerifCJKsc"), "unexpected font: {row}");
+    }
+}
+
 fn load_view(path: &Path) -> DocumentView {
     let mut sources = Sources::new();
     let loaded = load::load_path(path, &mut sources);
@@ -190,16 +203,7 @@ fn demo_has_every_cell_in_order_with_embedded_fonts() {
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
     assert_cells_in_order(&load_view(Path::new(DEMO)), &pdf);
 
-    let fonts = poppler("pdffonts", &[], &pdf);
-    let rows: Vec<&str> = fonts.lines().skip(2).collect();
-    assert!(!rows.is_empty(), "no fonts listed");
-    for row in rows {
-        // Columns: name type encoding emb sub uni object ID; the name has no spaces.
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        let emb = cols[cols.len() - 5];
-        assert_eq!(emb, "yes", "font not embedded: {row}");
-        assert!(row.contains("NotoSerifCJKsc"), "unexpected font: {row}");
-    }
+    assert_fonts_embedded(&pdf);
 
     let info = poppler("pdfinfo", &[], &pdf);
     assert!(
@@ -214,6 +218,48 @@ fn demo_has_every_cell_in_order_with_embedded_fonts() {
     assert!(info.contains("绩效目标表"), "keywords missing: {info}");
     let text = squeeze(&poppler("pdftotext", &["-layout"], &pdf));
     assert!(text.contains("第1页/共1页"), "page numbers missing: {text}");
+}
+
+/// The three real published documents: every cell in order, embedded fonts only, one
+/// bookmark per table.
+#[test]
+fn published_documents_have_every_cell_and_one_bookmark_per_table() {
+    let out = scratch("published");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(PUBLISHED)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 3, "published fixtures missing");
+    for path in paths {
+        let view = load_view(&path);
+        let mut sources = Sources::new();
+        let doc = load::load_path(&path, &mut sources).document.unwrap();
+        let options = RenderOptions::default();
+        let cx = RenderContext {
+            view: &view,
+            document: &doc,
+            root: path.parent().unwrap(),
+            options: &options,
+        };
+        let bytes = PdfRenderer.render(&cx).unwrap_or_else(|d| {
+            panic!(
+                "{}: {}",
+                path.display(),
+                jixiao::diag::render_short(&d, &sources)
+            )
+        });
+        let pdf = out.join(path.file_name().unwrap()).with_extension("pdf");
+        std::fs::write(&pdf, bytes).unwrap();
+        assert_cells_in_order(&view, &pdf);
+        assert_fonts_embedded(&pdf);
+        let marks = bookmarks(&pdf);
+        for t in &view.tables {
+            let n = marks.iter().filter(|m| **m == t.heading).count();
+            assert_eq!(n, 1, "{}: bookmark {:?}", path.display(), t.heading);
+        }
+    }
 }
 
 #[test]
@@ -299,13 +345,17 @@ fn a_character_without_glyph_is_reported_at_its_yaml_line() {
     let yaml = std::fs::read_to_string(DEMO)
         .unwrap()
         .replace("value: 1种", "value: 1种\u{10FFFD}");
+    let line = 1 + yaml.lines().position(|l| l.contains('\u{10FFFD}')).unwrap();
     let doc = out.join("glyph.yaml");
     std::fs::write(&doc, yaml).unwrap();
     let o = build(&doc, &out, &[]);
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("P001") && err.contains("U+10FFFD"), "{err}");
-    assert!(err.contains("glyph.yaml:23"), "no YAML location: {err}");
+    assert!(
+        err.contains(&format!("glyph.yaml:{line}:")),
+        "no YAML location: {err}"
+    );
     assert!(
         !out.join("glyph.pdf").exists(),
         "half-finished output written"
@@ -320,8 +370,8 @@ fn template_override_replaces_the_builtin_file() {
     std::fs::copy(DEMO, dir.join("demo.yaml")).unwrap();
     let table = jixiao::render::pdf::templates::builtin("table.typ").unwrap();
     let changed = table.replace(
-        "heading(level: level, t.heading)",
-        "heading(level: level, t.heading)\n  [本表由省级模板生成]",
+        "block(sticky: true, below: 0.5em, grid(",
+        "[本表由省级模板生成]\n  block(sticky: true, below: 0.5em, grid(",
     );
     assert_ne!(table, changed);
     std::fs::write(dir.join("templates/typst/table.typ"), changed).unwrap();

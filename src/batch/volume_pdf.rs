@@ -99,7 +99,7 @@ pub fn render(volume: &Volume, root: &Path, options: &RenderOptions) -> Result<V
     };
     let json = serde_json::to_vec(&data).map_err(|e| format!("无法生成汇编数据：{e}"))?;
     let world = VolumeWorld {
-        inner: PdfWorld::new(json, root, FontSet::get(&options.font_paths), None),
+        inner: PdfWorld::new(json, root, FontSet::get(&options.font_paths, false), None),
         main: file_id("/volume.typ"),
     };
     let document = typst::compile::<PagedDocument>(&world)

@@ -32,7 +32,9 @@ pub fn book_chapter() -> String {
         "<!-- 本文件由 `jixiao rules --markdown > book/src/rules.md` 生成，请勿手工修改。 -->\n\n# 规则参考\n\n",
     );
     out.push_str("每条规则有一个永不复用的代码、一个默认级别（错误、警告、提示）和下面的说明。");
-    out.push_str("文档的 `rules:` 可以调整级别，`allow:` 可以就地允许一条问题（见《校验》一章）。\n\n");
+    out.push_str(
+        "文档的 `rules:` 可以调整级别，`allow:` 可以就地允许一条问题（见《校验》一章）。\n\n",
+    );
     out.push_str("| 代码 | 名称 | 级别 | 步骤 | 说明 |\n|---|---|---|---|---|\n");
     for r in rules::ALL {
         out.push_str(&format!(
@@ -43,7 +45,11 @@ pub fn book_chapter() -> String {
             sev = r.severity.label_zh(),
             pass = r.pass.label_zh(),
             summary = r.summary,
-            fix = if r.fixable { "（可自动修复）" } else { "" },
+            fix = if r.fixable {
+                "（可自动修复）"
+            } else {
+                ""
+            },
         ));
     }
     let mut pass = None::<Pass>;

@@ -45,7 +45,11 @@ pub fn style(sources: &Sources, field: &Spanned<String>) -> Style {
 
 /// The span of `range` (byte offsets into the value) inside the source, when the scalar
 /// is written verbatim on one line; otherwise the whole scalar.
-pub fn inner_span(sources: &Sources, field: &Spanned<String>, range: std::ops::Range<usize>) -> Span {
+pub fn inner_span(
+    sources: &Sources,
+    field: &Spanned<String>,
+    range: std::ops::Range<usize>,
+) -> Span {
     let offset = match style(sources, field) {
         Style::Plain => 0,
         Style::SingleQuoted | Style::DoubleQuoted => 1,
@@ -135,7 +139,7 @@ fn is_plain_safe(s: &str, flow: bool) -> bool {
     ) {
         return false;
     }
-    !s.parse::<f64>().is_ok() && !lower.starts_with("0x") && !lower.starts_with("0o")
+    s.parse::<f64>().is_err() && !lower.starts_with("0x") && !lower.starts_with("0o")
 }
 
 /// Applies non-overlapping fixes to one file's text; overlapping ones after the first are

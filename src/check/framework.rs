@@ -103,8 +103,10 @@ impl Framework {
                 path: shown.clone(),
                 reason: e.to_string(),
             })?;
-            return Framework::parse(&text)
-                .map_err(|reason| FrameworkError::Invalid { path: shown, reason });
+            return Framework::parse(&text).map_err(|reason| FrameworkError::Invalid {
+                path: shown,
+                reason,
+            });
         }
         match BUILTIN.iter().find(|(n, _)| *n == name) {
             Some((n, text)) => Framework::parse(text).map_err(|reason| FrameworkError::Invalid {
@@ -141,7 +143,9 @@ impl Framework {
 
     /// The category of a 二级 name wherever it is placed (for misplaced groups).
     pub fn category_of_level2(&self, level2: &str) -> Option<Category> {
-        self.level2_anywhere(level2).next().map(|(_, l2)| l2.category)
+        self.level2_anywhere(level2)
+            .next()
+            .map(|(_, l2)| l2.category)
     }
 
     /// All 二级 names, for suggestions.

@@ -126,8 +126,7 @@ fn allow_scopes(doc: &Document) -> Vec<AllowScope<'_>> {
             .iter()
             .flat_map(|l1| {
                 std::iter::once(l1.level1.span.start).chain(l1.groups.iter().flat_map(|g| {
-                    std::iter::once(g.level2.span.start)
-                        .chain(g.rows.iter().map(|r| r.span.start))
+                    std::iter::once(g.level2.span.start).chain(g.rows.iter().map(|r| r.span.start))
                 }))
             })
             .collect();
@@ -174,7 +173,9 @@ fn configure(doc: &Document, findings: Vec<Diagnostic>) -> Report {
     }
     for (code, span) in &doc.rule_spans {
         if rules::lookup(code).is_none() {
-            report.diagnostics.push(unknown_code(&rules::A501, code, *span, "rules"));
+            report
+                .diagnostics
+                .push(unknown_code(&rules::A501, code, *span, "rules"));
         }
     }
     for s in &scopes {
@@ -185,9 +186,12 @@ fn configure(doc: &Document, findings: Vec<Diagnostic>) -> Report {
                 .push(unknown_code(&rules::A502, code, code.span, "allow"));
         } else if !s.used {
             report.diagnostics.push(
-                finding(&rules::A503, format!("allow 中的 {} 没有允许任何问题", code.value))
-                    .at(code.span, "这里没有这条规则的问题")
-                    .with_help("删除这条 allow；问题已改正时不再需要它"),
+                finding(
+                    &rules::A503,
+                    format!("allow 中的 {} 没有允许任何问题", code.value),
+                )
+                .at(code.span, "这里没有这条规则的问题")
+                .with_help("删除这条 allow；问题已改正时不再需要它"),
             );
         }
     }
@@ -209,8 +213,8 @@ fn configure(doc: &Document, findings: Vec<Diagnostic>) -> Report {
 }
 
 fn unknown_code(rule: &Rule, code: &str, span: Span, key: &str) -> Diagnostic {
-    let mut d = finding(rule, format!("{key} 中的规则代码 `{code}` 不存在"))
-        .at(span, "没有这条规则");
+    let mut d =
+        finding(rule, format!("{key} 中的规则代码 `{code}` 不存在")).at(span, "没有这条规则");
     let codes: Vec<&str> = rules::ALL.iter().map(|r| r.code).collect();
     match codes
         .iter()

@@ -183,10 +183,16 @@ fn github(docs: &[DocumentFindings]) -> String {
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            let mut props = vec![format!("title={}", gh_property(&format!("{} {}", d.code, short_summary(&d.code))))];
+            let mut props = vec![format!(
+                "title={}",
+                gh_property(&format!("{} {}", d.code, short_summary(&d.code)))
+            )];
             if let Some(p) = &d.primary {
                 let ((line, col), (end_line, end_col)) = region(doc.sources, p.span);
-                props.insert(0, format!("file={}", gh_property(doc.sources.name(p.span.file))));
+                props.insert(
+                    0,
+                    format!("file={}", gh_property(doc.sources.name(p.span.file))),
+                );
                 props.insert(1, format!("line={line}"));
                 props.insert(2, format!("col={col}"));
                 props.insert(3, format!("endLine={end_line}"));
@@ -196,7 +202,11 @@ fn github(docs: &[DocumentFindings]) -> String {
             for h in &d.help {
                 message.push_str(&format!("\n帮助：{h}"));
             }
-            out.push_str(&format!("::{level} {}::{}\n", props.join(","), gh_data(&message)));
+            out.push_str(&format!(
+                "::{level} {}::{}\n",
+                props.join(","),
+                gh_data(&message)
+            ));
         }
     }
     out

@@ -17,7 +17,7 @@ use crate::yamlfmt::{self, SchemaPaths};
 
 #[derive(clap::Args)]
 pub struct ImportArgs {
-    /// 已发布文档（.docx）提取出的文本文件
+    /// 已发布文档（.docx）提取出的文本文件，或 .xlsx 电子表格
     file: PathBuf,
     /// 输出位置：文件夹（jixiao.yaml 加每个项目一个文件）；以 .yaml 结尾时写成单个文件
     #[arg(long)]
@@ -28,6 +28,13 @@ pub struct ImportArgs {
 }
 
 pub fn run(args: ImportArgs) -> ExitCode {
+    if args
+        .file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+    {
+        return run_xlsx(args);
+    }
     let text = match std::fs::read_to_string(&args.file) {
         Ok(t) => t,
         Err(e) => return fail(format!("无法读取 {}：{e}", args.file.display())),
@@ -50,12 +57,35 @@ pub fn run(args: ImportArgs) -> ExitCode {
         }
     };
     eprint_diagnostics(&imported.notes, &sources);
-    let doc = &imported.document;
-    let single = load::is_yaml(&args.out);
+    write_imported(&imported.document, &args.out)
+}
+
+/// A spreadsheet in one of the layouts of `book/src/xlsx.md`.
+fn run_xlsx(args: ImportArgs) -> ExitCode {
+    if args.out.exists() && !is_empty_dir(&args.out) {
+        return fail(format!(
+            "输出位置 {} 已存在且不为空；为免覆盖已有内容，请换一个位置或先删除它",
+            args.out.display()
+        ));
+    }
+    let mut sources = Sources::new();
+    let options = ImportOptions { year: args.year };
+    match crate::import::xlsx::read_xlsx(&args.file, &mut sources, &options) {
+        Ok(doc) => write_imported(&doc, &args.out),
+        Err(diags) => {
+            eprint_diagnostics(&diags, &sources);
+            eprintln!("导入失败：没有写入任何文件");
+            ExitCode::from(EXIT_INPUT_ERRORS)
+        }
+    }
+}
+
+fn write_imported(doc: &Document, out: &Path) -> ExitCode {
+    let single = load::is_yaml(out);
     let result = if single {
-        write_single(doc, &args.out)
+        write_single(doc, out)
     } else {
-        write_folder(doc, &args.out)
+        write_folder(doc, out)
     };
     match result {
         Ok(()) => {
@@ -64,7 +94,7 @@ pub fn run(args: ImportArgs) -> ExitCode {
                 doc.projects.len(),
                 doc.year.value,
                 doc.amount_unit.value.label(),
-                args.out.display()
+                out.display()
             );
             ExitCode::SUCCESS
         }

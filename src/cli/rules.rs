@@ -51,7 +51,11 @@ pub fn run(args: RulesArgs) -> ExitCode {
             pad("名称", 28)
         ));
         for r in rules::ALL {
-            let fix = if r.fixable { "（可自动修复）" } else { "" };
+            let fix = if r.fixable {
+                "（可自动修复）"
+            } else {
+                ""
+            };
             out.push_str(&format!(
                 "{}{}{}{}{}{fix}\n",
                 pad(r.code, 6),

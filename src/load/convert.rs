@@ -170,7 +170,8 @@ impl<'s> Cx<'s> {
         // A misspelt key already reported as L002 with this key as its suggestion is
         // the same mistake: one diagnostic is clearer than two.
         let misspelt = f.entries.iter().any(|(k, _)| {
-            !f.known.contains(&k.value.as_str()) && suggest(&k.value, f.known).as_deref() == Some(key)
+            !f.known.contains(&k.value.as_str())
+                && suggest(&k.value, f.known).as_deref() == Some(key)
         });
         if node.is_none() && !misspelt {
             self.push(

@@ -4,13 +4,16 @@
 //!
 //! The layout is documented in `book/src/xlsx.md`; `crate::import::xlsx` reads it.
 
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder};
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use unicode_width::UnicodeWidthStr;
 
 use super::{RenderContext, Renderer};
 use crate::diag::Diagnostic;
-use crate::model::{Document, Project, RuleLevel};
+use crate::model::{Allow, Document, Project, RuleLevel};
 use crate::table::{Table, format_amount};
 
 /// The name of the sheet that holds the document's settings.
@@ -40,6 +43,9 @@ pub mod info {
     pub const SAFEGUARD: &str = "工作保障措施";
     /// One rule override per row: code, level.
     pub const RULE: &str = "规则";
+    /// One allowed rule per row: the cell it applies to (the 项目名称 cell for a
+    /// project, the 三级指标 cell for a row, as `1!C14`), code, reason.
+    pub const ALLOW: &str = "允许";
 }
 
 /// Labels of the per-table sheets, in column A.
@@ -128,14 +134,18 @@ fn write_workbook(cx: &RenderContext) -> Result<Vec<u8>, XlsxError> {
             .set_title(cx.view.title.as_str())
             .set_creation_datetime(&creation_date(doc)),
     );
+    let mut allows = Vec::new();
     for (table, project) in cx.view.tables.iter().zip(&doc.projects) {
         let sheet = workbook.add_worksheet();
-        sheet.set_name(table.number.to_string())?;
-        write_table(sheet, table, project, &formats)?;
+        let name = table.number.to_string();
+        sheet.set_name(&name)?;
+        for (cell, allow) in write_table(sheet, table, project, &formats)? {
+            allows.push((format!("{name}!{cell}"), allow));
+        }
     }
     let sheet = workbook.add_worksheet();
     sheet.set_name(INFO_SHEET)?;
-    write_info(sheet, doc, &formats)?;
+    write_info(sheet, doc, &allows, &formats)?;
     workbook.save_to_buffer()
 }
 
@@ -154,119 +164,140 @@ fn creation_date(doc: &Document) -> ExcelDateTime {
         .unwrap_or_else(|| ExcelDateTime::from_ymd(2000, 1, 1).expect("a valid date"))
 }
 
-/// Writes `text` over a rectangle, merging only when it is more than one cell.
-fn merged(
-    sheet: &mut Worksheet,
-    (r0, c0, r1, c1): (u32, u16, u32, u16),
-    text: &str,
-    format: &Format,
-) -> Result<(), XlsxError> {
-    if r0 == r1 && c0 == c1 {
-        sheet.write_string_with_format(r0, c0, text, format)?;
-    } else {
-        sheet.merge_range(r0, c0, r1, c1, text, format)?;
-    }
-    Ok(())
+/// Column widths A..G in Excel's character units.
+const COL_WIDTHS: [f64; 7] = [12.0, 16.0, 20.0, 24.0, 16.0, 20.0, 16.0];
+
+/// Excel does not grow merged rows to fit wrapped text, so each sheet estimates the lines
+/// every row needs (a Chinese character is two units wide) and sets its height.
+struct Painter<'a> {
+    sheet: &'a mut Worksheet,
+    lines: BTreeMap<u32, usize>,
 }
 
-/// An amount as a number with two decimals when an f64 holds it exactly (15 significant
-/// digits), otherwise as its exact text; an absent amount stays empty.
-fn write_amount(
-    sheet: &mut Worksheet,
-    row: u32,
-    col: u16,
-    amount: Option<&Decimal>,
-    formats: &Formats,
-) -> Result<(), XlsxError> {
-    let Some(amount) = amount else {
-        sheet.write_blank(row, col, &formats.wrap)?;
-        return Ok(());
-    };
-    let text = format_amount(amount);
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    match text.parse::<f64>() {
-        Ok(number) if digits <= 15 => {
-            sheet.write_number_with_format(row, col, number, &formats.amount)?;
+impl Painter<'_> {
+    /// Writes `text` over a rectangle, merging only when it is more than one cell.
+    fn merged(
+        &mut self,
+        (r0, c0, r1, c1): (u32, u16, u32, u16),
+        text: &str,
+        format: &Format,
+    ) -> Result<(), XlsxError> {
+        if r0 == r1 && c0 == c1 {
+            self.sheet.write_string_with_format(r0, c0, text, format)?;
+        } else {
+            self.sheet.merge_range(r0, c0, r1, c1, text, format)?;
         }
-        _ => {
-            sheet.write_string_with_format(row, col, &text, &formats.wrap)?;
+        let width: f64 = COL_WIDTHS[c0 as usize..=c1 as usize].iter().sum();
+        let lines: usize = text
+            .split('\n')
+            .map(|p| ((p.width() as f64 / (width - 1.0)).ceil() as usize).max(1))
+            .sum();
+        let rows = (r1 - r0 + 1) as usize;
+        for r in r0..=r1 {
+            let need = lines.div_ceil(rows);
+            let entry = self.lines.entry(r).or_insert(1);
+            *entry = (*entry).max(need);
         }
+        Ok(())
     }
-    Ok(())
+
+    /// An amount as a number with two decimals when an f64 holds it exactly (15
+    /// significant digits), otherwise as its exact text; an absent amount stays empty.
+    fn amount(
+        &mut self,
+        (row, col): (u32, u16),
+        amount: Option<&Decimal>,
+        formats: &Formats,
+    ) -> Result<(), XlsxError> {
+        let Some(amount) = amount else {
+            self.sheet.write_blank(row, col, &formats.wrap)?;
+            return Ok(());
+        };
+        let text = format_amount(amount);
+        let digits = text.chars().filter(char::is_ascii_digit).count();
+        match text.parse::<f64>() {
+            Ok(number) if digits <= 15 => {
+                self.sheet
+                    .write_number_with_format(row, col, number, &formats.amount)?;
+            }
+            _ => self.merged((row, col, row, col), &text, &formats.wrap)?,
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<(), XlsxError> {
+        for (row, lines) in self.lines {
+            if lines > 1 {
+                self.sheet.set_row_height(row, 15.0 * lines as f64)?;
+            }
+        }
+        Ok(())
+    }
 }
 
-fn write_table(
+/// Writes one table; returns the allowed rules with the cell each applies to.
+fn write_table<'a>(
     sheet: &mut Worksheet,
     table: &Table,
-    project: &Project,
+    project: &'a Project,
     f: &Formats,
-) -> Result<(), XlsxError> {
-    for (col, width) in [12.0, 16.0, 20.0, 24.0, 16.0, 20.0, 16.0]
-        .into_iter()
-        .enumerate()
-    {
+) -> Result<Vec<(String, &'a Allow)>, XlsxError> {
+    let mut allows = Vec::new();
+    for (col, width) in COL_WIDTHS.into_iter().enumerate() {
         sheet.set_column_width(col as u16, width)?;
     }
-    let mut row = 0;
-    merged(sheet, (0, 0, 0, LAST_COL), &table.heading, &f.heading)?;
-    row += 1;
-    merged(sheet, (row, 0, row, 4), &table.unit_line, &f.plain)?;
-    merged(
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    let mut p = Painter {
         sheet,
-        (row, 5, row, LAST_COL),
-        &table.amount_unit_label,
-        &f.right,
-    )?;
+        lines: BTreeMap::new(),
+    };
+    let mut row = 0;
+    p.merged((0, 0, 0, LAST_COL), &table.heading, &f.heading)?;
+    row += 1;
+    p.merged((row, 0, row, 4), &table.unit_line, &f.plain)?;
+    p.merged((row, 5, row, LAST_COL), &table.amount_unit_label, &f.right)?;
     row += 1;
     if let Some(code) = &table.code {
-        sheet.write_string_with_format(row, 0, label::CODE, &f.label)?;
-        merged(sheet, (row, 1, row, LAST_COL), code, &f.wrap)?;
+        p.merged((row, 0, row, 0), label::CODE, &f.label)?;
+        p.merged((row, 1, row, LAST_COL), code, &f.wrap)?;
         row += 1;
     }
-    sheet.write_string_with_format(row, 0, label::NAME, &f.label)?;
-    merged(sheet, (row, 1, row, LAST_COL), &table.name, &f.wrap)?;
+    p.merged((row, 0, row, 0), label::NAME, &f.label)?;
+    allows.extend(project.allow.iter().map(|a| (cell_ref(row, 1), a)));
+    p.merged((row, 1, row, LAST_COL), &table.name, &f.wrap)?;
     row += 1;
 
-    merged(sheet, (row, 0, row + 1, 0), label::BUDGET, &f.label)?;
+    p.merged((row, 0, row + 1, 0), label::BUDGET, &f.label)?;
     let budget = &project.budget;
-    sheet.write_string_with_format(row, 1, label::TOTAL, &f.label)?;
-    write_amount(sheet, row, 2, Some(&budget.total.value), f)?;
-    sheet.write_string_with_format(row, 3, label::FISCAL, &f.label)?;
-    write_amount(sheet, row, 4, budget.fiscal.as_ref().map(|a| &a.value), f)?;
-    sheet.write_string_with_format(row, 5, label::OTHER, &f.label)?;
-    write_amount(sheet, row, 6, budget.other.as_ref().map(|a| &a.value), f)?;
-    merged(
-        sheet,
-        (row + 1, 1, row + 1, LAST_COL),
-        &table.purpose,
-        &f.wrap,
-    )?;
+    p.merged((row, 1, row, 1), label::TOTAL, &f.label)?;
+    p.amount((row, 2), Some(&budget.total.value), f)?;
+    p.merged((row, 3, row, 3), label::FISCAL, &f.label)?;
+    p.amount((row, 4), budget.fiscal.as_ref().map(|a| &a.value), f)?;
+    p.merged((row, 5, row, 5), label::OTHER, &f.label)?;
+    p.amount((row, 6), budget.other.as_ref().map(|a| &a.value), f)?;
+    p.merged((row + 1, 1, row + 1, LAST_COL), &table.purpose, &f.wrap)?;
     row += 2;
 
     if let Some(plan) = &table.spending_plan {
-        merged(sheet, (row, 0, row + 1, 0), label::PLAN, &f.label)?;
+        p.merged((row, 0, row + 1, 0), label::PLAN, &f.label)?;
         for (i, cell) in plan.iter().enumerate() {
             let col = 1 + i as u16;
-            sheet.write_string_with_format(row, col, &cell.label, &f.label)?;
-            sheet.write_string_with_format(row + 1, col, &cell.value, &f.wrap)?;
+            p.merged((row, col, row, col), &cell.label, &f.label)?;
+            p.merged((row + 1, col, row + 1, col), &cell.value, &f.wrap)?;
         }
-        merged(sheet, (row, 5, row + 1, LAST_COL), "", &f.wrap)?;
+        p.merged((row, 5, row + 1, LAST_COL), "", &f.wrap)?;
         row += 2;
     }
 
     let goal_rows = table.goals.len().max(1) as u32;
-    merged(
-        sheet,
-        (row, 0, row + goal_rows - 1, 0),
-        label::GOALS,
-        &f.label,
-    )?;
+    p.merged((row, 0, row + goal_rows - 1, 0), label::GOALS, &f.label)?;
     if table.goals.is_empty() {
-        merged(sheet, (row, 1, row, LAST_COL), "", &f.wrap)?;
+        p.merged((row, 1, row, LAST_COL), "", &f.wrap)?;
     }
     for (i, goal) in table.goals.iter().enumerate() {
         let r = row + i as u32;
-        merged(sheet, (r, 1, r, LAST_COL), goal, &f.wrap)?;
+        p.merged((r, 1, r, LAST_COL), goal, &f.wrap)?;
     }
     row += goal_rows;
 
@@ -275,29 +306,44 @@ fn write_table(
     for (col, text) in header.iter().enumerate() {
         let col = col as u16;
         let end = if col == last { LAST_COL } else { col };
-        merged(sheet, (row, col, row, end), text, &f.label)?;
+        p.merged((row, col, row, end), text, &f.label)?;
     }
     row += 1;
+    let mut model_rows = project.rows().map(|(_, _, r)| r);
     for group in &table.groups {
         let n = group.rows.len() as u32;
-        merged(sheet, (row, 0, row + n - 1, 0), &group.level1, &f.label)?;
+        p.merged((row, 0, row + n - 1, 0), &group.level1, &f.label)?;
         for r in &group.rows {
             let mut cells = vec![r.level2.as_str(), &r.level3, &r.description, &r.value];
             if table.has_basis {
                 cells.push(&r.basis);
             }
+            if let Some(model_row) = model_rows.next() {
+                allows.extend(model_row.allow.iter().map(|a| (cell_ref(row, 2), a)));
+            }
             for (i, text) in cells.iter().enumerate() {
                 let col = 1 + i as u16;
                 let end = if col == last { LAST_COL } else { col };
-                merged(sheet, (row, col, row, end), text, &f.wrap)?;
+                p.merged((row, col, row, end), text, &f.wrap)?;
             }
             row += 1;
         }
     }
-    Ok(())
+    p.finish()?;
+    Ok(allows)
 }
 
-fn write_info(sheet: &mut Worksheet, doc: &Document, f: &Formats) -> Result<(), XlsxError> {
+/// `C7` for 0-based row 6, column 2 (A–Z only: sheets are seven columns wide).
+fn cell_ref(row: u32, col: u16) -> String {
+    format!("{}{}", char::from(b'A' + col as u8), row + 1)
+}
+
+fn write_info(
+    sheet: &mut Worksheet,
+    doc: &Document,
+    allows: &[(String, &Allow)],
+    f: &Formats,
+) -> Result<(), XlsxError> {
     sheet.set_column_width(0, 16.0)?;
     for col in 1..=3 {
         sheet.set_column_width(col, 40.0)?;
@@ -342,6 +388,14 @@ fn write_info(sheet: &mut Worksheet, doc: &Document, f: &Formats) -> Result<(), 
             RuleLevel::Off => "off",
         };
         rows.push(vec![info::RULE.into(), code.clone(), level.into()]);
+    }
+    for (cell, allow) in allows {
+        rows.push(vec![
+            info::ALLOW.into(),
+            cell.clone(),
+            allow.code.value.clone(),
+            allow.reason.value.clone(),
+        ]);
     }
     for (r, cells) in rows.iter().enumerate() {
         for (c, text) in cells.iter().enumerate() {

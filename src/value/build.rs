@@ -32,22 +32,36 @@ pub(super) struct Built {
     pub repaired: Option<Value>,
 }
 
-impl Built {
-    fn new(value: Value) -> Self {
-        Built {
-            value,
-            findings: Vec::new(),
-            repaired: None,
-        }
+/// The findings collected while building one value.
+#[derive(Default)]
+struct Notes(Vec<Finding>);
+
+impl Notes {
+    fn note(&mut self, kind: ProblemKind, message: String, span: Range<usize>, fixable: bool) {
+        self.add(kind, message, Some(span), fixable);
     }
 
-    fn note(&mut self, kind: ProblemKind, message: String, span: Range<usize>, fixable: bool) {
-        self.findings.push(Finding {
+    fn add(
+        &mut self,
+        kind: ProblemKind,
+        message: String,
+        span: Option<Range<usize>>,
+        fixable: bool,
+    ) {
+        self.0.push(Finding {
             kind,
             message,
-            span: Some(span),
+            span,
             fixable,
         });
+    }
+
+    fn done(self, value: Value, repaired: Option<Value>) -> Option<Built> {
+        Some(Built {
+            value,
+            findings: self.0,
+            repaired,
+        })
     }
 }
 
@@ -58,6 +72,10 @@ fn span_of(pair: &Pair<'_, Rule>) -> Range<usize> {
 
 /// Reads `text` (already normalized); `None` when no quantitative form fits.
 pub(super) fn build(text: &str) -> Option<Built> {
+    // Every quantitative form has a digit; most text has none, and skips the grammar.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let mut top = ValueParser::parse(Rule::value, text).ok()?;
     let form = top.next()?.into_inner().next()?;
     match form.as_rule() {
@@ -89,7 +107,7 @@ impl<'i> Comparators<'i> {
     }
 
     /// The comparator the value means, noting word spellings and duplicates.
-    fn resolve(&self, built: &mut Built) -> Option<Comparator> {
+    fn resolve(&self, notes: &mut Notes) -> Option<Comparator> {
         let read = |p: &Pair<'_, Rule>| Comparator::from_str_exact(p.as_str());
         let prefix = self
             .prefix
@@ -102,9 +120,9 @@ impl<'i> Comparators<'i> {
         match (prefix, suffix) {
             (Some((c, span)), Some((s, s_span))) => {
                 if !c.is_symbol() {
-                    word_comparator(built, c, span);
+                    word_comparator(notes, c, span);
                 }
-                built.note(
+                notes.note(
                     ProblemKind::RedundantComparator,
                     format!("比较符重复：已有“{}”，不必再写“{}”", c.as_str(), s.as_str()),
                     s_span,
@@ -114,7 +132,7 @@ impl<'i> Comparators<'i> {
             }
             (Some((c, span)), None) | (None, Some((c, span))) => {
                 if !c.is_symbol() {
-                    word_comparator(built, c, span);
+                    word_comparator(notes, c, span);
                 }
                 Some(c)
             }
@@ -123,9 +141,9 @@ impl<'i> Comparators<'i> {
     }
 }
 
-fn word_comparator(built: &mut Built, c: Comparator, span: Range<usize>) {
+fn word_comparator(notes: &mut Notes, c: Comparator, span: Range<usize>) {
     let place = if c.is_suffix() { "数字前的" } else { "" };
-    built.note(
+    notes.note(
         ProblemKind::WordComparator,
         format!(
             "比较词“{}”应写作{place}“{}”",
@@ -145,9 +163,7 @@ fn build_date(pair: Pair<'_, Rule>) -> Option<Built> {
     let mut period = None;
     let mut qualifier = None;
     let mut dotted: Option<(Range<usize>, bool)> = None;
-    let mut built = Built::new(Value::Text {
-        text: String::new(),
-    });
+    let mut notes = Notes::default();
     let mut impossible: Vec<(String, Range<usize>)> = Vec::new();
     for part in pair.into_inner() {
         match part.as_rule() {
@@ -169,13 +185,13 @@ fn build_date(pair: Pair<'_, Rule>) -> Option<Built> {
                             month = Some(m);
                         }
                         Rule::day => day = Some((piece.as_str().parse::<u8>().ok()?, span)),
-                        Rule::month_word if piece.as_str() == "月份" => built.note(
+                        Rule::month_word if piece.as_str() == "月份" => notes.note(
                             ProblemKind::NonCanonical,
                             "日期中的“月份”应写作“月”".to_string(),
                             span,
                             true,
                         ),
-                        Rule::day_word if piece.as_str() == "号" => built.note(
+                        Rule::day_word if piece.as_str() == "号" => notes.note(
                             ProblemKind::NonCanonical,
                             "日期中的“号”应写作“日”".to_string(),
                             span,
@@ -193,9 +209,8 @@ fn build_date(pair: Pair<'_, Rule>) -> Option<Built> {
                                 impossible
                                     .push((format!("月份区间“{from}-{to}月”不成立"), span.clone()));
                             }
-                            if piece.as_str().contains('月') && piece.as_str().ends_with("月份")
-                            {
-                                built.note(
+                            if piece.as_str().ends_with("月份") {
+                                notes.note(
                                     ProblemKind::NonCanonical,
                                     "日期中的“月份”应写作“月”".to_string(),
                                     span.clone(),
@@ -223,7 +238,7 @@ fn build_date(pair: Pair<'_, Rule>) -> Option<Built> {
     }
     let day = day.map(|(d, _)| d);
     for (message, span) in impossible {
-        built.note(
+        notes.note(
             ProblemKind::ImpossibleDate,
             format!("日期不存在：{message}"),
             span,
@@ -271,7 +286,7 @@ fn build_date(pair: Pair<'_, Rule>) -> Option<Built> {
         } else {
             ""
         };
-        built.note(
+        notes.note(
             ProblemKind::MalformedDate,
             format!("日期应写作“{shown}”的形式{extra}"),
             comparator_span
@@ -280,16 +295,14 @@ fn build_date(pair: Pair<'_, Rule>) -> Option<Built> {
             true,
         );
     } else if let Some(span) = comparator_span.filter(|_| repaired_qualifier.is_some()) {
-        built.note(
+        notes.note(
             ProblemKind::MalformedDate,
             "日期前不用比较符，截止时间写作“……前”或“……底前”".to_string(),
             span,
             true,
         );
     }
-    built.value = written;
-    built.repaired = repaired;
-    Some(built)
+    notes.done(written, repaired)
 }
 
 fn days_in_month(year: Option<u16>, month: u8) -> u8 {
@@ -326,18 +339,16 @@ fn build_duration(pair: Pair<'_, Rule>) -> Option<Built> {
             _ => {}
         }
     }
-    let mut built = Built::new(Value::Text {
-        text: String::new(),
-    });
-    let comparator = comparators.resolve(&mut built);
-    built.value = Value::Duration {
+    let mut notes = Notes::default();
+    let comparator = comparators.resolve(&mut notes);
+    let value = Value::Duration {
         comparator,
         factor,
         number: amount?,
         unit: unit?,
         qualifier,
     };
-    Some(built)
+    notes.done(value, None)
 }
 
 fn build_ratio(pair: Pair<'_, Rule>) -> Option<Built> {
@@ -350,16 +361,14 @@ fn build_ratio(pair: Pair<'_, Rule>) -> Option<Built> {
             _ => {}
         }
     }
-    let mut built = Built::new(Value::Text {
-        text: String::new(),
-    });
-    let comparator = comparators.resolve(&mut built);
-    built.value = Value::Ratio {
+    let mut notes = Notes::default();
+    let comparator = comparators.resolve(&mut notes);
+    let value = Value::Ratio {
         comparator,
         left: *numbers.first()?,
         right: *numbers.get(1)?,
     };
-    Some(built)
+    notes.done(value, None)
 }
 
 fn build_range(pair: Pair<'_, Rule>) -> Option<Built> {
@@ -373,15 +382,13 @@ fn build_range(pair: Pair<'_, Rule>) -> Option<Built> {
         }
     }
     let (low, high) = (*numbers.first()?, *numbers.get(1)?);
-    let mut built = Built::new(Value::Text {
-        text: String::new(),
-    });
+    let mut notes = Notes::default();
     let mut unit: Option<UnitInfo> = None;
     for text in &unit_texts {
         let read = match resolve_unit(text.as_str())? {
             UnitReading::Percent { standard } => {
                 if !standard {
-                    non_standard_percent(&mut built, span_of(text));
+                    non_standard_percent(&mut notes, span_of(text));
                 }
                 units::lookup("%")?
             }
@@ -391,7 +398,7 @@ fn build_range(pair: Pair<'_, Rule>) -> Option<Built> {
                 standard,
             } => {
                 if !standard {
-                    non_standard_unit(&mut built, text.as_str(), &u, span_of(text));
+                    non_standard_unit(&mut notes, text.as_str(), &u, span_of(text));
                 }
                 u
             }
@@ -403,19 +410,18 @@ fn build_range(pair: Pair<'_, Rule>) -> Option<Built> {
         }
     }
     if low >= high {
-        built.findings.push(Finding {
-            kind: ProblemKind::InvertedRange,
-            message: format!("区间下限{low}不小于上限{high}"),
-            span: None,
-            fixable: false,
-        });
+        notes.add(
+            ProblemKind::InvertedRange,
+            format!("区间下限{low}不小于上限{high}"),
+            None,
+            false,
+        );
     }
-    built.value = Value::Range { low, high, unit };
-    Some(built)
+    notes.done(Value::Range { low, high, unit }, None)
 }
 
-fn non_standard_percent(built: &mut Built, span: Range<usize>) {
-    built.note(
+fn non_standard_percent(notes: &mut Notes, span: Range<usize>) {
+    notes.note(
         ProblemKind::NonStandardUnit,
         "“百分比”不是单位，应写作“%”".to_string(),
         span,
@@ -423,8 +429,8 @@ fn non_standard_percent(built: &mut Built, span: Range<usize>) {
     );
 }
 
-fn non_standard_unit(built: &mut Built, written: &str, unit: &UnitInfo, span: Range<usize>) {
-    built.note(
+fn non_standard_unit(notes: &mut Notes, written: &str, unit: &UnitInfo, span: Range<usize>) {
+    notes.note(
         ProblemKind::NonStandardUnit,
         format!("单位“{written}”应写作“{}”", unit.symbol),
         span,
@@ -522,25 +528,25 @@ fn build_amount(pair: Pair<'_, Rule>) -> Option<Built> {
         Some(text) => Some(resolve_unit(text.as_str())?),
         None => None,
     };
-    let mut built = Built::new(Value::Text {
-        text: String::new(),
-    });
-    let comparator = comparators.resolve(&mut built);
+    let mut notes = Notes::default();
+    let comparator = comparators.resolve(&mut notes);
     let unit_span = unit_text.as_ref().map(span_of);
-    match reading {
+    let written_unit = unit_text.as_ref().map_or("", |p| p.as_str());
+    let mut repaired = None;
+    let value = match reading {
         Some(UnitReading::Percent { standard }) => {
             if !standard {
-                non_standard_percent(&mut built, unit_span.clone().unwrap_or_default());
+                non_standard_percent(&mut notes, unit_span.unwrap_or_default());
             }
             if comparator.is_none() && number > Decimal::ZERO && number < Decimal::ONE_HUNDRED {
-                built.findings.push(Finding {
-                    kind: ProblemKind::MissingComparator,
-                    message: format!("百分比目标“{number}%”没有比较符，应写明“≥”或“≤”"),
-                    span: None,
-                    fixable: false,
-                });
+                notes.add(
+                    ProblemKind::MissingComparator,
+                    format!("百分比目标“{number}%”没有比较符，应写明“≥”或“≤”"),
+                    None,
+                    false,
+                );
             }
-            built.value = Value::Percent { comparator, number };
+            Value::Percent { comparator, number }
         }
         Some(UnitReading::Unit {
             multiplier,
@@ -549,10 +555,8 @@ fn build_amount(pair: Pair<'_, Rule>) -> Option<Built> {
         }) => {
             let span = unit_span.unwrap_or_default();
             match &unit {
-                Some(u) if !standard => {
-                    non_standard_unit(&mut built, u_written(&unit_text), u, span)
-                }
-                Some(u) if u.dimension == units::Dimension::Unknown => built.note(
+                Some(u) if !standard => non_standard_unit(&mut notes, written_unit, u, span),
+                Some(u) if u.dimension == units::Dimension::Unknown => notes.note(
                     ProblemKind::UnknownUnit,
                     format!("单位“{}”不在单位表中", u.symbol),
                     span,
@@ -565,13 +569,13 @@ fn build_amount(pair: Pair<'_, Rule>) -> Option<Built> {
                         Some(Multiplier::Yi) => "亿元",
                         _ => "万元",
                     };
-                    built.note(
+                    notes.note(
                         ProblemKind::MissingUnit,
                         format!("缺少单位：若是金额，应写作“{symbol}”"),
                         span,
                         true,
                     );
-                    built.repaired = Some(Value::Quantity {
+                    repaired = Some(Value::Quantity {
                         comparator,
                         number,
                         multiplier: None,
@@ -579,31 +583,27 @@ fn build_amount(pair: Pair<'_, Rule>) -> Option<Built> {
                     });
                 }
             }
-            built.value = Value::Quantity {
+            Value::Quantity {
                 comparator,
                 number,
                 multiplier,
                 unit,
-            };
+            }
         }
         None => {
-            built.findings.push(Finding {
-                kind: ProblemKind::MissingUnit,
-                message: "数值缺少单位".to_string(),
-                span: None,
-                fixable: false,
-            });
-            built.value = Value::Quantity {
+            notes.add(
+                ProblemKind::MissingUnit,
+                "数值缺少单位".to_string(),
+                None,
+                false,
+            );
+            Value::Quantity {
                 comparator,
                 number,
                 multiplier: None,
                 unit: None,
-            };
+            }
         }
-    }
-    Some(built)
-}
-
-fn u_written<'a>(unit_text: &'a Option<Pair<'_, Rule>>) -> &'a str {
-    unit_text.as_ref().map_or("", |p| p.as_str())
+    };
+    notes.done(value, repaired)
 }

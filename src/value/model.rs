@@ -443,6 +443,15 @@ impl Value {
         }
     }
 
+    /// The unit, for the kinds that carry one (a percentage's is `%`, implicitly: `None`).
+    pub fn unit(&self) -> Option<&UnitInfo> {
+        match self {
+            Value::Quantity { unit, .. } | Value::Range { unit, .. } => unit.as_ref(),
+            Value::Duration { unit, .. } => Some(unit),
+            _ => None,
+        }
+    }
+
     /// The snake_case name of the kind, as in the JSON output.
     pub fn kind_name(&self) -> &'static str {
         match self {

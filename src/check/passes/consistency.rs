@@ -97,13 +97,11 @@ fn spending_plan(cx: &mut Context, project: &Project) {
         return;
     };
     let mut previous: Option<(&str, Decimal, &Spanned<String>)> = None;
-    let mut last = None;
     let mut invalid = false;
     for (label, cell) in plan.cells() {
         let Some(cell) = cell.filter(|c| !c.value.trim().is_empty()) else {
             continue;
         };
-        last = Some((label, cell));
         let Some(p) = percent(&cell.value) else {
             invalid = true;
             cx.push(
@@ -125,7 +123,7 @@ fn spending_plan(cx: &mut Context, project: &Project) {
                     format!("资金支出计划 {label} 的累计比例 {p}% 小于 {plabel} 的 {pp}%"),
                 )
                 .at(cell.span, "累计比例下降")
-                .with_secondary(pcell.span, format!("{plabel}"))
+                .with_secondary(pcell.span, plabel.to_string())
                 .with_help("资金支出计划是累计比例，逐月不减；检查是否填成了当期比例"),
             );
         }
@@ -134,20 +132,21 @@ fn spending_plan(cx: &mut Context, project: &Project) {
     if invalid {
         return;
     }
-    match (last, previous) {
-        (Some(("12月底", _)), Some((_, p, cell))) if p != Decimal::ONE_HUNDRED => cx.push(
-            finding(
-                &rules::C310,
-                format!("资金支出计划 12月底的累计比例为 {p}%，不是 100%"),
+    // A plan that reached 100% earlier may leave 12月底 blank; one that did not must
+    // reach it at 12月底.
+    match previous {
+        Some((label, p, cell)) if p != Decimal::ONE_HUNDRED => {
+            let message = if label == "12月底" {
+                format!("资金支出计划 12月底的累计比例为 {p}%，不是 100%")
+            } else {
+                format!("资金支出计划到 {label} 累计 {p}%，12月底没有达到 100%")
+            };
+            cx.push(
+                finding(&rules::C310, message)
+                    .at(cell.span, "年底应累计支出 100%")
+                    .with_help("把 12月底写作 100%"),
             )
-            .at(cell.span, "年底应支出 100%")
-            .with_help("把 12月底改为 100%"),
-        ),
-        (Some((label, cell)), _) if label != "12月底" => cx.push(
-            finding(&rules::C310, "资金支出计划没有填写 12月底")
-                .at(cell.span, format!("最后填写的是 {label}"))
-                .with_help("添加 `december: 100%`"),
-        ),
+        }
         _ => {}
     }
 }
@@ -180,7 +179,10 @@ fn costs(cx: &mut Context, project: &Project, rows: &[(Option<Category>, &Row, &
             cx.push(
                 finding(
                     &rules::C304,
-                    format!("成本目标“{}”要求少于预算数本身，永远无法达到", row.value.value),
+                    format!(
+                        "成本目标“{}”要求少于预算数本身，永远无法达到",
+                        row.value.value
+                    ),
                 )
                 .at(row.value.span, "少于预算数")
                 .with_secondary(project.budget.total.span, "预算数")
@@ -242,11 +244,18 @@ fn costs(cx: &mut Context, project: &Project, rows: &[(Option<Category>, &Row, &
                     money(budget, doc_unit)
                 ),
             )
-            .at(row.value.span, format!("相差 {}", money(budget - *yuan, "元")))
+            .at(
+                row.value.span,
+                format!("相差 {}", money(budget - *yuan, "元")),
+            )
             .with_secondary(project.budget.total.span, "预算数")
             .with_help(format!(
                 "写作“{}{}”；只有部分预算计入这项成本时用 allow 写明理由",
-                if row.value.value.starts_with('≤') { "≤" } else { "" },
+                if row.value.value.starts_with('≤') {
+                    "≤"
+                } else {
+                    ""
+                },
                 money(budget, unit)
             )),
         );
@@ -288,15 +297,18 @@ fn dates(cx: &mut Context, row: &Row, value: &RowValue, years: &mut Vec<i32>) {
         None => row.value.span,
     };
     cx.push(
-        finding(rule, format!("时限 {year} 年{word}预算年度 {budget_year} 年"))
-            .at(span, format!("{year} 年"))
-            .with_secondary(cx.doc.year.span, "预算年度")
-            .with_help(format!(
-                "改为 {budget_year} 年内的日期，如“{}”",
-                row.value
-                    .value
-                    .replacen(&year.to_string(), &budget_year.to_string(), 1)
-            )),
+        finding(
+            rule,
+            format!("时限 {year} 年{word}预算年度 {budget_year} 年"),
+        )
+        .at(span, format!("{year} 年"))
+        .with_secondary(cx.doc.year.span, "预算年度")
+        .with_help(format!(
+            "改为 {budget_year} 年内的日期，如“{}”",
+            row.value
+                .value
+                .replacen(&year.to_string(), &budget_year.to_string(), 1)
+        )),
     );
 }
 
@@ -352,25 +364,43 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
     match (category, &value.meaning) {
         (Category::Timeliness, Meaning::Date(_) | Meaning::Duration) => {}
         (Category::Timeliness, Meaning::Percent { .. }) => cx.push(
-            finding(&rules::C313, format!("时效指标“{name}”的值是百分比“{}”", v.value))
-                .at(v.span, "百分比不是时限")
-                .with_help("能写出时限时改写为时限，如“2025年12月底前”；惯例写法可用 allow 说明"),
+            finding(
+                &rules::C313,
+                format!("时效指标“{name}”的值是百分比“{}”", v.value),
+            )
+            .at(v.span, "百分比不是时限")
+            .with_help(format!(
+                "能写出时限时改写为时限，如“{}年12月底前”；惯例写法可用 allow 说明",
+                cx.doc.year.value
+            )),
         ),
         (Category::Timeliness, _) => cx.push(
-            finding(&rules::C312, format!("时效指标“{name}”的值“{}”不是时限或时长", v.value))
-                .at(v.span, "应为日期、期限或时长")
-                .with_help("写明截止日期（如“2025年12月31日前”）或时长（如“≤3个工作日”）"),
+            finding(
+                &rules::C312,
+                format!("时效指标“{name}”的值“{}”不是时限或时长", v.value),
+            )
+            .at(v.span, "应为日期、期限或时长")
+            .with_help(format!(
+                "写明截止日期（如“{}年12月31日前”）或时长（如“≤3个工作日”）",
+                cx.doc.year.value
+            )),
         ),
         (Category::Cost, Meaning::Money { .. } | Meaning::MoneyRate) => {}
         (Category::Cost, Meaning::Date(_) | Meaning::Duration) => cx.push(
-            finding(&rules::C314, format!("成本指标“{name}”的值“{}”是日期或时长", v.value))
-                .at(v.span, "成本指标应为金额")
-                .with_help("写成本金额，或把这一行移到时效指标下"),
+            finding(
+                &rules::C314,
+                format!("成本指标“{name}”的值“{}”是日期或时长", v.value),
+            )
+            .at(v.span, "成本指标应为金额")
+            .with_help("写成本金额，或把这一行移到时效指标下"),
         ),
         (Category::Cost, _) => cx.push(
-            finding(&rules::C315, format!("成本指标“{name}”的值“{}”不是金额", v.value))
-                .at(v.span, "应为带“元”或“万元”的金额")
-                .with_help("写成本金额，如“≤416543.39元”"),
+            finding(
+                &rules::C315,
+                format!("成本指标“{name}”的值“{}”不是金额", v.value),
+            )
+            .at(v.span, "应为带“元”或“万元”的金额")
+            .with_help("写成本金额，如“≤416543.39元”"),
         ),
         (Category::Satisfaction, meaning) => {
             let text = format!("{name}{}", row.description_text());
@@ -378,7 +408,9 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
                 cx.push(
                     finding(&rules::C317, format!("满意度指标“{name}”是投诉指标"))
                         .at(row.level3.span, "投诉率不是满意度")
-                        .with_help("改写为满意度目标（如“≥90%”），或把投诉指标移到质量或社会效益指标下"),
+                        .with_help(
+                            "改写为满意度目标（如“≥90%”），或把投诉指标移到质量或社会效益指标下",
+                        ),
                 );
                 return;
             }
@@ -398,19 +430,28 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
                     ..
                 } => {}
                 Meaning::Percent { value, .. } => cx.push(
-                    finding(&rules::C316, format!("满意度指标“{name}”的值“{}”不是“≥x%”目标", v.value))
-                        .at(v.span, "缺少“≥”")
-                        .with_help(format!("写作“≥{}%”", value.normalize())),
+                    finding(
+                        &rules::C316,
+                        format!("满意度指标“{name}”的值“{}”不是“≥x%”目标", v.value),
+                    )
+                    .at(v.span, "缺少“≥”")
+                    .with_help(format!("写作“≥{}%”", value.normalize())),
                 ),
                 _ if is_rate_name(row) || matches!(meaning, Meaning::Text) => cx.push(
-                    finding(&rules::C316, format!("满意度指标“{name}”的值“{}”不是“≥x%”目标", v.value))
-                        .at(v.span, "应为“≥x%”")
-                        .with_help("写作“≥90%”这样的目标"),
+                    finding(
+                        &rules::C316,
+                        format!("满意度指标“{name}”的值“{}”不是“≥x%”目标", v.value),
+                    )
+                    .at(v.span, "应为“≥x%”")
+                    .with_help("写作“≥90%”这样的目标"),
                 ),
                 _ => cx.push(
-                    finding(&rules::C316, format!("满意度指标“{name}”的值“{}”不是“≥x%”目标", v.value))
-                        .at(v.span, "应为百分比")
-                        .with_help("写作“≥90%”这样的目标"),
+                    finding(
+                        &rules::C316,
+                        format!("满意度指标“{name}”的值“{}”不是“≥x%”目标", v.value),
+                    )
+                    .at(v.span, "应为百分比")
+                    .with_help("写作“≥90%”这样的目标"),
                 ),
             }
         }

@@ -5,8 +5,8 @@ pub mod structure;
 pub mod text;
 pub mod values;
 
-use super::framework::Category;
 use super::Context;
+use super::framework::Category;
 
 impl Context<'_> {
     /// The category of a group: from the framework when the pair belongs to it (or the

@@ -17,7 +17,9 @@ pub fn framework_error(doc: &Document, e: FrameworkError) -> Diagnostic {
         FrameworkError::NotFound { looked_at } => {
             let mut d = finding(&rules::S201, format!("指标体系 `{}` 不存在", name.value))
                 .at(name.span, "没有这个指标体系")
-                .with_help("内置的指标体系：legacy（成本指标在产出指标下）、2021（成本指标为一级指标）");
+                .with_help(
+                    "内置的指标体系：legacy（成本指标在产出指标下）、2021（成本指标为一级指标）",
+                );
             if let Some(p) = looked_at {
                 d = d.with_note(format!(
                     "自定义指标体系应放在 {}",
@@ -98,12 +100,9 @@ fn names(cx: &mut Context, project: &Project) {
             if let Some((parent, _)) = fw.level2_anywhere(l2).next() {
                 if level1.is_some() {
                     found.push(
-                        finding(
-                            &rules::S204,
-                            format!("二级指标“{l2}”不应放在“{name}”下"),
-                        )
-                        .at(group.level2.span, format!("应在“{}”下", parent.name))
-                        .with_help(format!("把这一组移到一级指标“{}”下", parent.name)),
+                        finding(&rules::S204, format!("二级指标“{l2}”不应放在“{name}”下"))
+                            .at(group.level2.span, format!("应在“{}”下", parent.name))
+                            .with_help(format!("把这一组移到一级指标“{}”下", parent.name)),
                     );
                 }
                 continue;
@@ -180,9 +179,12 @@ fn empty_cells(cx: &mut Context, project: &Project) {
     empty(cx, &project.purpose, "资金用途");
     if project.goals.is_empty() {
         cx.push(
-            finding(&rules::S206, format!("项目“{}”没有绩效目标", project.name.value))
-                .at(project.name.span, "这个项目没有绩效目标")
-                .with_help("在 goals 下至少写一条绩效目标"),
+            finding(
+                &rules::S206,
+                format!("项目“{}”没有绩效目标", project.name.value),
+            )
+            .at(project.name.span, "这个项目没有绩效目标")
+            .with_help("在 goals 下至少写一条绩效目标"),
         );
     }
     for g in &project.goals {
@@ -190,27 +192,36 @@ fn empty_cells(cx: &mut Context, project: &Project) {
     }
     if project.indicators.is_empty() {
         cx.push(
-            finding(&rules::S206, format!("项目“{}”没有绩效指标", project.name.value))
-                .at(project.name.span, "这个项目没有绩效指标")
-                .with_help("在 indicators 下写一级、二级、三级指标"),
+            finding(
+                &rules::S206,
+                format!("项目“{}”没有绩效指标", project.name.value),
+            )
+            .at(project.name.span, "这个项目没有绩效指标")
+            .with_help("在 indicators 下写一级、二级、三级指标"),
         );
     }
     for l1 in &project.indicators {
         empty(cx, &l1.level1, "一级指标");
         if l1.groups.is_empty() {
             cx.push(
-                finding(&rules::S206, format!("一级指标“{}”下没有二级指标", l1.level1.value))
-                    .at(l1.level1.span, "没有二级指标")
-                    .with_help("在 groups 下添加二级指标，或删除这个一级指标"),
+                finding(
+                    &rules::S206,
+                    format!("一级指标“{}”下没有二级指标", l1.level1.value),
+                )
+                .at(l1.level1.span, "没有二级指标")
+                .with_help("在 groups 下添加二级指标，或删除这个一级指标"),
             );
         }
         for g in &l1.groups {
             empty(cx, &g.level2, "二级指标");
             if g.rows.is_empty() {
                 cx.push(
-                    finding(&rules::S206, format!("二级指标“{}”下没有指标行", g.level2.value))
-                        .at(g.level2.span, "没有指标行")
-                        .with_help("在 rows 下添加三级指标，或删除这个二级指标"),
+                    finding(
+                        &rules::S206,
+                        format!("二级指标“{}”下没有指标行", g.level2.value),
+                    )
+                    .at(g.level2.span, "没有指标行")
+                    .with_help("在 rows 下添加三级指标，或删除这个二级指标"),
                 );
             }
             for r in &g.rows {
@@ -238,13 +249,10 @@ fn duplicate_rows(cx: &mut Context, project: &Project) {
         }
         match seen.get(&key) {
             Some(first) => found.push(
-                finding(
-                    &rules::S207,
-                    format!("指标行“{}”（{}）重复", key.0, key.2),
-                )
-                .at(row.level3.span, "与前面的一行完全相同")
-                .with_secondary(*first, "第一次出现在这里")
-                .with_help("删除重复的行，或改成本该写的指标"),
+                finding(&rules::S207, format!("指标行“{}”（{}）重复", key.0, key.2))
+                    .at(row.level3.span, "与前面的一行完全相同")
+                    .with_secondary(*first, "第一次出现在这里")
+                    .with_help("删除重复的行，或改成本该写的指标"),
             ),
             None => {
                 seen.insert(key, row.level3.span);

@@ -28,7 +28,8 @@ pub fn run(cx: &mut Context) {
     copied_indicators(cx);
 }
 
-/// Every user-written text cell of a project with its name.
+/// Every user-written text cell of a project with its name. Values are left out: the
+/// value parser reports their blanks and widths (V101) with the canonical spelling.
 fn text_fields(p: &Project) -> Vec<(&Spanned<String>, &'static str)> {
     let mut out = vec![(&p.name, "项目名称"), (&p.purpose, "资金用途")];
     out.extend(p.goals.iter().map(|g| (g, "绩效目标")));
@@ -41,7 +42,6 @@ fn text_fields(p: &Project) -> Vec<(&Spanned<String>, &'static str)> {
                 if let Some(d) = &r.description {
                     out.push((d, "绩效指标描述"));
                 }
-                out.push((&r.value, "指标值"));
                 if let Some(b) = &r.basis {
                     out.push((b, "指标值确定依据"));
                 }
@@ -59,14 +59,54 @@ pub fn typed_numbering(cx: &mut Context, goal: &Spanned<String>) {
     };
     let number = goal.value[..len].trim_end();
     let rest = &goal.value[len..];
-    let fix = replace_scalar(cx.sources, goal, rest, format!("删除手写编号“{number}”"));
-    cx.push(
-        finding(&rules::T401, format!("绩效目标自带编号“{number}”"))
-            .at(inner_span(cx.sources, goal, 0..len), "编号会自动生成")
-            .with_help(format!("删除“{number}”，只写目标本身"))
-            .with_note("要逐字还原已发布文档时，可在项目上设 `goal_numbering: false`")
-            .with_fix(fix),
-    );
+    let d = finding(&rules::T401, format!("绩效目标自带编号“{number}”"))
+        .at(inner_span(cx.sources, goal, 0..len), "编号会自动生成");
+    // Several numbered goals typed into one item need splitting, which is the author's
+    // call; only a single numbered goal has a certain fix.
+    let d = if has_next_number(number, rest) {
+        d.with_help("这一项里写了多条编号的目标：把每条目标分别写成 goals 下的一项，不写编号")
+    } else {
+        d.with_help(format!("删除“{number}”，只写目标本身"))
+            .with_fix(replace_scalar(
+                cx.sources,
+                goal,
+                rest,
+                format!("删除手写编号“{number}”"),
+            ))
+    };
+    cx.push(d.with_note("要逐字还原已发布文档时，可在项目上设 `goal_numbering: false`"));
+}
+
+/// Whether `rest` holds the number after `number` (`2.` after `1.`, `（二）` after `（一）`).
+fn has_next_number(number: &str, rest: &str) -> bool {
+    const CN: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    let first = |s: &str| -> Option<(usize, usize)> {
+        if let Some(i) = CN.iter().position(|c| s.contains(c)) {
+            let at = s.find(CN[i])?;
+            return Some((at, at + CN[i].len()));
+        }
+        let at = s.find(|c: char| c.is_ascii_digit())?;
+        let end = s[at..]
+            .find(|c: char| !c.is_ascii_digit())
+            .map_or(s.len(), |e| at + e);
+        Some((at, end))
+    };
+    let Some((at, end)) = first(number) else {
+        return false;
+    };
+    let digits = &number[at..end];
+    let next = match CN.iter().position(|c| *c == digits) {
+        Some(i) if i + 1 < CN.len() => CN[i + 1].to_string(),
+        Some(_) => return false,
+        None => match digits.parse::<u32>() {
+            Ok(n) => (n + 1).to_string(),
+            Err(_) => return false,
+        },
+    };
+    // The same punctuation around the next number: `1.` → `2.`, `（一）` → `（二）`.
+    let marker = format!("{}{next}{}", &number[..at], &number[end..]);
+    let marker = marker.trim_end();
+    rest.contains(marker) || (marker.ends_with('.') && rest.contains(&marker.replace('.', "．")))
 }
 
 /// Detects a typed number at the start of a text; returns its byte length with the
@@ -338,5 +378,15 @@ mod tests {
         assert_eq!(numbering_prefix("2025年发放"), None);
         assert_eq!(numbering_prefix("按照"), None);
         assert_eq!(numbering_prefix("1."), None);
+    }
+
+    #[test]
+    fn several_numbered_goals_in_one_item() {
+        use super::has_next_number;
+        assert!(has_next_number("1.", "按照要求；2.按时提交"));
+        assert!(has_next_number("（一）", "通过兑现。（二）加强管理"));
+        assert!(has_next_number("1、", "按需购买2、保障安全"));
+        assert!(!has_next_number("1.", "按照要求，发放2025年消费券"));
+        assert!(!has_next_number("1.1.", "按照要求"));
     }
 }

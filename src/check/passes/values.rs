@@ -40,10 +40,16 @@ pub struct DateFact {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Meaning {
     /// An amount of money, converted to 元.
-    Money { cmp: Cmp, yuan: Decimal },
+    Money {
+        cmp: Cmp,
+        yuan: Decimal,
+    },
     /// Money per something (`元/个`, `万元/年`): a price, not comparable to a budget.
     MoneyRate,
-    Percent { cmp: Cmp, value: Decimal },
+    Percent {
+        cmp: Cmp,
+        value: Decimal,
+    },
     /// A count or measure in another unit, a bare number or a range.
     Quantity,
     Ratio,
@@ -96,6 +102,7 @@ fn makes_kind_doubtful(kind: ProblemKind) -> bool {
             | ProblemKind::ImpossibleDate
             | ProblemKind::MissingComparator
             | ProblemKind::InvertedRange
+            | ProblemKind::UnrecognizedQuantity
     )
 }
 
@@ -134,8 +141,11 @@ fn report_problems(cx: &mut Context, row: &Row, parsed: &ParsedValue) {
         } else {
             first.message.clone()
         };
-        let mut d = finding(rule, format!("指标值“{}”：{}", row.value.value, rule.summary))
-            .at(span, label);
+        let mut d = finding(
+            rule,
+            format!("指标值“{}”：{}", row.value.value, rule.summary),
+        )
+        .at(span, label);
         let fix_text = problems.iter().find_map(|p| p.fix.as_deref());
         if let Some(fix) = fix_text {
             d = d.with_help(format!("写作“{fix}”"));
@@ -202,10 +212,7 @@ pub fn row_value(parsed: &ParsedValue) -> RowValue {
             let year = year.map(i32::from);
             let year_range = year.and_then(|y| {
                 let digits = y.to_string();
-                parsed
-                    .input
-                    .find(&digits)
-                    .map(|at| at..at + digits.len())
+                parsed.input.find(&digits).map(|at| at..at + digits.len())
             });
             Meaning::Date(DateFact { year, year_range })
         }
@@ -243,7 +250,13 @@ mod tests {
                 yuan: Decimal::from(7_753_900)
             }
         );
-        assert!(matches!(meaning("≥90%"), Meaning::Percent { cmp: Cmp::AtLeast, .. }));
+        assert!(matches!(
+            meaning("≥90%"),
+            Meaning::Percent {
+                cmp: Cmp::AtLeast,
+                ..
+            }
+        ));
         assert!(
             matches!(meaning("2026年12月31日前"), Meaning::Date(DateFact { year: Some(2026), year_range: Some(ref r) }) if *r == (0..4))
         );

@@ -20,10 +20,13 @@ use crate::diag::Diagnostic;
 use crate::table::{DocumentView, GRID_HEADER};
 
 use report::ReportData;
-pub use report::render_check_report;
+pub use report::{ReportInput, render_check_report, render_check_reports};
 
 /// The folder, relative to the document's folder, whose templates override the built-in ones.
 pub const OVERRIDE_DIR: &str = "templates/html";
+
+/// The index page of a folder build, at the top of the output folder.
+pub const INDEX_FILE: &str = "index.html";
 
 /// The built-in templates by name; the file on disk is the name plus `.tera`.
 const BUILTIN: &[(&str, &str)] = &[
@@ -85,18 +88,21 @@ struct PageData<'a> {
     grid_header: &'static [&'static str],
     /// The heading element of each table: `h2`, or `h3` below a part heading.
     table_heading: &'static str,
+    /// Prefixed to the ids inside each table; empty on a document page.
+    id_prefix: &'static str,
     /// Findings of the check report; disabled and empty on a published page.
     report: ReportData,
 }
 
 impl<'a> PageData<'a> {
-    fn new(view: &'a DocumentView, table_heading: &'static str, report: ReportData) -> Self {
+    fn new(view: &'a DocumentView, table_heading: &'static str) -> Self {
         PageData {
             view,
             generator: generator(),
             grid_header: &GRID_HEADER,
             table_heading,
-            report,
+            id_prefix: "",
+            report: ReportData::default(),
         }
     }
 }
@@ -113,11 +119,7 @@ pub fn render_document(
 ) -> Result<String, Vec<Diagnostic>> {
     let tera = templates(root)?;
     let heading = if view.overview.is_some() { "h3" } else { "h2" };
-    render(
-        &tera,
-        "document.html",
-        &PageData::new(view, heading, ReportData::default()),
-    )
+    render(&tera, "document.html", &PageData::new(view, heading))
 }
 
 /// One document listed on the index page of a folder build.
@@ -163,6 +165,12 @@ pub fn render_index(
     entries: &[IndexEntry],
     root: Option<&Path>,
 ) -> Result<String, Vec<Diagnostic>> {
+    if entries.iter().any(|e| e.href == INDEX_FILE) {
+        return Err(vec![
+            Diagnostic::error("H003", format!("文档页面与目录页同名：{INDEX_FILE}"))
+                .with_help("重命名顶层的 index.yaml 文档，目录页才不会覆盖它"),
+        ]);
+    }
     let tera = templates(root)?;
     let data = IndexData {
         generator: generator(),
@@ -295,6 +303,19 @@ mod tests {
     #[test]
     fn path_segments_keep_chinese_and_encode_delimiters() {
         assert_eq!(percent_encode("2025年 #1?.html"), "2025年%20%231%3F.html");
+    }
+
+    #[test]
+    fn the_index_never_replaces_a_document_page() {
+        let entry = IndexEntry {
+            href: INDEX_FILE.to_string(),
+            title: String::new(),
+            unit: String::new(),
+            year: 2025,
+            tables: 0,
+        };
+        let errors = render_index(&[entry], None).expect_err("clash");
+        assert_eq!(errors[0].code, "H003");
     }
 
     #[test]

@@ -9,11 +9,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{PageData, render, templates};
+use super::{render, templates};
 use crate::diag::{self, Diagnostic, Severity};
 use crate::model::{Allow, Document};
 use crate::span::{Sources, Span};
-use crate::table::{DocumentView, Table};
+use crate::table::{DocumentView, GRID_HEADER, Table};
 
 /// What the templates see as `report`.
 #[derive(Default, Serialize)]
@@ -76,6 +76,16 @@ struct SecondaryLabel {
     message: String,
 }
 
+/// One checked document for a report of several: its findings and, when it loaded, its model.
+pub struct ReportInput<'a> {
+    /// The document's path as the user named it; the heading when it did not load.
+    pub path: &'a str,
+    /// The model, when the document loaded; without it only the list of findings is shown.
+    pub document: Option<&'a Document>,
+    pub diagnostics: &'a [Diagnostic],
+    pub sources: &'a Sources,
+}
+
 /// Renders the check report of one document: the page lists every finding (code, message,
 /// place, source line, help) and shows the tables with each finding beside the cell its
 /// primary span points at. `view` must be `DocumentView::new(document)`.
@@ -85,15 +95,110 @@ pub fn render_check_report(
     diags: &[Diagnostic],
     sources: &Sources,
 ) -> String {
-    let report = report_data(view, document, diags, sources);
-    let page = PageData::new(view, "h3", report);
+    let path = sources.name(document.file).to_string();
+    let entry = report_document(1, 1, path, Some((view, document)), diags, sources);
+    render_report(vec![entry], diags, sources)
+}
+
+/// Renders one report page for several checked documents (`jixiao check --format html` on a
+/// folder): a section per document, in the order given, each like [`render_check_report`].
+pub fn render_check_reports(inputs: &[ReportInput]) -> String {
+    let views: Vec<Option<DocumentView>> = inputs
+        .iter()
+        .map(|i| i.document.map(DocumentView::new))
+        .collect();
+    let entries = inputs
+        .iter()
+        .zip(&views)
+        .enumerate()
+        .map(|(n, (input, view))| {
+            let loaded = view.as_ref().zip(input.document);
+            report_document(
+                n + 1,
+                inputs.len(),
+                input.path.to_string(),
+                loaded,
+                input.diagnostics,
+                input.sources,
+            )
+        })
+        .collect();
+    let all: Vec<Diagnostic> = inputs
+        .iter()
+        .flat_map(|i| i.diagnostics.iter().cloned())
+        .collect();
+    render_report(
+        entries,
+        &all,
+        inputs.first().map_or(&Sources::new(), |i| i.sources),
+    )
+}
+
+/// The data of the report page.
+#[derive(Serialize)]
+struct ReportPage<'a> {
+    generator: String,
+    grid_header: &'static [&'static str],
+    table_heading: &'static str,
+    documents: Vec<ReportDocument<'a>>,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+}
+
+/// One document's section of the report.
+#[derive(Serialize)]
+struct ReportDocument<'a> {
+    /// The section's element id, `doc-N`.
+    id: String,
+    /// Prefixed to every id inside the section so that several documents never clash:
+    /// empty for a one-document report, `doc-N-` otherwise.
+    id_prefix: String,
+    path: String,
+    view: Option<&'a DocumentView>,
+    report: ReportData,
+}
+
+fn report_document<'a>(
+    number: usize,
+    count: usize,
+    path: String,
+    loaded: Option<(&'a DocumentView, &'a Document)>,
+    diags: &[Diagnostic],
+    sources: &Sources,
+) -> ReportDocument<'a> {
+    let id_prefix = if count == 1 {
+        String::new()
+    } else {
+        format!("doc-{number}-")
+    };
+    ReportDocument {
+        id: format!("doc-{number}"),
+        report: report_data(&id_prefix, loaded, diags, sources),
+        id_prefix,
+        path,
+        view: loaded.map(|(view, _)| view),
+    }
+}
+
+fn render_report(documents: Vec<ReportDocument>, all: &[Diagnostic], sources: &Sources) -> String {
+    let (errors, warnings, infos) = diag::summary(all);
+    let page = ReportPage {
+        generator: super::generator(),
+        grid_header: &GRID_HEADER,
+        table_heading: "h4",
+        documents,
+        errors,
+        warnings,
+        infos,
+    };
     // The report uses the built-in templates only; they are covered by tests, so this
-    // fallback is a last resort that still shows why.
+    // fallback is a last resort that still shows the findings and why the page failed.
     match templates(None).and_then(|tera| render(&tera, "report.html", &page)) {
         Ok(html) => html,
         Err(errors) => {
             let mut text = diag::render_short(&errors, sources);
-            text.push_str(&diag::render_short(diags, sources));
+            text.push_str(&diag::render_short(all, sources));
             format!(
                 "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>检查报告</title>\n</head>\n<body>\n<pre>{}</pre>\n</body>\n</html>\n",
                 super::escape_html(&text)
@@ -103,12 +208,12 @@ pub fn render_check_report(
 }
 
 fn report_data(
-    view: &DocumentView,
-    document: &Document,
+    prefix: &str,
+    loaded: Option<(&DocumentView, &Document)>,
     diags: &[Diagnostic],
     sources: &Sources,
 ) -> ReportData {
-    let places = Places::new(view, document);
+    let places = loaded.map(|(view, document)| Places::new(prefix, view, document));
     let (errors, warnings, infos) = diag::summary(diags);
     let mut data = ReportData {
         enabled: true,
@@ -118,8 +223,12 @@ fn report_data(
         ..ReportData::default()
     };
     for (i, d) in diags.iter().enumerate() {
-        let anchor = format!("finding-{}", i + 1);
-        let place = d.primary.as_ref().and_then(|p| places.locate(p.span));
+        let anchor = format!("{prefix}finding-{}", i + 1);
+        let place = d
+            .primary
+            .as_ref()
+            .zip(places.as_ref())
+            .and_then(|(p, places)| places.locate(p.span));
         if let Some(place) = &place {
             data.rows
                 .entry(place.row.clone())
@@ -204,12 +313,12 @@ struct Places {
 }
 
 impl Places {
-    fn new(view: &DocumentView, document: &Document) -> Self {
+    fn new(prefix: &str, view: &DocumentView, document: &Document) -> Self {
         let mut places = Places {
             candidates: Vec::new(),
         };
         for (project, table) in document.projects.iter().zip(&view.tables) {
-            places.add_project(project, table);
+            places.add_project(project, &format!("{prefix}{}", table.anchor), table);
         }
         places
     }
@@ -231,9 +340,20 @@ impl Places {
         }
     }
 
-    fn add_project(&mut self, p: &crate::model::Project, t: &Table) {
-        let a = t.anchor.as_str();
-        self.add(p.span, a, a);
+    /// Adds a YAML mapping node (a project, a group, a row). The loader gives a mapping only
+    /// its start, so the node reaches to the end of the last field added since `from`: a
+    /// finding on a key inside it, rather than on a value, still lands on the node.
+    fn add_node(&mut self, from: usize, node: Span, row: &str, cell: &str) {
+        let end = self.candidates[from..]
+            .iter()
+            .filter(|(s, _)| s.file == node.file)
+            .map(|(s, _)| s.end)
+            .fold(node.end, usize::max);
+        self.add(Span::new(node.file, node.start, end), row, cell);
+    }
+
+    fn add_project(&mut self, p: &crate::model::Project, a: &str, t: &Table) {
+        let from = self.candidates.len();
         if let Some(unit) = &p.unit {
             let cell = format!("{a}-unit");
             self.add(unit.name.span, a, &cell);
@@ -269,13 +389,13 @@ impl Places {
         for (j, goal) in p.goals.iter().enumerate() {
             self.add(goal.span, &goals, &format!("{a}-goal-{}", j + 1));
         }
-        self.add_rows(p, t);
+        self.add_rows(p, a, t);
+        self.add_node(from, p.span, a, a);
     }
 
     /// Indicator rows: the view groups consecutive rows by 一级指标, so the n-th row of
     /// the project is the n-th row of the view, and its row id follows the view's groups.
-    fn add_rows(&mut self, p: &crate::model::Project, t: &Table) {
-        let a = t.anchor.as_str();
+    fn add_rows(&mut self, p: &crate::model::Project, a: &str, t: &Table) {
         let ids: Vec<(String, String)> = t
             .groups
             .iter()
@@ -290,13 +410,15 @@ impl Places {
         let mut n = 0;
         for l1 in &p.indicators {
             let first_of_l1 = n;
+            let l1_from = self.candidates.len();
             for l2 in &l1.groups {
                 let first_of_l2 = n;
+                let l2_from = self.candidates.len();
                 for row in &l2.rows {
                     let Some((id, _)) = ids.get(n) else {
                         return;
                     };
-                    self.add(row.span, id, id);
+                    let row_from = self.candidates.len();
                     self.add(row.level3.span, id, &format!("{id}-level3"));
                     if let Some(d) = &row.description {
                         self.add(d.span, id, &format!("{id}-description"));
@@ -306,18 +428,19 @@ impl Places {
                         self.add(b.span, id, &format!("{id}-basis"));
                     }
                     self.add_allows(&row.allow, id);
+                    self.add_node(row_from, row.span, id, id);
                     n += 1;
                 }
                 if let Some((id, _)) = ids.get(first_of_l2).filter(|_| n > first_of_l2) {
                     let cell = format!("{id}-level2");
-                    self.add(l2.span, id, &cell);
                     self.add(l2.level2.span, id, &cell);
+                    self.add_node(l2_from, l2.span, id, &cell);
                 }
             }
             if let Some((id, group)) = ids.get(first_of_l1).filter(|_| n > first_of_l1) {
                 let cell = format!("{group}-level1");
-                self.add(l1.span, id, &cell);
                 self.add(l1.level1.span, id, &cell);
+                self.add_node(l1_from, l1.span, id, &cell);
             }
         }
     }
@@ -355,13 +478,15 @@ mod tests {
     fn a_value_maps_to_its_row_and_cell() {
         let (doc, _) = loaded();
         let view = DocumentView::new(&doc);
-        let places = Places::new(&view, &doc);
+        let places = Places::new("", &view, &doc);
         let place = places.locate(span_of(DOC, "≥90%")).expect("placed");
         assert_eq!(place.row, "table-1-2-1");
         assert_eq!(place.cell, "table-1-2-1-value");
         let place = places.locate(span_of(DOC, "100%")).expect("placed");
         assert_eq!(place.cell, "table-1-1-2-value");
-        let place = places.locate(span_of(DOC, "满意度指标\n")).expect("placed");
+        let level1 = span_of(DOC, "level1: 满意度指标");
+        let level1 = Span::new(0, level1.start + "level1: ".len(), level1.end);
+        let place = places.locate(level1).expect("placed");
         assert_eq!(place.cell, "table-1-2-level1");
         let place = places.locate(span_of(DOC, "目标一")).expect("placed");
         assert_eq!(

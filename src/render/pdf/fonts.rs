@@ -33,12 +33,16 @@ static EMBEDDED: LazyLock<Vec<Font>> = LazyLock::new(|| {
 static SYSTEM: LazyLock<Vec<(FontPath, FontInfo)>> =
     LazyLock::new(|| typst_kit::fonts::system().collect());
 
-/// Font sets already built in this process, keyed by their `--font-path` list, so a
-/// long-running process parses each font file at most once.
-static SETS: LazyLock<Mutex<HashMap<Vec<PathBuf>, Arc<FontSet>>>> =
+/// Font sets already built in this process, keyed by their `--font-path` list and whether
+/// system fonts are in, so a long-running process parses each font file at most once.
+static SETS: LazyLock<Mutex<HashMap<SetKey, Arc<FontSet>>>> =
     LazyLock::new(|| Mutex::new(HashMap::new()));
 
-/// All fonts one render can use: embedded first, then `--font-path`, then system fonts.
+/// `--font-path` folders and whether system fonts are in.
+type SetKey = (Vec<PathBuf>, bool);
+
+/// All fonts one render can use: embedded first, then `--font-path`, then (when asked for)
+/// system fonts.
 pub struct FontSet {
     book: LazyHash<FontBook>,
     slots: Vec<Slot>,
@@ -53,15 +57,16 @@ enum Slot {
 }
 
 impl FontSet {
-    /// The shared font set for these extra font folders.
-    pub fn get(font_paths: &[PathBuf]) -> Arc<FontSet> {
+    /// The shared font set for these extra font folders. Scanning the system's fonts costs
+    /// more than compiling a small document, so it happens only when `system` is set.
+    pub fn get(font_paths: &[PathBuf], system: bool) -> Arc<FontSet> {
         let mut sets = SETS.lock().unwrap_or_else(|e| e.into_inner());
-        sets.entry(font_paths.to_vec())
-            .or_insert_with(|| Arc::new(FontSet::build(font_paths)))
+        sets.entry((font_paths.to_vec(), system))
+            .or_insert_with(|| Arc::new(FontSet::build(font_paths, system)))
             .clone()
     }
 
-    fn build(font_paths: &[PathBuf]) -> FontSet {
+    fn build(font_paths: &[PathBuf], system: bool) -> FontSet {
         let mut book = FontBook::new();
         let mut slots = Vec::new();
         for font in EMBEDDED.iter() {
@@ -71,7 +76,9 @@ impl FontSet {
         let scanned = font_paths
             .iter()
             .flat_map(|dir| typst_kit::fonts::scan(dir).collect::<Vec<_>>());
-        let system = SYSTEM.iter().map(|(path, info)| {
+        // Touching `SYSTEM` runs the scan, so only when asked for.
+        let system: &[(FontPath, FontInfo)] = if system { &SYSTEM } else { &[] };
+        let system = system.iter().map(|(path, info)| {
             let path = FontPath {
                 path: path.path.clone(),
                 index: path.index,

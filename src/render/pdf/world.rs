@@ -40,6 +40,12 @@ pub fn file_id(path: &str) -> FileId {
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }
 
+/// `<document folder>/templates/typst`, when it exists.
+pub fn override_dir(root: &Path) -> Option<PathBuf> {
+    let dir = root.join("templates").join("typst");
+    dir.is_dir().then_some(dir)
+}
+
 impl PdfWorld {
     /// A world whose main file is the `main.typ` template.
     pub fn new(
@@ -48,12 +54,11 @@ impl PdfWorld {
         fonts: Arc<FontSet>,
         today: Option<Datetime>,
     ) -> PdfWorld {
-        let dir = root.join("templates").join("typst");
         PdfWorld {
             main: file_id(&format!("/{}", templates::MAIN)),
             data_id: file_id(DATA_PATH),
             data: Bytes::new(data),
-            override_dir: dir.is_dir().then_some(dir),
+            override_dir: override_dir(root),
             fonts,
             today,
             sources: Mutex::new(HashMap::new()),

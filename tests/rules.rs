@@ -1,0 +1,375 @@
+//! The rule registry as a specification: every rule has a failing fixture whose
+//! diagnostics are written beside it (`tests/rules/<CODE>/expected.txt`) and a passing
+//! fixture that is clean. Also: the book's rule reference is current, allows and severity
+//! overrides work, `--fix` changes nothing but the fixed scalars, and a new user's four
+//! classic mistakes each give one diagnostic on the right line.
+//!
+//! Regenerate the expected files after an intended change with
+//! `JIXIAO_BLESS=1 cargo test --test rules`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use jixiao::check::{self, docs, rules};
+use jixiao::diag::Diagnostic;
+use jixiao::load::load_path;
+use jixiao::span::Sources;
+
+/// Loads and checks a fixture file or folder: (active findings, allowed findings).
+fn run(path: &Path) -> (Vec<Diagnostic>, Vec<check::Suppressed>, Sources) {
+    let mut sources = Sources::new();
+    let loaded = load_path(path, &mut sources);
+    let mut diags = loaded.diagnostics;
+    let mut allowed = Vec::new();
+    if let Some(doc) = &loaded.document {
+        let report = check::check(doc, &sources);
+        diags.extend(report.diagnostics);
+        allowed = report.suppressed;
+    }
+    (diags, allowed, sources)
+}
+
+/// The readable form of findings stored in `expected.txt`.
+fn describe(diags: &[Diagnostic], sources: &Sources) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let place = match d.location(sources) {
+            Some((_, line, col)) => format!("{line}:{col}"),
+            None => "-".to_string(),
+        };
+        out.push_str(&format!(
+            "{place} {}[{}] {}\n",
+            d.severity.as_str(),
+            d.code,
+            d.message
+        ));
+        if let Some(p) = &d.primary {
+            let text = sources.text(p.span.file).get(p.span.range()).unwrap_or("");
+            out.push_str(&format!("  ^ `{text}` {}\n", p.message));
+        }
+        for h in &d.help {
+            out.push_str(&format!("  = 帮助：{h}\n"));
+        }
+        if let Some(f) = &d.fix {
+            out.push_str(&format!("  = 修复：{} → `{}`\n", f.title, f.replacement));
+        }
+    }
+    out
+}
+
+fn fixture(dir: &Path, name: &str) -> PathBuf {
+    let folder = dir.join(name);
+    if folder.is_dir() {
+        folder
+    } else {
+        dir.join(format!("{name}.yaml"))
+    }
+}
+
+#[test]
+fn every_rule_has_fixtures_with_expected_diagnostics() {
+    let root = Path::new("tests/rules");
+    let bless = std::env::var_os("JIXIAO_BLESS").is_some();
+    let mut failures = Vec::new();
+    for rule in rules::ALL {
+        let dir = root.join(rule.code);
+        let (fail_diags, _, fail_sources) = run(&fixture(&dir, "fail"));
+        if !fail_diags.iter().any(|d| d.code == rule.code) {
+            failures.push(format!("{}: fail fixture does not report it", rule.code));
+        }
+        let expected_path = dir.join("expected.txt");
+        let actual = describe(&fail_diags, &fail_sources);
+        if bless {
+            std::fs::write(&expected_path, &actual).unwrap();
+        } else {
+            let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+            if expected != actual {
+                failures.push(format!(
+                    "{}: diagnostics differ from expected.txt\n--- expected\n{expected}--- actual\n{actual}",
+                    rule.code
+                ));
+            }
+        }
+        let (pass_diags, _, pass_sources) = run(&fixture(&dir, "pass"));
+        if !pass_diags.is_empty() {
+            failures.push(format!(
+                "{}: pass fixture is not clean:\n{}",
+                rule.code,
+                describe(&pass_diags, &pass_sources)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn fixture_folders_belong_to_rules() {
+    for entry in std::fs::read_dir("tests/rules").unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            rules::lookup(&name).is_some(),
+            "tests/rules/{name} names no rule"
+        );
+    }
+}
+
+#[test]
+fn codes_are_unique_and_well_formed() {
+    let mut codes: Vec<&str> = rules::ALL.iter().map(|r| r.code).collect();
+    let n = codes.len();
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(codes.len(), n, "a code is registered twice");
+    for r in rules::ALL {
+        assert!(
+            r.code.len() == 4 && "LVSCTA".contains(&r.code[..1]),
+            "{}",
+            r.code
+        );
+        for section in ["## 检查什么", "## 为什么重要", "## 示例", "## 如何修改"] {
+            assert!(r.doc.contains(section), "{} lacks {section}", r.code);
+        }
+    }
+}
+
+#[test]
+fn book_rule_reference_is_current() {
+    let current = std::fs::read_to_string("book/src/rules.md").unwrap_or_default();
+    assert!(
+        current == docs::book_chapter(),
+        "book/src/rules.md is out of date: run `cargo run -- rules --markdown > book/src/rules.md`"
+    );
+}
+
+fn check_text(yaml: &str) -> (Vec<Diagnostic>, Vec<check::Suppressed>) {
+    let mut sources = Sources::new();
+    let loaded = jixiao::load::load_str("doc.yaml", yaml, &mut sources);
+    let doc = loaded.document.expect("document loads");
+    let report = check::check(&doc, &sources);
+    (report.diagnostics, report.suppressed)
+}
+
+fn base() -> String {
+    std::fs::read_to_string("tests/rules/C307/pass.yaml").unwrap()
+}
+
+#[test]
+fn severity_override_and_off() {
+    let doc = base().replace("2025年12月31日前", "2026年12月31日前");
+    let (d, _) = check_text(&doc.replace(
+        "framework: legacy\n",
+        "framework: legacy\nrules:\n  C307: error\n",
+    ));
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].severity, jixiao::diag::Severity::Error);
+    let (d, _) = check_text(&doc.replace(
+        "framework: legacy\n",
+        "framework: legacy\nrules:\n  C307: off\n",
+    ));
+    assert!(d.is_empty(), "{d:?}");
+}
+
+#[test]
+fn row_allow_suppresses_only_its_row_and_keeps_the_reason() {
+    let doc = base()
+        .replace("2025年12月31日前", "2026年12月31日前")
+        .replace(
+            "                value: 2026年12月31日前\n",
+            "                value: 2026年12月31日前\n                allow:\n                  C307: 跨年发放至春节\n",
+        );
+    let (d, allowed) = check_text(&doc);
+    assert!(d.is_empty(), "{d:?}");
+    assert_eq!(allowed.len(), 1);
+    assert_eq!(allowed[0].reason, "跨年发放至春节");
+    assert_eq!(allowed[0].diagnostic.code, "C307");
+    // The same allow on another row of the project allows nothing there.
+    let doc = base()
+        .replace("2025年12月31日前", "2026年12月31日前")
+        .replace(
+            "                value: 1种\n",
+            "                value: 1种\n                allow:\n                  C307: 跨年发放至春节\n",
+        );
+    let (d, allowed) = check_text(&doc);
+    let codes: Vec<&str> = d.iter().map(|d| d.code.as_str()).collect();
+    assert!(codes.contains(&"C307") && codes.contains(&"A503"));
+    assert!(allowed.is_empty());
+}
+
+fn jixiao(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .output()
+        .expect("run jixiao");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("jixiao-rules-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs `jixiao check --format short` on a text and returns the finding lines.
+fn short_findings(name: &str, yaml: &str) -> (i32, Vec<String>) {
+    let dir = temp_dir(name);
+    let path = dir.join("doc.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    let (code, out) = jixiao(&["check", "--format", "short", path.to_str().unwrap()]);
+    let lines = out
+        .lines()
+        .filter(|l| l.contains('['))
+        .map(|l| l.replace(&format!("{}:", path.display()), ""))
+        .collect();
+    (code, lines)
+}
+
+#[test]
+fn new_user_mistakes_give_one_diagnostic_on_the_right_line() {
+    let cases = [
+        (
+            "key-typo",
+            "    purpose:",
+            "    purpse:",
+            "12:5: 错误[L002]",
+        ),
+        (
+            "level2",
+            "- level2: 质量指标",
+            "- level2: 质量指示",
+            "25:21: 错误[S203]",
+        ),
+        (
+            "cost",
+            "value: ≤416543.39元",
+            "value: ≤42万元",
+            "36:24: 错误[C302]",
+        ),
+        (
+            "date",
+            "2025年12月31日前",
+            "2025年2月30日前",
+            "32:31: 错误[C305]",
+        ),
+    ];
+    for (name, from, to, expected) in cases {
+        let yaml = base().replacen(from, to, 1);
+        let (code, lines) = short_findings(name, &yaml);
+        assert_eq!(lines.len(), 1, "{name}: {lines:?}");
+        assert!(lines[0].starts_with(expected), "{name}: {lines:?}");
+        assert_eq!(code, 1, "{name}: errors exit with 1");
+    }
+}
+
+#[test]
+fn exit_codes() {
+    assert_eq!(jixiao(&["check", "tests/rules/C307/pass.yaml"]).0, 0);
+    // Warnings alone pass, unless denied.
+    assert_eq!(jixiao(&["check", "tests/rules/C307/fail.yaml"]).0, 0);
+    assert_eq!(
+        jixiao(&["check", "--deny", "warnings", "tests/rules/C307/fail.yaml"]).0,
+        1
+    );
+    assert_eq!(jixiao(&["check", "tests/rules/C302/fail.yaml"]).0, 1);
+    assert_eq!(jixiao(&["check", "no/such/file.yaml"]).0, 2);
+    assert_eq!(
+        jixiao(&["check", "--format", "xml", "tests/rules/C302/fail.yaml"]).0,
+        2
+    );
+    assert_eq!(jixiao(&["explain", "C302"]).0, 0);
+    assert_eq!(jixiao(&["explain", "Z999"]).0, 2);
+}
+
+#[test]
+fn machine_formats() {
+    let (_, json) = jixiao(&["check", "--format", "json", "tests/rules/A503/pass.yaml"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["summary"]["allowed"], 1);
+    assert_eq!(v["allowed"][0]["code"], "C307");
+    assert_eq!(
+        v["allowed"][0]["reason"],
+        "消费券跨年发放至春节，经区政府批准"
+    );
+
+    let (_, sarif) = jixiao(&["check", "--format", "sarif", "tests/rules/C302/fail.yaml"]);
+    let v: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    let result = &v["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "C302");
+    assert_eq!(result["level"], "error");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["region"]["startLine"],
+        36
+    );
+
+    let (_, gh) = jixiao(&["check", "--format", "github", "tests/rules/C302/fail.yaml"]);
+    assert!(
+        gh.starts_with("::error file=tests/rules/C302/fail.yaml,line=36,col=24,"),
+        "{gh}"
+    );
+}
+
+#[test]
+fn fix_rewrites_only_the_fixed_scalars() {
+    let dir = temp_dir("fix");
+    let path = dir.join("doc.yaml");
+    let original = base()
+        .replace(
+            "year: 2025\n",
+            "# 2025 年预算 —— 注释必须保留\nyear: 2025\n",
+        )
+        .replace(
+            "      - 发放餐饮消费券，",
+            "      # 目标注释\n      - 1.1.发放餐饮消费券，",
+        )
+        .replace("value: ≥90%", "value: ≥ 90%   # 满意度注释")
+        .replace("value: 100%", "value: \"  100%\"");
+    std::fs::write(&path, &original).unwrap();
+    let (code, out) = jixiao(&["check", "--fix", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("已自动修复 3 处"), "{out}");
+    let fixed = std::fs::read_to_string(&path).unwrap();
+    let expected = original
+        .replace("- 1.1.发放餐饮消费券，", "- 发放餐饮消费券，")
+        .replace("value: ≥ 90%   # 满意度注释", "value: ≥90%   # 满意度注释")
+        .replace("value: \"  100%\"", "value: \"100%\"");
+    assert_eq!(fixed, expected);
+    // Fixed means clean: a second run changes nothing.
+    let (code, out) = jixiao(&["check", "--fix", path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(out.contains("已自动修复 0 处"), "{out}");
+}
+
+#[test]
+fn custom_framework_file_next_to_the_document() {
+    let dir = temp_dir("framework");
+    std::fs::create_dir_all(dir.join("frameworks")).unwrap();
+    std::fs::write(
+        dir.join("frameworks/hebei.yaml"),
+        std::fs::read_to_string("frameworks/legacy.yaml")
+            .unwrap()
+            .replace("name: legacy", "name: hebei")
+            .replace(
+                "{ name: 数量指标, category: 数量 }",
+                "{ name: 数量指标, category: 数量 }\n      - { name: 进度指标, category: 时效 }",
+            ),
+    )
+    .unwrap();
+    let yaml = base()
+        .replace("framework: legacy", "framework: hebei")
+        .replace("- level2: 时效指标", "- level2: 进度指标");
+    std::fs::write(dir.join("doc.yaml"), &yaml).unwrap();
+    let (code, out) = jixiao(&["check", dir.join("doc.yaml").to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    // The same document with the built-in framework does not know 进度指标.
+    std::fs::write(
+        dir.join("doc.yaml"),
+        yaml.replace("framework: hebei", "framework: legacy"),
+    )
+    .unwrap();
+    let (code, out) = jixiao(&["check", dir.join("doc.yaml").to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(out.contains("S203"), "{out}");
+}
