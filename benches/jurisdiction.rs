@@ -109,17 +109,33 @@ fn child(args: &[String]) {
     let wall = started.elapsed().as_secs_f64();
     match result {
         Ok(s) => println!(
-            "{wall:.3} {} {} {} {}",
+            "{wall:.3} {} {} {} {} {:.3}",
             peak_kib(),
             s.built,
             s.reused,
-            s.failed
+            s.failed,
+            cpu_seconds()
         ),
         Err(e) => {
             eprintln!("{e}");
             std::process::exit(1);
         }
     }
+}
+
+/// User plus system CPU time of this process, from `/proc/self/stat` (in clock ticks of
+/// 1/100 s, the Linux default).
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            // Fields after the command name, which is in parentheses and may hold spaces.
+            let rest = s.rsplit_once(')')?.1;
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            let ticks = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+            Some(ticks / 100.0)
+        })
+        .unwrap_or(0.0)
 }
 
 /// Peak resident memory of this process in KiB.
@@ -136,6 +152,7 @@ fn peak_kib() -> u64 {
 
 struct Run {
     wall: f64,
+    cpu: f64,
     peak_mib: f64,
     built: usize,
     reused: usize,
@@ -151,7 +168,7 @@ fn run(args: &[&str]) -> Run {
         .expect("child runs");
     let stdout = String::from_utf8_lossy(&output.stdout);
     let f: Vec<&str> = stdout.split_whitespace().collect();
-    if !output.status.success() || f.len() != 5 {
+    if !output.status.success() || f.len() != 6 {
         panic!(
             "child {args:?} failed: {stdout}{}",
             String::from_utf8_lossy(&output.stderr)
@@ -163,6 +180,7 @@ fn run(args: &[&str]) -> Run {
         built: f[2].parse().unwrap_or(0),
         reused: f[3].parse().unwrap_or(0),
         failed: f[4].parse().unwrap_or(0),
+        cpu: f[5].parse().unwrap_or(0.0),
     }
 }
 
@@ -203,15 +221,17 @@ fn parent() {
         .unwrap_or_else(|_| STAGES.iter().map(|(s, _)| s.to_string()).collect());
     let available = |stage: &str| stage == "check" || !formats_of(stage).is_empty();
 
-    println!("| stage | threads | wall (s) | peak memory (MiB) | documents built | failed |");
-    println!("|---|---|---|---|---|---|");
+    println!(
+        "| stage | threads | wall (s) | CPU (s) | peak memory (MiB) | documents built | failed |"
+    );
+    println!("|---|---|---|---|---|---|---|");
     let mut speedups = Vec::new();
     for (stage, _) in STAGES {
         if !wanted.iter().any(|w| w == stage) {
             continue;
         }
         if !available(stage) {
-            println!("| {stage} | – | skipped: no such format in this build | | | |");
+            println!("| {stage} | – | skipped: no such format in this build | | | | |");
             continue;
         }
         let mut walls = Vec::new();
@@ -219,9 +239,10 @@ fn parent() {
             let out = work.join(format!("{stage}-{jobs}"));
             let r = run(&[stage, &jobs.to_string(), path(&tree), path(&out)]);
             println!(
-                "| {} | {jobs} | {:.2} | {:.0} | {} | {} |",
+                "| {} | {jobs} | {:.2} | {:.2} | {:.0} | {} | {} |",
                 label(stage),
                 r.wall,
+                r.cpu,
                 r.peak_mib,
                 r.built,
                 r.failed
@@ -232,8 +253,8 @@ fn parent() {
         let out = work.join(format!("{stage}-2"));
         let again = run(&[stage, "2", path(&tree), path(&out)]);
         println!(
-            "| {stage}, nothing changed | 2 | {:.2} | {:.0} | {} (reused {}) | {} |",
-            again.wall, again.peak_mib, again.built, again.reused, again.failed
+            "| {stage}, nothing changed | 2 | {:.2} | {:.2} | {:.0} | {} (reused {}) | {} |",
+            again.wall, again.cpu, again.peak_mib, again.built, again.reused, again.failed
         );
     }
     println!();

@@ -43,6 +43,9 @@ pub const INDEX_FILE: &str = "index.html";
 /// The consolidated volume's file stem (`volume.txt`, `volume.pdf`).
 pub const VOLUME_STEM: &str = "volume";
 
+/// The stack of each worker thread.
+const WORKER_STACK: usize = 256 << 20;
+
 /// What to build and where.
 #[derive(Clone, Debug)]
 pub struct Plan {
@@ -141,6 +144,9 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(plan.jobs)
+        // typst lays out a long volume with deep recursion; rayon's default worker stack
+        // (2 MiB) overflows on a few thousand tables. Only touched pages are committed.
+        .stack_size(WORKER_STACK)
         .build()
         .map_err(|e| format!("无法启动工作线程：{e}"))?;
     let progress = Progress::new(plan.progress, selected.len());
