@@ -910,3 +910,29 @@ fn assert_page_shows_view(page: &Value, view: &DocumentView, name: &str) {
         }
     }
 }
+
+#[test]
+fn check_with_html_format_writes_the_report_with_findings_beside_cells() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/published/tianjin-gongxin-2025.yaml");
+    let output = cli()
+        .args(["check", "--format", "html"])
+        .arg(&fixture)
+        .output()
+        .expect("run jixiao");
+    assert_eq!(output.status.code(), Some(1), "the fixture has real errors");
+    let html = String::from_utf8(output.stdout).expect("utf-8 report");
+    assert!(
+        html.starts_with("<!DOCTYPE html>"),
+        "{}",
+        &html[..html.len().min(200)]
+    );
+    assert!(
+        html.contains("C306"),
+        "the deadline-year finding is in the report"
+    );
+    assert!(
+        html.contains("2024年12月底前"),
+        "the report shows the tables' cells"
+    );
+}

@@ -23,6 +23,8 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0，供代码扫描平台使用
     Sarif,
+    /// HTML 报告：每个问题显示在它所在的单元格旁
+    Html,
 }
 
 /// The findings of one document, with the sources their spans point into.
@@ -40,6 +42,10 @@ pub fn render(format: Format, docs: &[DocumentFindings], show_allowed: bool) -> 
         Format::Json => json_report(docs),
         Format::Github => github(docs),
         Format::Sarif => sarif(docs),
+        // The HTML report places findings next to their cells, so it needs the loaded
+        // models: `jixiao check` renders it through `render::html::render_check_reports`.
+        // Without models, the rustc-style text is the faithful fallback.
+        Format::Html => human(docs, show_allowed),
     }
 }
 

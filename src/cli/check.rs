@@ -40,6 +40,8 @@ pub struct CheckArgs {
 
 /// One document's outcome.
 struct Outcome {
+    path: String,
+    document: Option<crate::model::Document>,
     diagnostics: Vec<Diagnostic>,
     suppressed: Vec<Suppressed>,
     sources: Sources,
@@ -56,6 +58,8 @@ fn run_one(path: &Path) -> Outcome {
         suppressed = report.suppressed;
     }
     Outcome {
+        path: load::display_path(path),
+        document: loaded.document,
         diagnostics,
         suppressed,
         sources,
@@ -126,7 +130,20 @@ pub fn run(args: CheckArgs) -> ExitCode {
             sources: &o.sources,
         })
         .collect();
-    let mut out = report::render(args.format, &findings, args.show_allowed);
+    let mut out = if args.format == Format::Html {
+        let inputs: Vec<crate::render::html::ReportInput> = outcomes
+            .iter()
+            .map(|o| crate::render::html::ReportInput {
+                path: &o.path,
+                document: o.document.as_ref(),
+                diagnostics: &o.diagnostics,
+                sources: &o.sources,
+            })
+            .collect();
+        crate::render::html::render_check_reports(&inputs)
+    } else {
+        report::render(args.format, &findings, args.show_allowed)
+    };
     if args.fix && matches!(args.format, Format::Human | Format::Short) {
         out.push_str(&format!("已自动修复 {fixed} 处\n"));
     }

@@ -96,7 +96,7 @@ pub fn is_yaml(path: &Path) -> bool {
 }
 
 /// The project files of a document folder, in sorted order: every YAML file below it
-/// except `jixiao.yaml`, skipping hidden folders, `templates/`, `build/` and nested
+/// except `jixiao.yaml` and hidden files (`.gitlab-ci.yml`), skipping hidden folders, `templates/`, `build/` and nested
 /// document folders.
 pub fn project_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
@@ -117,6 +117,7 @@ pub fn project_files(dir: &Path) -> Vec<PathBuf> {
         let p = entry.path();
         if entry.file_type().is_file()
             && is_yaml(p)
+            && !entry.file_name().to_string_lossy().starts_with('.')
             && !(entry.depth() == 1 && entry.file_name() == DOCUMENT_FILE)
         {
             files.push(p.to_path_buf());
