@@ -8,25 +8,62 @@ use super::{EXIT_INPUT_ERRORS, fail};
 use crate::batch::{self, Plan, progress::ProgressStyle, shard::Shard};
 use crate::render::{self, RenderOptions};
 
+/// What to build and where: shared by `jixiao build` and `jixiao watch`.
 #[derive(clap::Args)]
-pub struct BuildArgs {
+pub struct OutputArgs {
     /// 文档文件（.yaml）、文档文件夹（含 jixiao.yaml），或包含多个文档的文件夹
-    path: PathBuf,
+    pub path: PathBuf,
     /// 输出格式，逗号分隔（默认全部）
     #[arg(long, value_delimiter = ',')]
-    format: Vec<String>,
+    pub format: Vec<String>,
     /// 输出目录
     #[arg(long, default_value = "build")]
-    out: PathBuf,
+    pub out: PathBuf,
     /// 文本输出的页宽（终端列数）
     #[arg(long, default_value_t = render::text::DEFAULT_PAGE_WIDTH)]
-    page_width: usize,
+    pub page_width: usize,
     /// 额外的字体目录（PDF）
     #[arg(long)]
-    font_path: Vec<PathBuf>,
+    pub font_path: Vec<PathBuf>,
     /// PDF 标准，如 a-2b、ua-1
     #[arg(long)]
-    pdf_standard: Option<String>,
+    pub pdf_standard: Option<String>,
+}
+
+impl OutputArgs {
+    /// The build plan for these outputs; the caller chooses parallelism and progress.
+    pub fn plan(
+        self,
+        jobs: usize,
+        shard: Option<Shard>,
+        merge: Vec<PathBuf>,
+        progress: ProgressStyle,
+    ) -> Plan {
+        Plan {
+            formats: if self.format.is_empty() {
+                render::FORMATS.iter().map(|s| s.to_string()).collect()
+            } else {
+                self.format
+            },
+            options: RenderOptions {
+                page_width: self.page_width,
+                font_paths: self.font_path,
+                pdf_standard: self.pdf_standard,
+            },
+            path: self.path,
+            out: self.out,
+            jobs,
+            shard,
+            merge,
+            progress,
+        }
+    }
+}
+
+#[derive(clap::Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    output: OutputArgs,
     /// 并行的工作线程数（默认每个 CPU 核一个）
     #[arg(long, short = 'j', default_value_t = 0)]
     jobs: usize,
@@ -46,28 +83,14 @@ pub fn run(args: BuildArgs) -> ExitCode {
     if args.shard.is_some() && !args.merge.is_empty() {
         return fail("--shard 与 --merge 不能同时使用");
     }
-    let plan = Plan {
-        formats: if args.format.is_empty() {
-            render::FORMATS.iter().map(|s| s.to_string()).collect()
-        } else {
-            args.format
-        },
-        options: RenderOptions {
-            page_width: args.page_width,
-            font_paths: args.font_path,
-            pdf_standard: args.pdf_standard,
-        },
-        path: args.path,
-        out: args.out,
-        jobs: args.jobs,
-        shard: args.shard,
-        merge: args.merge,
-        progress: if args.quiet {
-            ProgressStyle::Quiet
-        } else {
-            ProgressStyle::detect()
-        },
+    let progress = if args.quiet {
+        ProgressStyle::Quiet
+    } else {
+        ProgressStyle::detect()
     };
+    let plan = args
+        .output
+        .plan(args.jobs, args.shard, args.merge, progress);
     match batch::build(&plan) {
         Err(message) => fail(message),
         Ok(summary) => {

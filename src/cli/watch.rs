@@ -11,29 +11,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant, SystemTime};
 
+use super::build::OutputArgs;
 use super::fail;
-use crate::batch::{self, Plan, progress::ProgressStyle};
-use crate::render::{self, RenderOptions};
+use crate::batch::{self, progress::ProgressStyle};
 
 #[derive(clap::Args)]
 pub struct WatchArgs {
-    /// 文档文件、文档文件夹，或包含多个文档的文件夹
-    path: PathBuf,
-    /// 输出格式，逗号分隔（默认全部）
-    #[arg(long, value_delimiter = ',')]
-    format: Vec<String>,
-    /// 输出目录
-    #[arg(long, default_value = "build")]
-    out: PathBuf,
-    /// 文本输出的页宽（终端列数）
-    #[arg(long, default_value_t = render::text::DEFAULT_PAGE_WIDTH)]
-    page_width: usize,
-    /// 额外的字体目录（PDF）
-    #[arg(long)]
-    font_path: Vec<PathBuf>,
-    /// PDF 标准，如 a-2b、ua-1
-    #[arg(long)]
-    pdf_standard: Option<String>,
+    #[command(flatten)]
+    output: OutputArgs,
     /// 检查文件变化的间隔（毫秒）
     #[arg(long, default_value_t = 200)]
     interval: u64,
@@ -41,24 +26,9 @@ pub struct WatchArgs {
 
 /// Runs `jixiao watch` until interrupted.
 pub fn run(args: WatchArgs) -> ExitCode {
-    let plan = Plan {
-        formats: if args.format.is_empty() {
-            render::FORMATS.iter().map(|s| s.to_string()).collect()
-        } else {
-            args.format
-        },
-        options: RenderOptions {
-            page_width: args.page_width,
-            font_paths: args.font_path,
-            pdf_standard: args.pdf_standard,
-        },
-        path: args.path,
-        out: args.out,
-        jobs: 0,
-        shard: None,
-        merge: Vec::new(),
-        progress: ProgressStyle::Changes,
-    };
+    let plan = args
+        .output
+        .plan(0, None, Vec::new(), ProgressStyle::Changes);
     let interval = Duration::from_millis(args.interval.max(20));
     let mut seen = snapshot(&plan.path, &plan.out);
     let mut first = true;
