@@ -82,6 +82,9 @@ fn sharded_and_merged_build_equals_a_single_build_byte_for_byte() {
         assert!(!s.assembled, "a shard writes no index or volume");
         assert!(!out.join(batch::INDEX_FILE).exists());
         built += s.built;
+        // A shard assembles nothing, so a rerun loads none of its unchanged documents.
+        let again = batch::build(&p).unwrap();
+        assert_eq!((again.built, again.reused, again.checked), (0, s.built, 0));
         shard_dirs.push(out);
     }
     assert_eq!(
@@ -188,25 +191,39 @@ fn unchanged_documents_are_reused_and_an_edit_rebuilds_only_its_document() {
         ..plan(&tree, &out)
     };
     let first = batch::build(&p).unwrap();
-    assert_eq!((first.built, first.reused), (9, 0));
+    assert_eq!((first.built, first.reused, first.checked), (9, 0, 9));
     let before = files(&out);
 
+    // Nothing changed: no document is even loaded again.
     let second = batch::build(&p).unwrap();
     assert_eq!(
         second,
         Summary {
             built: 0,
             reused: 9,
+            checked: 0,
             ..first.clone()
         }
     );
     assert_eq!(files(&out), before, "a no-op build rewrites nothing");
+
+    // The index page is an output like any other: deleted, it comes back.
+    std::fs::remove_file(out.join("index.html")).unwrap();
+    let s = batch::build(&p).unwrap();
+    assert_eq!(
+        (s.built, s.checked),
+        (0, 9),
+        "the index needs every document"
+    );
+    assert_eq!(files(&out), before);
 
     let project = docs[4].join("p002.yaml");
     let text = std::fs::read_to_string(&project).unwrap();
     std::fs::write(&project, text.replace("≥90%", "≥95%")).unwrap();
     let third = batch::build(&p).unwrap();
     assert_eq!((third.built, third.reused), (1, 8));
+    // The volume and index are laid out again from every document's tables.
+    assert_eq!(third.checked, 9);
     let after = files(&out);
     let changed: Vec<&String> = after
         .keys()

@@ -437,3 +437,57 @@ fn pdf_a_2b_and_ua_1() {
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("P003"));
 }
+
+#[test]
+fn the_volume_follows_the_pdf_standard_and_date_of_its_documents() {
+    let out = scratch("volume_standards");
+    let tree = out.join("tree");
+    for unit in ["a", "b"] {
+        std::fs::create_dir_all(tree.join(unit)).unwrap();
+        std::fs::copy(DEMO, tree.join(unit).join("2025.yaml")).unwrap();
+    }
+    for standard in ["a-2b", "ua-1"] {
+        let target = out.join(standard);
+        let o = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+            .args(["build", "--format", "pdf", "--pdf-standard", standard, "-q"])
+            .arg(&tree)
+            .arg("--out")
+            .arg(&target)
+            .env("SOURCE_DATE_EPOCH", "1735689600")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let volume = target.join("volume.pdf");
+        let bytes = std::fs::read(&volume).unwrap();
+        let has = |needle: &str| bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
+        match standard {
+            "a-2b" => assert!(
+                has("<pdfaid:part>2</pdfaid:part>"),
+                "volume is not PDF/A-2b"
+            ),
+            _ => assert!(
+                has("<pdfuaid:part>1</pdfuaid:part>"),
+                "volume is not PDF/UA-1"
+            ),
+        }
+        // SOURCE_DATE_EPOCH 1735689600 is 2025-01-01 00:00:00 UTC.
+        let info = poppler("pdfinfo", &["-isodates"], &volume);
+        assert!(
+            info.lines()
+                .any(|l| l.starts_with("CreationDate:") && l.contains("2025-01-01")),
+            "{info}"
+        );
+    }
+    // Without any date, PDF/A cannot be made: the documents fail first, and no volume
+    // is written.
+    let o = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["build", "--format", "pdf", "--pdf-standard", "a-2b", "-q"])
+        .arg(&tree)
+        .arg("--out")
+        .arg(out.join("nodate"))
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(!out.join("nodate/volume.pdf").exists());
+}

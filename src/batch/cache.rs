@@ -34,6 +34,10 @@ pub struct Manifest {
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
 pub struct Entry {
     pub outputs: BTreeMap<String, Output>,
+    /// The warnings its last check printed, shown again when the document is reused
+    /// without being checked.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub messages: String,
 }
 
 /// One output file.
@@ -214,7 +218,9 @@ pub fn output_key(
         .str(format)
         .str(&format!("{options:?}"));
     if format == "pdf" {
-        fp.str(fonts);
+        // The PDF's date when its document gives none.
+        fp.str(fonts)
+            .str(&std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default());
     }
     fp.hex()
 }

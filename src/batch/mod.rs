@@ -74,6 +74,9 @@ pub struct Summary {
     pub built: usize,
     /// Documents whose outputs were all current and reused.
     pub reused: usize,
+    /// Documents loaded and checked this time: those not reused, and all of them when the
+    /// volume had to be laid out again.
+    pub checked: usize,
     /// Documents with errors (nothing written for them).
     pub failed: usize,
     /// Documents left to other shards.
@@ -101,6 +104,16 @@ struct Done {
     id: String,
     entry: Option<Entry>,
     rendered: bool,
+}
+
+/// A selected document before it is loaded: where its outputs go, the hash of its
+/// sources, and its manifest entry when every one of its outputs is current.
+struct Candidate<'p> {
+    id: String,
+    path: &'p Path,
+    stem: String,
+    sources: String,
+    current: Option<Entry>,
 }
 
 /// Builds every document under `plan.path`. `Err` is a usage or I/O failure; documents
@@ -158,33 +171,61 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
         progress: &progress,
     };
 
-    let prepared: Vec<Result<Ready, String>> = pool.install(|| {
+    // Which documents still have every output current, from their sources' hashes alone.
+    let candidates: Vec<Candidate> = pool.install(|| {
         selected
             .par_iter()
-            .map(|(id, path)| job.prepare(id, path))
+            .map(|(id, path)| job.survey(id, path))
             .collect()
     });
-    let volume = (tree && plan.shard.is_none() && prepared.iter().all(Result::is_ok)).then(|| {
-        Volume::new(
-            prepared
-                .iter()
-                .flatten()
-                .map(|r| VolumeDocument {
-                    id: r.id.clone(),
-                    outputs: plan
-                        .formats
-                        .iter()
-                        .filter_map(|f| {
-                            let ext = render::renderer(f)?.extension();
-                            Some((f.clone(), format!("{}.{ext}", r.stem)))
-                        })
-                        .collect(),
-                    view: r.view.clone(),
-                })
-                .collect(),
-        )
-    });
-    let (results, laid_out) = pool.install(|| {
+    let assemble = tree && plan.shard.is_none();
+    let volume_content = assemble.then(|| volume_content(plan, &candidates, &fonts));
+    let current_volume = volume_content
+        .as_deref()
+        .and_then(|content| current_volume(plan, content, &previous));
+    // A document whose outputs are all current is neither loaded nor checked again, unless
+    // the volume has to be laid out anew from every document's tables.
+    let skip_current = !assemble || current_volume.is_some();
+    let mut results = Vec::with_capacity(candidates.len());
+    let mut pending = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        match candidate.current {
+            Some(entry) if skip_current => {
+                job.reuse(&candidate.id, &entry);
+                results.push(Done {
+                    id: candidate.id,
+                    entry: Some(entry),
+                    rendered: false,
+                });
+            }
+            _ => pending.push(candidate),
+        }
+    }
+
+    let prepared: Vec<Result<Ready, String>> =
+        pool.install(|| pending.par_iter().map(|c| job.prepare(c)).collect());
+    let volume =
+        (assemble && current_volume.is_none() && prepared.iter().all(Result::is_ok)).then(|| {
+            Volume::new(
+                prepared
+                    .iter()
+                    .flatten()
+                    .map(|r| VolumeDocument {
+                        id: r.id.clone(),
+                        outputs: plan
+                            .formats
+                            .iter()
+                            .filter_map(|f| {
+                                let ext = render::renderer(f)?.extension();
+                                Some((f.clone(), format!("{}.{ext}", r.stem)))
+                            })
+                            .collect(),
+                        view: r.view.clone(),
+                    })
+                    .collect(),
+            )
+        });
+    let (rendered, laid_out) = pool.install(|| {
         rayon::join(
             || {
                 prepared
@@ -199,12 +240,18 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
                     })
                     .collect::<Vec<Done>>()
             },
-            || volume.as_ref().map(|v| lay_out_volume(plan, v, &previous)),
+            || match (&volume, &volume_content) {
+                (Some(v), Some(content)) => Some(lay_out_volume(plan, v, content, &previous)),
+                _ => None,
+            },
         )
     });
+    results.extend(rendered);
+    let laid_out = laid_out.or(current_volume.map(Ok));
 
     let mut summary = Summary {
         documents: documents.len(),
+        checked: pending.len(),
         other_shards: documents.len() - selected.len(),
         ..Summary::default()
     };
@@ -234,10 +281,10 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
     }
 
     let mut volume_error = None;
-    if let (Some(volume), Some(laid_out)) = (&volume, laid_out)
+    if let Some(laid_out) = laid_out
         && summary.failed == 0
     {
-        match laid_out.and_then(|outputs| publish(plan, volume, outputs)) {
+        match laid_out.and_then(|outputs| publish(plan, outputs)) {
             Ok(entry) => {
                 manifest.volume = entry;
                 summary.assembled = true;
@@ -299,11 +346,42 @@ struct Job<'a> {
 }
 
 impl Job<'_> {
+    /// Hashes one document's sources and finds whether all its outputs are current.
+    fn survey<'p>(&self, id: &str, path: &'p Path) -> Candidate<'p> {
+        let sources = cache::sources_hash(path);
+        let current = self.previous.documents.get(id).and_then(|old| {
+            let mut entry = Entry {
+                messages: old.messages.clone(),
+                ..Entry::default()
+            };
+            for format in &self.plan.formats {
+                let key = cache::output_key(id, &sources, format, &self.plan.options, self.fonts);
+                let output = self.previous.reusable(&self.plan.out, id, format, &key)?;
+                entry.outputs.insert(format.clone(), output);
+            }
+            Some(entry)
+        });
+        Candidate {
+            id: id.to_string(),
+            path,
+            stem: output_stem(id, path, self.tree),
+            sources,
+            current,
+        }
+    }
+
+    /// Reports a document reused without loading it, with the warnings of its last check.
+    fn reuse(&self, id: &str, entry: &Entry) {
+        self.progress
+            .finish_one(id, "未变，沿用上次的输出", &entry.messages, false);
+    }
+
     /// Loads and checks one document; a document with errors is reported at once and
     /// comes back as its id.
-    fn prepare(&self, id: &str, path: &Path) -> Result<Ready, String> {
+    fn prepare(&self, candidate: &Candidate) -> Result<Ready, String> {
         let started = Instant::now();
-        let checked = common::load_and_check(path);
+        let id = candidate.id.as_str();
+        let checked = common::load_and_check(candidate.path);
         let mut messages = String::new();
         if !checked.diagnostics.is_empty() {
             messages.push_str(&diag::render_human(&checked.diagnostics, &checked.sources));
@@ -319,8 +397,8 @@ impl Job<'_> {
         Ok(Ready {
             id: id.to_string(),
             view,
-            stem: output_stem(id, path, self.tree),
-            sources: cache::sources_hash(path),
+            stem: candidate.stem.clone(),
+            sources: candidate.sources.clone(),
             checked,
             messages,
             started,
@@ -409,6 +487,7 @@ impl Job<'_> {
             );
             rendered.push(format.clone());
         }
+        entry.messages = ready.messages.clone();
         Ok((entry, rendered))
     }
 }
@@ -430,37 +509,91 @@ struct VolumeOutput {
     bytes: Option<Vec<u8>>,
 }
 
-/// Lays out the volume in every format that has a volume layout, reusing current outputs;
+/// What the volume and the index page are made from, known without loading a document:
+/// every document's id, output stem and sources, the formats, the tree's `templates/` and
+/// the fonts. The tool and the options enter each output's key.
+fn volume_content(plan: &Plan, candidates: &[Candidate], fonts: &str) -> String {
+    let mut fp = fingerprint::Fingerprint::new();
+    fp.str(&plan.formats.join(",")).str(fonts);
+    fp.str(&load::display_path(&plan.path));
+    for (name, path) in cache::folder_files(&plan.path.join("templates"), "templates/") {
+        fp.file(&name, &path);
+    }
+    for c in candidates {
+        fp.str(&c.id).str(&c.stem).str(&c.sources);
+    }
+    fp.hex()
+}
+
+/// The parts assembled from the whole tree, by format: the volume in each format that has
+/// a volume layout, and the index page with HTML.
+fn volume_parts(plan: &Plan) -> impl Iterator<Item = (&String, String)> {
+    plan.formats.iter().filter_map(|format| {
+        let path = match format.as_str() {
+            "text" => format!("{VOLUME_STEM}.txt"),
+            "pdf" => format!("{VOLUME_STEM}.pdf"),
+            "html" => INDEX_FILE.to_string(),
+            _ => return None,
+        };
+        Some((format, path))
+    })
+}
+
+/// The key of one assembled part.
+fn volume_key(plan: &Plan, content: &str, format: &str, path: &str) -> String {
+    cache::output_key(path, content, format, &plan.options, "")
+}
+
+/// The recorded part when it is current: same key, same path, same bytes on disk.
+fn current_part(
+    plan: &Plan,
+    previous: &Manifest,
+    format: &str,
+    key: &str,
+    path: &str,
+) -> Option<Output> {
+    previous
+        .volume
+        .outputs
+        .get(format)
+        .filter(|o| o.key == key && o.path == path)
+        .filter(|o| {
+            std::fs::read(plan.out.join(&o.path)).is_ok_and(|b| cache::output_hash(&b) == o.hash)
+        })
+        .cloned()
+}
+
+/// Every assembled part as recorded, when all are current.
+fn current_volume(plan: &Plan, content: &str, previous: &Manifest) -> Option<Vec<VolumeOutput>> {
+    volume_parts(plan)
+        .map(|(format, path)| {
+            let key = volume_key(plan, content, format, &path);
+            Some(VolumeOutput {
+                format: format.clone(),
+                output: current_part(plan, previous, format, &key, &path)?,
+                bytes: None,
+            })
+        })
+        .collect()
+}
+
+/// Lays out the volume in every format that has a volume layout, and the index page;
 /// nothing is written yet, since a document may still fail.
 fn lay_out_volume(
     plan: &Plan,
     volume: &Volume,
+    content: &str,
     previous: &Manifest,
 ) -> Result<Vec<VolumeOutput>, String> {
-    let content = fingerprint::hex_of(&serde_json::to_string(volume).unwrap_or_default());
     let mut outputs = Vec::new();
-    for format in &plan.formats {
-        let Some(extension) = volume_extension(format) else {
-            continue;
-        };
-        let rel = format!("{VOLUME_STEM}.{extension}");
-        let key = cache::output_key(&rel, &content, format, &plan.options, "");
-        let current = previous
-            .volume
-            .outputs
-            .get(format)
-            .filter(|o| o.key == key && o.path == rel)
-            .filter(|o| {
-                std::fs::read(plan.out.join(&o.path))
-                    .is_ok_and(|b| cache::output_hash(&b) == o.hash)
-            })
-            .cloned();
-        let (output, bytes) = match current {
+    for (format, path) in volume_parts(plan) {
+        let key = volume_key(plan, content, format, &path);
+        let (output, bytes) = match current_part(plan, previous, format, &key, &path) {
             Some(output) => (output, None),
             None => {
                 let bytes = render_volume(plan, format, volume)?;
                 let output = Output {
-                    path: rel,
+                    path,
                     key,
                     hash: cache::output_hash(&bytes),
                 };
@@ -476,9 +609,8 @@ fn lay_out_volume(
     Ok(outputs)
 }
 
-/// Writes the volume's new outputs and, when HTML is built, the index page (the HTML
-/// backend's own template); returns the volume's manifest entry.
-fn publish(plan: &Plan, volume: &Volume, outputs: Vec<VolumeOutput>) -> Result<Entry, String> {
+/// Writes the assembled parts that are new; returns the volume's manifest entry.
+fn publish(plan: &Plan, outputs: Vec<VolumeOutput>) -> Result<Entry, String> {
     let mut entry = Entry::default();
     for v in outputs {
         if let Some(bytes) = &v.bytes {
@@ -486,38 +618,31 @@ fn publish(plan: &Plan, volume: &Volume, outputs: Vec<VolumeOutput>) -> Result<E
         }
         entry.outputs.insert(v.format, v.output);
     }
-    let entries: Vec<render::html::IndexEntry> = volume
-        .documents
-        .iter()
-        .filter_map(|d| {
-            let page = d.outputs.get("html")?;
-            Some(render::html::IndexEntry::new(&d.view, Path::new(page)))
-        })
-        .collect();
-    if !entries.is_empty() {
-        let html = render::html::render_index(&entries, Some(&plan.path)).map_err(|diags| {
-            let detail: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
-            format!("索引页 {INDEX_FILE} 输出失败：{}", detail.join("；"))
-        })?;
-        write(&plan.out.join(INDEX_FILE), html.as_bytes())?;
-    }
     Ok(entry)
 }
 
-/// The file extension of the volume in a format, when the format has a volume layout.
-fn volume_extension(format: &str) -> Option<&'static str> {
-    match format {
-        "text" => Some("txt"),
-        "pdf" => Some("pdf"),
-        _ => None,
-    }
-}
-
-/// The volume's bytes in one format; the tree's `templates/` override the PDF templates.
+/// One assembled part's bytes: the volume in text or PDF (the tree's `templates/`
+/// override the PDF templates), or the index page (the HTML backend's own template).
 fn render_volume(plan: &Plan, format: &str, volume: &Volume) -> Result<Vec<u8>, String> {
     match format {
         "text" => Ok(volume::render_text(volume, plan.options.page_width).into_bytes()),
         "pdf" => volume_pdf::render(volume, &plan.path, &plan.options),
+        "html" => {
+            let entries: Vec<render::html::IndexEntry> = volume
+                .documents
+                .iter()
+                .filter_map(|d| {
+                    let page = d.outputs.get("html")?;
+                    Some(render::html::IndexEntry::new(&d.view, Path::new(page)))
+                })
+                .collect();
+            render::html::render_index(&entries, Some(&plan.path))
+                .map(String::into_bytes)
+                .map_err(|diags| {
+                    let detail: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
+                    format!("索引页 {INDEX_FILE} 输出失败：{}", detail.join("；"))
+                })
+        }
         _ => Err(format!("格式 {format} 没有汇编版式")),
     }
 }

@@ -12,10 +12,11 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, World};
 use typst_layout::PagedDocument;
-use typst_pdf::PdfOptions;
+use typst_pdf::{PdfOptions, Timestamp};
 
 use super::volume::Volume;
 use crate::render::RenderOptions;
+use crate::render::pdf;
 use crate::render::pdf::fonts::FontSet;
 use crate::render::pdf::world::{PdfWorld, file_id};
 
@@ -81,8 +82,30 @@ impl World for VolumeWorld {
 }
 
 /// Compiles the volume to PDF. `root` is the tree, whose `templates/typst/` may override
-/// templates. No date is written, so the same documents give the same bytes.
+/// templates. The date is the latest document's (else `SOURCE_DATE_EPOCH`, else none;
+/// never the clock), so the same documents give the same bytes; `--pdf-standard` applies
+/// as it does to each document.
 pub fn render(volume: &Volume, root: &Path, options: &RenderOptions) -> Result<Vec<u8>, String> {
+    let summarize = |diags: Vec<crate::diag::Diagnostic>| {
+        let list: Vec<String> = diags.into_iter().map(|d| d.message).collect();
+        format!("汇编 PDF：{}", list.join("；"))
+    };
+    let (standards, archival) =
+        pdf::parse_standards(options.pdf_standard.as_deref()).map_err(summarize)?;
+    let date = pdf::latest_date(
+        volume
+            .documents
+            .iter()
+            .filter_map(|d| d.view.date.as_deref()),
+    )
+    .map_err(summarize)?;
+    if archival && date.is_none() {
+        return Err(
+            "汇编 PDF：PDF/A 文件必须带有日期，而没有一份文档写了日期；在文档中写 date: 2025-03-01，或设置环境变量 SOURCE_DATE_EPOCH"
+                .to_string(),
+        );
+    }
+    let today = date.map(|d| d.datetime);
     let mut years: Vec<i32> = volume.documents.iter().map(|d| d.view.year).collect();
     years.dedup();
     let data = VolumeData {
@@ -99,19 +122,23 @@ pub fn render(volume: &Volume, root: &Path, options: &RenderOptions) -> Result<V
     };
     let json = serde_json::to_vec(&data).map_err(|e| format!("无法生成汇编数据：{e}"))?;
     let world = VolumeWorld {
-        inner: PdfWorld::new(json, root, FontSet::get(&options.font_paths, false), None),
+        inner: PdfWorld::new(json, root, FontSet::get(&options.font_paths, false), today),
         main: file_id("/volume.typ"),
     };
     let document = typst::compile::<PagedDocument>(&world)
         .output
         .map_err(|errors| messages("汇编 PDF 模板出错", &errors))?;
+    // As for a document: the memoized layouts are no use to the export, and the volume's
+    // are the largest of the build.
+    typst::comemo::evict(0);
     let pdf_options = PdfOptions {
         creator: Smart::Custom(Some(format!("jixiao {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: today.map(Timestamp::new_utc),
+        standards,
         ..PdfOptions::default()
     };
     let bytes = typst_pdf::pdf(&document, &pdf_options)
         .map_err(|errors| messages("无法生成汇编 PDF", &errors))?;
-    typst::comemo::evict(2);
     Ok(bytes)
 }
 

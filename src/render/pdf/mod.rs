@@ -117,7 +117,7 @@ impl PdfRenderer {
 
 /// Parses `--pdf-standard`: one name or several separated by commas (`a-2b,ua-1`).
 /// The flag says whether a PDF/A standard is among them (PDF/A needs a date).
-fn parse_standards(spec: Option<&str>) -> Result<(PdfStandards, bool), Vec<Diagnostic>> {
+pub(crate) fn parse_standards(spec: Option<&str>) -> Result<(PdfStandards, bool), Vec<Diagnostic>> {
     let Some(spec) = spec else {
         return Ok((PdfStandards::default(), false));
     };
@@ -148,15 +148,15 @@ fn parse_standards(spec: Option<&str>) -> Result<(PdfStandards, bool), Vec<Diagn
 }
 
 /// A calendar date: year, month, day.
-type Ymd = (i32, u8, u8);
+pub(crate) type Ymd = (i32, u8, u8);
 /// A time of day: hour, minute, second.
 type Hms = (u8, u8, u8);
 
 /// The date written into the PDF and returned by `datetime.today()`.
 #[derive(Clone, Copy)]
-struct DocDate {
-    ymd: Ymd,
-    datetime: Datetime,
+pub(crate) struct DocDate {
+    pub ymd: Ymd,
+    pub datetime: Datetime,
 }
 
 /// The document's `date`, else `SOURCE_DATE_EPOCH`, else none: never the clock, so two
@@ -173,6 +173,26 @@ fn document_date(cx: &RenderContext) -> Result<Option<DocDate>, Vec<Diagnostic>>
         let datetime = Datetime::from_ymd(ymd.0, ymd.1, ymd.2);
         return Ok(datetime.map(|datetime| DocDate { ymd, datetime }));
     }
+    epoch_date()
+}
+
+/// The latest of several `YYYY-MM-DD` dates (a volume is published with its last
+/// document), else `SOURCE_DATE_EPOCH`, else none. Invalid dates were reported with
+/// their documents and are passed over here.
+pub(crate) fn latest_date<'a>(
+    dates: impl Iterator<Item = &'a str>,
+) -> Result<Option<DocDate>, Vec<Diagnostic>> {
+    let latest = dates.filter_map(parse_ymd).max();
+    if let Some(ymd) = latest
+        && let Some(datetime) = Datetime::from_ymd(ymd.0, ymd.1, ymd.2)
+    {
+        return Ok(Some(DocDate { ymd, datetime }));
+    }
+    epoch_date()
+}
+
+/// The date of `SOURCE_DATE_EPOCH`, when it is set.
+fn epoch_date() -> Result<Option<DocDate>, Vec<Diagnostic>> {
     let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") else {
         return Ok(None);
     };
