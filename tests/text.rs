@@ -1,6 +1,9 @@
 //! The text backend: golden output, alignment at every page width, lossless wrapping.
 
-use std::path::{Path, PathBuf};
+#[path = "support/shipped.rs"]
+mod shipped;
+use shipped::{root, shipped_documents};
+use std::path::Path;
 
 use jixiao::load::load_path;
 use jixiao::render::text::{display_width, render_document, wrap};
@@ -18,27 +21,6 @@ fn view(path: &Path) -> DocumentView {
         loaded.diagnostics
     );
     DocumentView::new(&loaded.document.unwrap())
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Every document the repository ships: the demo, the published fixtures, the examples.
-fn shipped_documents() -> Vec<PathBuf> {
-    let mut docs = vec![root().join("tests/fixtures/demo.yaml")];
-    for dir in ["tests/fixtures/published", "examples"] {
-        if let Ok(entries) = std::fs::read_dir(root().join(dir)) {
-            let mut found: Vec<PathBuf> = entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.is_dir() || p.extension().is_some_and(|e| e == "yaml"))
-                .collect();
-            found.sort();
-            docs.extend(found);
-        }
-    }
-    docs
 }
 
 #[test]

@@ -2,7 +2,10 @@
 //! budget-system layout reads; every kind of bad workbook gives a Chinese error naming its
 //! sheet and cell.
 
-use std::path::{Path, PathBuf};
+#[path = "support/shipped.rs"]
+mod shipped;
+use shipped::{root, shipped_documents};
+use std::path::Path;
 
 use jixiao::diag::Diagnostic;
 use jixiao::import::ImportOptions;
@@ -14,27 +17,6 @@ use jixiao::render::{RenderContext, RenderOptions, Renderer};
 use jixiao::span::Sources;
 use jixiao::table::DocumentView;
 use rust_xlsxwriter::{Format, Workbook};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Every document the repository ships: the demo, the published fixtures, the examples.
-fn shipped_documents() -> Vec<PathBuf> {
-    let mut docs = vec![root().join("tests/fixtures/demo.yaml")];
-    for dir in ["tests/fixtures/published", "examples"] {
-        if let Ok(entries) = std::fs::read_dir(root().join(dir)) {
-            let mut found: Vec<PathBuf> = entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.is_dir() || p.extension().is_some_and(|e| e == "yaml"))
-                .collect();
-            found.sort();
-            docs.extend(found);
-        }
-    }
-    docs
-}
 
 fn load(path: &Path) -> Document {
     let mut sources = Sources::new();

@@ -174,54 +174,65 @@ fn empty(cx: &mut Context, field: &Spanned<String>, what: &str) {
     }
 }
 
+/// S206 for a heading with nothing under it (a project without goals, a level without rows).
+fn nothing_under(
+    cx: &mut Context,
+    heading: &Spanned<String>,
+    message: String,
+    label: &str,
+    help: &str,
+) {
+    cx.push(
+        finding(&rules::S206, message)
+            .at(heading.span, label)
+            .with_help(help),
+    );
+}
+
 fn empty_cells(cx: &mut Context, project: &Project) {
     empty(cx, &project.name, "项目名称");
     empty(cx, &project.purpose, "资金用途");
     if project.goals.is_empty() {
-        cx.push(
-            finding(
-                &rules::S206,
-                format!("项目“{}”没有绩效目标", project.name.value),
-            )
-            .at(project.name.span, "这个项目没有绩效目标")
-            .with_help("在 goals 下至少写一条绩效目标"),
+        nothing_under(
+            cx,
+            &project.name,
+            format!("项目“{}”没有绩效目标", project.name.value),
+            "这个项目没有绩效目标",
+            "在 goals 下至少写一条绩效目标",
         );
     }
     for g in &project.goals {
         empty(cx, g, "绩效目标");
     }
     if project.indicators.is_empty() {
-        cx.push(
-            finding(
-                &rules::S206,
-                format!("项目“{}”没有绩效指标", project.name.value),
-            )
-            .at(project.name.span, "这个项目没有绩效指标")
-            .with_help("在 indicators 下写一级、二级、三级指标"),
+        nothing_under(
+            cx,
+            &project.name,
+            format!("项目“{}”没有绩效指标", project.name.value),
+            "这个项目没有绩效指标",
+            "在 indicators 下写一级、二级、三级指标",
         );
     }
     for l1 in &project.indicators {
         empty(cx, &l1.level1, "一级指标");
         if l1.groups.is_empty() {
-            cx.push(
-                finding(
-                    &rules::S206,
-                    format!("一级指标“{}”下没有二级指标", l1.level1.value),
-                )
-                .at(l1.level1.span, "没有二级指标")
-                .with_help("在 groups 下添加二级指标，或删除这个一级指标"),
+            nothing_under(
+                cx,
+                &l1.level1,
+                format!("一级指标“{}”下没有二级指标", l1.level1.value),
+                "没有二级指标",
+                "在 groups 下添加二级指标，或删除这个一级指标",
             );
         }
         for g in &l1.groups {
             empty(cx, &g.level2, "二级指标");
             if g.rows.is_empty() {
-                cx.push(
-                    finding(
-                        &rules::S206,
-                        format!("二级指标“{}”下没有指标行", g.level2.value),
-                    )
-                    .at(g.level2.span, "没有指标行")
-                    .with_help("在 rows 下添加三级指标，或删除这个二级指标"),
+                nothing_under(
+                    cx,
+                    &g.level2,
+                    format!("二级指标“{}”下没有指标行", g.level2.value),
+                    "没有指标行",
+                    "在 rows 下添加三级指标，或删除这个二级指标",
                 );
             }
             for r in &g.rows {

@@ -1,0 +1,25 @@
+//! The documents the repository ships, for tests that run over all of them.
+
+use std::path::PathBuf;
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every document the repository ships: the demo, the published fixtures, the examples.
+pub fn shipped_documents() -> Vec<PathBuf> {
+    let mut docs = vec![root().join("tests/fixtures/demo.yaml")];
+    for dir in ["tests/fixtures/published", "examples"] {
+        if let Ok(entries) = std::fs::read_dir(root().join(dir)) {
+            let mut found: Vec<PathBuf> = entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir() || p.extension().is_some_and(|e| e == "yaml"))
+                .collect();
+            found.sort();
+            docs.extend(found);
+        }
+    }
+    docs
+}
