@@ -1,5 +1,6 @@
 //! The rule reference generated from the registry: `jixiao explain CODE` prints one
-//! rule, `jixiao rules --markdown` writes the book chapter `book/src/rules.md`.
+//! rule (or output/import code), `jixiao rules --markdown` writes the book chapter
+//! `book/src/rules.md`.
 
 use super::rules::{self, Pass, Rule};
 
@@ -15,8 +16,18 @@ pub fn rule_markdown(rule: &Rule, heading: &str) -> String {
         .strip_prefix("## ")
         .map(|d| format!("{heading}# {d}"))
         .unwrap_or(doc);
+    let level = if rule.configurable() {
+        "默认级别"
+    } else {
+        "级别"
+    };
+    let fixed = if rule.configurable() {
+        ""
+    } else {
+        "；不是校验规则，不能在 `rules:` 或 `allow:` 中配置"
+    };
     format!(
-        "{heading} {code} {summary}\n\n名称 `{name}`，默认级别：{severity}（{severity_en}），所属步骤：{pass}{fix}。\n\n{doc}\n",
+        "{heading} {code} {summary}\n\n名称 `{name}`，{level}：{severity}（{severity_en}），所属步骤：{pass}{fix}{fixed}。\n\n{doc}\n",
         code = rule.code,
         summary = rule.summary,
         name = rule.name,
@@ -35,8 +46,31 @@ pub fn book_chapter() -> String {
     out.push_str(
         "文档的 `rules:` 可以调整级别，`allow:` 可以就地允许一条问题（见《校验》一章）。\n\n",
     );
+    table(&mut out, rules::ALL);
+    out.push_str(
+        "\n下列代码不是 `check` 的规则，而是生成输出（`jixiao build`、`jixiao watch`）与导入（`jixiao import`）时报告的问题。",
+    );
+    out.push_str(
+        "它们同样可以用 `jixiao explain 代码` 查看，但级别固定，不能写在 `rules:` 或 `allow:` 中（写了会报告 A501、A502）。\n\n",
+    );
+    table(&mut out, rules::OUTPUT_AND_IMPORT);
+    let mut pass = None::<Pass>;
+    for r in rules::every() {
+        if pass != Some(r.pass) {
+            pass = Some(r.pass);
+            out.push_str(&format!("\n## {}\n", r.pass.label_zh()));
+        }
+        out.push('\n');
+        out.push_str(&format!("<a id=\"{}\"></a>\n\n", r.code.to_lowercase()));
+        out.push_str(&rule_markdown(r, "###"));
+    }
+    out
+}
+
+/// A summary table of rules, each code linking to its section.
+fn table(out: &mut String, list: &[&Rule]) {
     out.push_str("| 代码 | 名称 | 级别 | 步骤 | 说明 |\n|---|---|---|---|---|\n");
-    for r in rules::ALL {
+    for r in list {
         out.push_str(&format!(
             "| [{code}](#{anchor}) | `{name}` | {sev} | {pass} | {summary}{fix} |\n",
             code = r.code,
@@ -52,15 +86,4 @@ pub fn book_chapter() -> String {
             },
         ));
     }
-    let mut pass = None::<Pass>;
-    for r in rules::ALL {
-        if pass != Some(r.pass) {
-            pass = Some(r.pass);
-            out.push_str(&format!("\n## {}\n", r.pass.label_zh()));
-        }
-        out.push('\n');
-        out.push_str(&format!("<a id=\"{}\"></a>\n\n", r.code.to_lowercase()));
-        out.push_str(&rule_markdown(r, "###"));
-    }
-    out
 }

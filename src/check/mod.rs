@@ -171,8 +171,10 @@ fn configure(doc: &Document, findings: Vec<Diagnostic>) -> Report {
         }
         report.diagnostics.push(d);
     }
+    // Only `check` rules can be configured: an output or import code in `rules:` or
+    // `allow:` would change nothing, so it is reported like an unknown code.
     for (code, span) in &doc.rule_spans {
-        if rules::lookup(code).is_none() {
+        if rules::lookup_check(code).is_none() {
             report
                 .diagnostics
                 .push(unknown_code(&rules::A501, code, *span, "rules"));
@@ -180,7 +182,7 @@ fn configure(doc: &Document, findings: Vec<Diagnostic>) -> Report {
     }
     for s in &scopes {
         let code = &s.allow.code;
-        if rules::lookup(code).is_none() {
+        if rules::lookup_check(code).is_none() {
             report
                 .diagnostics
                 .push(unknown_code(&rules::A502, code, code.span, "allow"));
@@ -213,6 +215,20 @@ fn configure(doc: &Document, findings: Vec<Diagnostic>) -> Report {
 }
 
 fn unknown_code(rule: &Rule, code: &str, span: Span, key: &str) -> Diagnostic {
+    if let Some(other) = rules::lookup(code) {
+        return finding(
+            rule,
+            format!(
+                "{key} 中的 `{code}` 是{}时报告的代码，不是校验规则",
+                other.pass.label_zh()
+            ),
+        )
+        .at(span, "不能在这里配置")
+        .with_help(format!(
+            "{key} 只能写 `jixiao check` 的规则；{code}（{}）的级别是固定的，删除这一行，用 `jixiao explain {code}` 查看如何处理",
+            other.summary
+        ));
+    }
     let mut d =
         finding(rule, format!("{key} 中的规则代码 `{code}` 不存在")).at(span, "没有这条规则");
     let codes: Vec<&str> = rules::ALL.iter().map(|r| r.code).collect();

@@ -1,4 +1,5 @@
-//! `jixiao explain CODE`: one rule's documentation.
+//! `jixiao explain CODE`: the documentation of one rule, or of any other code the tool
+//! prints (output and import codes).
 
 use std::process::ExitCode;
 
@@ -7,7 +8,7 @@ use crate::check::{docs, rules};
 
 #[derive(clap::Args)]
 pub struct ExplainArgs {
-    /// 规则代码，如 C302
+    /// 规则或问题代码，如 C302、P004
     code: String,
 }
 
@@ -20,7 +21,7 @@ pub fn run(args: ExplainArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         None => fail(format!(
-            "没有规则 `{}`；用 `jixiao rules` 查看所有规则",
+            "没有规则或代码 `{}`；用 `jixiao rules` 查看所有代码",
             args.code
         )),
     }

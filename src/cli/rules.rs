@@ -1,4 +1,5 @@
-//! `jixiao rules`: the rule registry as a table, as JSON, or as the book chapter.
+//! `jixiao rules`: the rule registry (check rules, then output and import codes) as a
+//! table, as JSON, or as the book chapter.
 
 use std::process::ExitCode;
 
@@ -22,14 +23,39 @@ fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
+/// One line per rule under a header line.
+fn listing(out: &mut String, list: &[&rules::Rule]) {
+    out.push_str(&format!(
+        "{}{}{}{}说明\n",
+        pad("代码", 6),
+        pad("级别", 6),
+        pad("步骤", 8),
+        pad("名称", 28)
+    ));
+    for r in list {
+        let fix = if r.fixable {
+            "（可自动修复）"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "{}{}{}{}{}{fix}\n",
+            pad(r.code, 6),
+            pad(r.severity.label_zh(), 6),
+            pad(r.pass.label_zh(), 8),
+            pad(r.name, 28),
+            r.summary
+        ));
+    }
+}
+
 /// Runs `jixiao rules`.
 pub fn run(args: RulesArgs) -> ExitCode {
     let mut out = String::new();
     if args.markdown {
         out = docs::book_chapter();
     } else if args.json {
-        let list: Vec<serde_json::Value> = rules::ALL
-            .iter()
+        let list: Vec<serde_json::Value> = rules::every()
             .map(|r| {
                 serde_json::json!({
                     "code": r.code,
@@ -38,35 +64,19 @@ pub fn run(args: RulesArgs) -> ExitCode {
                     "pass": r.pass,
                     "summary": r.summary,
                     "fixable": r.fixable,
+                    "configurable": r.configurable(),
                 })
             })
             .collect();
         out = serde_json::to_string_pretty(&list).unwrap_or_default();
         out.push('\n');
     } else {
-        out.push_str(&format!(
-            "{}{}{}{}说明\n",
-            pad("代码", 6),
-            pad("级别", 6),
-            pad("步骤", 8),
-            pad("名称", 28)
-        ));
-        for r in rules::ALL {
-            let fix = if r.fixable {
-                "（可自动修复）"
-            } else {
-                ""
-            };
-            out.push_str(&format!(
-                "{}{}{}{}{}{fix}\n",
-                pad(r.code, 6),
-                pad(r.severity.label_zh(), 6),
-                pad(r.pass.label_zh(), 8),
-                pad(r.name, 28),
-                r.summary
-            ));
-        }
-        out.push_str("\n用 `jixiao explain 代码` 查看一条规则的详细说明。\n");
+        listing(&mut out, rules::ALL);
+        out.push_str(
+            "\n输出与导入：生成输出（build、watch）与导入（import）时报告的代码，级别固定，不能写在 rules: 或 allow: 中\n\n",
+        );
+        listing(&mut out, rules::OUTPUT_AND_IMPORT);
+        out.push_str("\n用 `jixiao explain 代码` 查看任何一个代码的详细说明。\n");
     }
     super::check::print_stdout(&out);
     ExitCode::SUCCESS
