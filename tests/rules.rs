@@ -107,22 +107,23 @@ fn fixture_folders_belong_to_rules() {
     for entry in std::fs::read_dir("tests/rules").unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         assert!(
-            rules::lookup(&name).is_some(),
-            "tests/rules/{name} names no rule"
+            rules::lookup_check(&name).is_some(),
+            "tests/rules/{name} names no check rule"
         );
     }
 }
 
 #[test]
 fn codes_are_unique_and_well_formed() {
-    let mut codes: Vec<&str> = rules::ALL.iter().map(|r| r.code).collect();
+    let mut codes: Vec<&str> = rules::every().map(|r| r.code).collect();
     let n = codes.len();
     codes.sort_unstable();
     codes.dedup();
     assert_eq!(codes.len(), n, "a code is registered twice");
+    // Check rules: configurable, with fixtures (every_rule_has_fixtures_…).
     for r in rules::ALL {
         assert!(
-            r.code.len() == 4 && "LVSCTA".contains(&r.code[..1]),
+            r.code.len() == 4 && "LVSCTA".contains(&r.code[..1]) && r.configurable(),
             "{}",
             r.code
         );
@@ -130,6 +131,164 @@ fn codes_are_unique_and_well_formed() {
             assert!(r.doc.contains(section), "{} lacks {section}", r.code);
         }
     }
+    // Output and import codes: not produced by `check`, so no fixtures and not
+    // configurable; their example is the message the tool prints.
+    for r in rules::OUTPUT_AND_IMPORT {
+        assert!(
+            r.code.len() == 4 && "PHRXI".contains(&r.code[..1]) && !r.configurable(),
+            "{}",
+            r.code
+        );
+        assert!(!r.fixable, "{}", r.code);
+        for section in ["## 什么时候出现", "## 为什么", "## 示例", "## 如何处理"] {
+            assert!(r.doc.contains(section), "{} lacks {section}", r.code);
+        }
+        assert!(
+            r.doc.contains(&format!("[{}]", r.code)),
+            "{}: the example shows no message with the code",
+            r.code
+        );
+    }
+}
+
+/// Every `"X123"` literal in the non-test source of `src/`: the codes the tool can print.
+/// Inline test modules (from the first `#[cfg(test)]` line on) are left out.
+fn code_literals_in_src() -> std::collections::BTreeMap<String, Vec<String>> {
+    let mut found: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for (path, text) in source_files(Path::new("src")) {
+        for (i, line) in text.lines().enumerate() {
+            let bytes = line.as_bytes();
+            for start in 0..bytes.len().saturating_sub(5) {
+                let w = &bytes[start..start + 6];
+                if w[0] == b'"'
+                    && w[1].is_ascii_uppercase()
+                    && w[2..5].iter().all(u8::is_ascii_digit)
+                    && w[5] == b'"'
+                {
+                    let code = String::from_utf8_lossy(&w[1..5]).into_owned();
+                    found
+                        .entry(code)
+                        .or_default()
+                        .push(format!("{}:{}", path.display(), i + 1));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The `.rs` files under `dir` with their text up to the first `#[cfg(test)]` line.
+fn source_files(dir: &Path) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            out.extend(source_files(&path));
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let end = text
+                .lines()
+                .scan(0, |offset, line| {
+                    let at = *offset;
+                    *offset += line.len() + 1;
+                    Some((at, line))
+                })
+                .find(|(_, line)| line.trim() == "#[cfg(test)]")
+                .map_or(text.len(), |(at, _)| at);
+            out.push((path, text[..end].to_string()));
+        }
+    }
+    out
+}
+
+/// Whatever code the tool prints, `jixiao explain` can explain: a new diagnostic code
+/// without a registry entry (and so without documentation) fails here. And the reverse:
+/// every registered code is still used somewhere in `src/` outside the registry, as a
+/// literal or as `rules::CODE` (comments do not count).
+#[test]
+fn every_printed_code_is_registered_and_every_registered_code_is_used() {
+    let literals = code_literals_in_src();
+    assert!(literals.contains_key("P001") && literals.contains_key("L009"));
+    let undocumented: Vec<String> = literals
+        .iter()
+        .filter(|(code, _)| rules::lookup(code).is_none())
+        .map(|(code, places)| format!("{code} ({})", places.join(", ")))
+        .collect();
+    assert!(
+        undocumented.is_empty(),
+        "codes printed but not in the registry (add a file under src/check/rules/): {}",
+        undocumented.join("; ")
+    );
+
+    let registry = Path::new("src/check/rules");
+    let code_text: Vec<String> = source_files(Path::new("src"))
+        .into_iter()
+        .filter(|(path, _)| !path.starts_with(registry))
+        .map(|(_, text)| {
+            text.lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    let used = |code: &str| {
+        code_text.iter().any(|text| {
+            text.match_indices(code).any(|(at, _)| {
+                let before = text[..at].chars().next_back();
+                let after = text[at + code.len()..].chars().next();
+                let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+                !word(before) && !word(after)
+            })
+        })
+    };
+    let unused: Vec<&str> = rules::every()
+        .map(|r| r.code)
+        .filter(|code| !used(code))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "registered codes nothing in src/ reports: {unused:?}"
+    );
+}
+
+/// Output and import codes can be explained but not configured: `rules:` and `allow:`
+/// refuse them like unknown codes (A501, A502), saying what they are.
+#[test]
+fn output_codes_are_explained_but_not_configurable() {
+    let (code, out) = jixiao(&["explain", "p004"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("# P004 ") && out.contains("不能在 `rules:` 或 `allow:` 中配置"),
+        "{out}"
+    );
+    let (_, out) = jixiao(&["rules"]);
+    assert!(out.contains("I201") && out.contains("输出与导入"), "{out}");
+
+    let doc = base().replace(
+        "framework: legacy\n",
+        "framework: legacy\nrules:\n  P004: off\n",
+    );
+    let (d, _) = check_text(&doc);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].code, "A501");
+    assert!(
+        d[0].message.contains("P004") && d[0].message.contains("输出"),
+        "{}",
+        d[0].message
+    );
+
+    let doc = base().replace(
+        "                value: 1种\n",
+        "                value: 1种\n                allow:\n                  P001: 生僻字\n",
+    );
+    let (d, allowed) = check_text(&doc);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].code, "A502");
+    assert!(allowed.is_empty());
 }
 
 #[test]
