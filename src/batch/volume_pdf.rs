@@ -125,11 +125,13 @@ pub fn render(volume: &Volume, root: &Path, options: &RenderOptions) -> Result<V
         inner: PdfWorld::new(json, root, FontSet::get(&options.font_paths, false), today),
         main: file_id("/volume.typ"),
     };
+    let layout = pdf::InProgress::volume();
     let document = typst::compile::<PagedDocument>(&world)
         .output
         .map_err(|errors| messages("汇编 PDF 模板出错", &errors))?;
+    drop(layout);
     // As for a document: the memoized layouts are no use to the export, and the volume's
-    // are the largest of the build.
+    // are the largest of the build. Documents laid out meanwhile lose theirs too, once.
     typst::comemo::evict(0);
     let pdf_options = PdfOptions {
         creator: Smart::Custom(Some(format!("jixiao {}", env!("CARGO_PKG_VERSION")))),

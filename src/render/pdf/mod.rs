@@ -12,6 +12,7 @@ pub mod fonts;
 pub mod templates;
 pub mod world;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use typst::World;
@@ -89,12 +90,11 @@ impl PdfRenderer {
         let world = PdfWorld::new(json, cx.root, fonts, today);
         let prepared = Instant::now();
 
+        let layout = InProgress::document();
         let compiled = typst::compile::<PagedDocument>(&world).output;
         let compiled_at = Instant::now();
+        evict_after_document(layout);
         let document = compiled.map_err(|errors| template_errors(&world, &errors))?;
-        // The memoized layouts are no use to the export, nor to the next document; freeing
-        // them now lowers the peak memory of large documents by a third.
-        typst::comemo::evict(0);
         let options = PdfOptions {
             creator: Smart::Custom(Some(format!("jixiao {}", env!("CARGO_PKG_VERSION")))),
             timestamp: today.map(Timestamp::new_utc),
@@ -112,6 +112,51 @@ impl PdfRenderer {
                 export: exported - compiled_at,
             },
         ))
+    }
+}
+
+/// Layouts in progress right now on the threads of a tree build: (documents, volumes).
+static IN_PROGRESS: [AtomicUsize; 2] = [AtomicUsize::new(0), AtomicUsize::new(0)];
+
+/// When other layouts run beside a finished document, its memoized results are freed only
+/// once they are this many evictions old, so the others keep what their next layout pass
+/// reuses (typst lays out a document several times until page references settle).
+const AGE_BESIDE_OTHERS: usize = 4;
+
+/// Counts one layout as in progress until dropped.
+pub(crate) struct InProgress(usize);
+
+impl InProgress {
+    fn document() -> Self {
+        IN_PROGRESS[0].fetch_add(1, Ordering::SeqCst);
+        InProgress(0)
+    }
+
+    pub(crate) fn volume() -> Self {
+        IN_PROGRESS[1].fetch_add(1, Ordering::SeqCst);
+        InProgress(1)
+    }
+}
+
+impl Drop for InProgress {
+    fn drop(&mut self) {
+        IN_PROGRESS[self.0].fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Frees typst's memoized results after a document's layout (they are no use to its
+/// export nor to the next document; freeing them lowers the peak memory of a large
+/// document by a third). The memo cache is global, so what is freed depends on what else
+/// is laid out meanwhile: nothing while a volume is, whose first pass over thousands of
+/// tables outlasts many documents; only older results while other documents are.
+fn evict_after_document(layout: InProgress) {
+    drop(layout);
+    let documents = IN_PROGRESS[0].load(Ordering::SeqCst);
+    let volumes = IN_PROGRESS[1].load(Ordering::SeqCst);
+    match (documents, volumes) {
+        (0, 0) => typst::comemo::evict(0),
+        (_, 0) => typst::comemo::evict(AGE_BESIDE_OTHERS),
+        _ => {}
     }
 }
 
