@@ -70,7 +70,31 @@ fn span_of(pair: &Pair<'_, Rule>) -> Range<usize> {
     s.start()..s.end()
 }
 
-/// Reads `text` (already normalized); `None` when no quantitative form fits.
+/// A piece of the normalized text: what it says and where it is.
+#[derive(Clone, Debug)]
+pub(super) struct Piece<'i> {
+    pub text: &'i str,
+    pub span: Range<usize>,
+}
+
+impl<'i> Piece<'i> {
+    /// The piece of `text` at `span`.
+    pub fn at(text: &'i str, span: Range<usize>) -> Self {
+        Piece {
+            text: &text[span.clone()],
+            span,
+        }
+    }
+
+    fn of(pair: &Pair<'i, Rule>) -> Self {
+        Piece {
+            text: pair.as_str(),
+            span: span_of(pair),
+        }
+    }
+}
+
+/// Reads `text` (already normalized) with the grammar; `None` when no quantitative form fits.
 pub(super) fn build(text: &str) -> Option<Built> {
     // Every quantitative form has a digit; most text has none, and skips the grammar.
     if !text.bytes().any(|b| b.is_ascii_digit()) {
@@ -89,34 +113,27 @@ pub(super) fn build(text: &str) -> Option<Built> {
 }
 
 fn number(pair: &Pair<'_, Rule>) -> Option<Decimal> {
-    Decimal::from_str(pair.as_str()).ok()
+    decimal(pair.as_str())
+}
+
+/// A number as the grammar reads it (`number`, `signed_number`).
+pub(super) fn decimal(text: &str) -> Option<Decimal> {
+    Decimal::from_str(text).ok()
 }
 
 /// The comparators written before and after the number, reconciled into one.
-struct Comparators<'i> {
-    prefix: Option<Pair<'i, Rule>>,
-    suffix: Option<Pair<'i, Rule>>,
+#[derive(Default)]
+pub(super) struct Comparators<'i> {
+    pub prefix: Option<Piece<'i>>,
+    pub suffix: Option<Piece<'i>>,
 }
 
-impl<'i> Comparators<'i> {
-    fn new() -> Self {
-        Comparators {
-            prefix: None,
-            suffix: None,
-        }
-    }
-
+impl Comparators<'_> {
     /// The comparator the value means, noting word spellings and duplicates.
     fn resolve(&self, notes: &mut Notes) -> Option<Comparator> {
-        let read = |p: &Pair<'_, Rule>| Comparator::from_str_exact(p.as_str());
-        let prefix = self
-            .prefix
-            .as_ref()
-            .and_then(|p| read(p).map(|c| (c, span_of(p))));
-        let suffix = self
-            .suffix
-            .as_ref()
-            .and_then(|p| read(p).map(|c| (c, span_of(p))));
+        let read = |p: &Piece<'_>| Comparator::from_str_exact(p.text).map(|c| (c, p.span.clone()));
+        let prefix = self.prefix.as_ref().and_then(read);
+        let suffix = self.suffix.as_ref().and_then(read);
         match (prefix, suffix) {
             (Some((c, span)), Some((s, s_span))) => {
                 if !c.is_symbol() {
@@ -155,79 +172,112 @@ fn word_comparator(notes: &mut Notes, c: Comparator, span: Range<usize>) {
     );
 }
 
+/// The pieces of a `date`, as the grammar splits it.
+#[derive(Default)]
+pub(super) struct DateParts<'i> {
+    pub comparator: Option<Piece<'i>>,
+    /// The whole `dotted_date` (`2024.12`) and whether `日期` follows it.
+    pub dotted: Option<(Range<usize>, bool)>,
+    pub year: Option<&'i str>,
+    pub month: Option<Piece<'i>>,
+    pub month_word: Option<Piece<'i>>,
+    pub day: Option<Piece<'i>>,
+    pub day_word: Option<Piece<'i>>,
+    /// A `period` (`1-12月`): its two months and the whole period.
+    pub period: Option<(&'i str, &'i str, Piece<'i>)>,
+    pub qualifier: Option<&'i str>,
+}
+
 fn build_date(pair: Pair<'_, Rule>) -> Option<Built> {
-    let mut comparator = None;
-    let mut year = None;
-    let mut month = None;
-    let mut day = None;
-    let mut period = None;
-    let mut qualifier = None;
-    let mut dotted: Option<(Range<usize>, bool)> = None;
-    let mut notes = Notes::default();
-    let mut impossible: Vec<(String, Range<usize>)> = Vec::new();
+    let mut parts = DateParts::default();
     for part in pair.into_inner() {
         match part.as_rule() {
-            Rule::comparator => comparator = Some(part),
-            Rule::date_qualifier => qualifier = DateQualifier::from_str_exact(part.as_str()),
+            Rule::comparator => parts.comparator = Some(Piece::of(&part)),
+            Rule::date_qualifier => parts.qualifier = Some(part.as_str()),
             Rule::dotted_date | Rule::written_date => {
                 let whole = span_of(&part);
                 let is_dotted = part.as_rule() == Rule::dotted_date;
                 let mut has_word = false;
                 for piece in part.into_inner() {
-                    let span = span_of(&piece);
                     match piece.as_rule() {
-                        Rule::year => year = piece.as_str().parse::<u16>().ok(),
-                        Rule::month => {
-                            let m = piece.as_str().parse::<u8>().ok()?;
-                            if !(1..=12).contains(&m) {
-                                impossible.push((format!("没有{m}月"), span));
-                            }
-                            month = Some(m);
-                        }
-                        Rule::day => day = Some((piece.as_str().parse::<u8>().ok()?, span)),
-                        Rule::month_word if piece.as_str() == "月份" => notes.note(
-                            ProblemKind::NonCanonical,
-                            "日期中的“月份”应写作“月”".to_string(),
-                            span,
-                            true,
-                        ),
-                        Rule::day_word if piece.as_str() == "号" => notes.note(
-                            ProblemKind::NonCanonical,
-                            "日期中的“号”应写作“日”".to_string(),
-                            span,
-                            true,
-                        ),
+                        Rule::year => parts.year = Some(piece.as_str()),
+                        Rule::month => parts.month = Some(Piece::of(&piece)),
+                        Rule::day => parts.day = Some(Piece::of(&piece)),
+                        Rule::month_word => parts.month_word = Some(Piece::of(&piece)),
+                        Rule::day_word => parts.day_word = Some(Piece::of(&piece)),
                         Rule::date_word => has_word = true,
                         Rule::period => {
                             let mut months = piece
                                 .clone()
                                 .into_inner()
                                 .filter(|p| p.as_rule() == Rule::month);
-                            let from = months.next()?.as_str().parse::<u8>().ok()?;
-                            let to = months.next()?.as_str().parse::<u8>().ok()?;
-                            if !(1..=12).contains(&from) || !(1..=12).contains(&to) || from > to {
-                                impossible
-                                    .push((format!("月份区间“{from}-{to}月”不成立"), span.clone()));
-                            }
-                            if piece.as_str().ends_with("月份") {
-                                notes.note(
-                                    ProblemKind::NonCanonical,
-                                    "日期中的“月份”应写作“月”".to_string(),
-                                    span.clone(),
-                                    true,
-                                );
-                            }
-                            period = Some(MonthPeriod { from, to });
+                            let from = months.next()?.as_str();
+                            let to = months.next()?.as_str();
+                            parts.period = Some((from, to, Piece::of(&piece)));
                         }
                         _ => {}
                     }
                 }
                 if is_dotted {
-                    dotted = Some((whole, has_word));
+                    parts.dotted = Some((whole, has_word));
                 }
             }
             _ => {}
         }
+    }
+    date(parts)
+}
+
+/// The typed date from its pieces, with its problems and the deadline it most likely means.
+pub(super) fn date(parts: DateParts<'_>) -> Option<Built> {
+    let mut notes = Notes::default();
+    let mut impossible: Vec<(String, Range<usize>)> = Vec::new();
+    let qualifier = parts.qualifier.and_then(DateQualifier::from_str_exact);
+    let year = parts.year.and_then(|y| y.parse::<u16>().ok());
+    let mut month = None;
+    if let Some(m) = &parts.month {
+        let n = m.text.parse::<u8>().ok()?;
+        if !(1..=12).contains(&n) {
+            impossible.push((format!("没有{n}月"), m.span.clone()));
+        }
+        month = Some(n);
+    }
+    let day = match &parts.day {
+        Some(d) => Some((d.text.parse::<u8>().ok()?, d.span.clone())),
+        None => None,
+    };
+    if let Some(w) = parts.month_word.as_ref().filter(|w| w.text == "月份") {
+        notes.note(
+            ProblemKind::NonCanonical,
+            "日期中的“月份”应写作“月”".to_string(),
+            w.span.clone(),
+            true,
+        );
+    }
+    if let Some(w) = parts.day_word.as_ref().filter(|w| w.text == "号") {
+        notes.note(
+            ProblemKind::NonCanonical,
+            "日期中的“号”应写作“日”".to_string(),
+            w.span.clone(),
+            true,
+        );
+    }
+    let mut period = None;
+    if let Some((from, to, whole)) = &parts.period {
+        let from = from.parse::<u8>().ok()?;
+        let to = to.parse::<u8>().ok()?;
+        if !(1..=12).contains(&from) || !(1..=12).contains(&to) || from > to {
+            impossible.push((format!("月份区间“{from}-{to}月”不成立"), whole.span.clone()));
+        }
+        if whole.text.ends_with("月份") {
+            notes.note(
+                ProblemKind::NonCanonical,
+                "日期中的“月份”应写作“月”".to_string(),
+                whole.span.clone(),
+                true,
+            );
+        }
+        period = Some(MonthPeriod { from, to });
     }
     if let (Some((d, span)), Some(m)) = (&day, month) {
         let d = *d;
@@ -245,8 +295,10 @@ fn build_date(pair: Pair<'_, Rule>) -> Option<Built> {
             false,
         );
     }
-    let comparator_span = comparator.as_ref().map(span_of);
-    let comparator = comparator.and_then(|p| Comparator::from_str_exact(p.as_str()));
+    let comparator_span = parts.comparator.as_ref().map(|p| p.span.clone());
+    let comparator = parts
+        .comparator
+        .and_then(|p| Comparator::from_str_exact(p.text));
     let written = Value::Date {
         comparator,
         year,
@@ -276,10 +328,10 @@ fn build_date(pair: Pair<'_, Rule>) -> Option<Built> {
             period,
             qualifier: q,
         });
-    } else if dotted.is_some() {
+    } else if parts.dotted.is_some() {
         repaired = Some(written.clone());
     }
-    if let Some((span, has_word)) = dotted {
+    if let Some((span, has_word)) = parts.dotted {
         let shown = repaired.as_ref().unwrap_or(&written).to_string();
         let extra = if has_word {
             "，且不必写“日期”二字"
@@ -316,57 +368,94 @@ fn days_in_month(year: Option<u16>, month: u8) -> u8 {
     }
 }
 
+/// The pieces of a `duration`, as the grammar splits it.
+pub(super) struct DurationParts<'i> {
+    pub comparators: Comparators<'i>,
+    /// The leading factor of a `product` (`7` of `7*24小时`).
+    pub factor: Option<&'i str>,
+    pub number: &'i str,
+    pub unit: &'i str,
+    pub qualifier: Option<&'i str>,
+}
+
 fn build_duration(pair: Pair<'_, Rule>) -> Option<Built> {
-    let mut comparators = Comparators::new();
+    let mut comparators = Comparators::default();
     let mut factor = None;
     let mut amount = None;
     let mut unit = None;
     let mut qualifier = None;
     for part in pair.into_inner() {
         match part.as_rule() {
-            Rule::comparator => comparators.prefix = Some(part),
-            Rule::suffix_comparator => comparators.suffix = Some(part),
-            Rule::number => amount = Some(number(&part)?),
+            Rule::comparator => comparators.prefix = Some(Piece::of(&part)),
+            Rule::suffix_comparator => comparators.suffix = Some(Piece::of(&part)),
+            Rule::number => amount = Some(part.as_str()),
             Rule::product => {
                 let mut numbers = part.into_inner();
-                factor = Some(number(&numbers.next()?)?);
-                amount = Some(number(&numbers.next()?)?);
+                factor = Some(numbers.next()?.as_str());
+                amount = Some(numbers.next()?.as_str());
             }
-            Rule::time_unit => unit = units::lookup(part.as_str()),
-            Rule::duration_qualifier => {
-                qualifier = DurationQualifier::from_str_exact(part.as_str())
-            }
+            Rule::time_unit => unit = Some(part.as_str()),
+            Rule::duration_qualifier => qualifier = Some(part.as_str()),
             _ => {}
         }
     }
-    let mut notes = Notes::default();
-    let comparator = comparators.resolve(&mut notes);
-    let value = Value::Duration {
-        comparator,
+    duration(DurationParts {
+        comparators,
         factor,
         number: amount?,
         unit: unit?,
+        qualifier,
+    })
+}
+
+/// The typed duration from its pieces.
+pub(super) fn duration(parts: DurationParts<'_>) -> Option<Built> {
+    let factor = match parts.factor {
+        Some(f) => Some(decimal(f)?),
+        None => None,
+    };
+    let number = decimal(parts.number)?;
+    let unit = units::lookup(parts.unit)?;
+    let qualifier = parts.qualifier.and_then(DurationQualifier::from_str_exact);
+    let mut notes = Notes::default();
+    let comparator = parts.comparators.resolve(&mut notes);
+    let value = Value::Duration {
+        comparator,
+        factor,
+        number,
+        unit,
         qualifier,
     };
     notes.done(value, None)
 }
 
 fn build_ratio(pair: Pair<'_, Rule>) -> Option<Built> {
-    let mut comparators = Comparators::new();
+    let mut comparator = None;
     let mut numbers = Vec::with_capacity(2);
     for part in pair.into_inner() {
         match part.as_rule() {
-            Rule::comparator => comparators.prefix = Some(part),
-            Rule::number => numbers.push(number(&part)?),
+            Rule::comparator => comparator = Some(Piece::of(&part)),
+            Rule::number => numbers.push(part.as_str()),
             _ => {}
         }
     }
+    ratio(comparator, numbers.first()?, numbers.get(1)?)
+}
+
+/// The typed ratio from its comparator and two numbers.
+pub(super) fn ratio(comparator: Option<Piece<'_>>, left: &str, right: &str) -> Option<Built> {
+    let left = decimal(left)?;
+    let right = decimal(right)?;
     let mut notes = Notes::default();
+    let comparators = Comparators {
+        prefix: comparator,
+        suffix: None,
+    };
     let comparator = comparators.resolve(&mut notes);
     let value = Value::Ratio {
         comparator,
-        left: *numbers.first()?,
-        right: *numbers.get(1)?,
+        left,
+        right,
     };
     notes.done(value, None)
 }
@@ -522,28 +611,45 @@ fn resolve_unit(text: &str) -> Option<UnitReading> {
     })
 }
 
+/// The pieces of an `amount`, as the grammar splits it.
+pub(super) struct AmountParts<'i> {
+    pub comparators: Comparators<'i>,
+    pub number: &'i str,
+    pub unit: Option<Piece<'i>>,
+}
+
 fn build_amount(pair: Pair<'_, Rule>) -> Option<Built> {
-    let mut comparators = Comparators::new();
-    let mut amount = None;
-    let mut unit_text = None;
+    let mut comparators = Comparators::default();
+    let mut number = None;
+    let mut unit = None;
     for part in pair.into_inner() {
         match part.as_rule() {
-            Rule::comparator => comparators.prefix = Some(part),
-            Rule::suffix_comparator => comparators.suffix = Some(part),
-            Rule::signed_number => amount = Some(number(&part)?),
-            Rule::unit_text => unit_text = Some(part),
+            Rule::comparator => comparators.prefix = Some(Piece::of(&part)),
+            Rule::suffix_comparator => comparators.suffix = Some(Piece::of(&part)),
+            Rule::signed_number => number = Some(part.as_str()),
+            Rule::unit_text => unit = Some(Piece::of(&part)),
             _ => {}
         }
     }
-    let number = amount?;
+    amount(AmountParts {
+        comparators,
+        number: number?,
+        unit,
+    })
+}
+
+/// The typed percentage or quantity from its pieces.
+pub(super) fn amount(parts: AmountParts<'_>) -> Option<Built> {
+    let number = decimal(parts.number)?;
+    let unit_text = parts.unit;
     let reading = match &unit_text {
-        Some(text) => Some(resolve_unit(text.as_str())?),
+        Some(text) => Some(resolve_unit(text.text)?),
         None => None,
     };
     let mut notes = Notes::default();
-    let comparator = comparators.resolve(&mut notes);
-    let unit_span = unit_text.as_ref().map(span_of);
-    let written_unit = unit_text.as_ref().map_or("", |p| p.as_str());
+    let comparator = parts.comparators.resolve(&mut notes);
+    let unit_span = unit_text.as_ref().map(|p| p.span.clone());
+    let written_unit = unit_text.as_ref().map_or("", |p| p.text);
     let mut repaired = None;
     let value = match reading {
         Some(UnitReading::Percent { standard }) => {
