@@ -1,21 +1,23 @@
 //! A shortcut past the grammar for the spellings most values use: `≥90%`, `≤41.66万元`,
-//! `≥5个`, `2026年12月31日前`, `12月底前`, `≤24小时`, `7*24小时响应`, `≥1:4`, `≥95`.
+//! `≥5个`, `少于2076万元`, `2026年12月31日前`, `12月底前`, `≤2024.12`, `≤24小时`,
+//! `7*24小时响应`, `≥1:4`, `≥95`.
 //!
 //! The grammar (`grammar/value.pest`) stays the definition of the language. This module
 //! only *recognizes* a few shapes by looking at bytes, splits them into the same pieces the
 //! grammar would (the same alternative of `value`, the same `comparator`, `number`,
 //! `unit_text`, `month`, … with the same spans) and hands the pieces to the same builders
-//! in `build` that read the parse tree. Anything it is not sure about — word comparators,
-//! dotted dates (`2024.12`), ranges, month periods, `月份`/`号`, suffix comparators —
+//! in `build` that read the parse tree. Anything it is not sure about — ranges, month
+//! periods, `月份`/`号`, comparator words after the number, signs, stray characters —
 //! returns `None` and goes through the grammar.
 //!
 //! Why each shape reaches the same alternative is argued at each branch below: the
 //! alternatives of `value` are tried in order (date, duration, ratio, range, amount), so a
-//! shape may only be read as a later one when every earlier one fails on it. The test
-//! `fast_path_equals_grammar` in `tests/values.rs` and the fuzz target check
-//! `parse(s) == parse_with_grammar(s)`.
+//! shape may only be read as a later one when every earlier one fails on it. The
+//! `fast_path_equals_grammar_*` tests in `tests/values.rs` and the fuzz target check
+//! `parse(s) == parse_with_grammar(s)` for the whole result.
 
 use super::build::{self, AmountParts, Built, Comparators, DateParts, DurationParts, Piece};
+use super::model::Comparator;
 
 /// The `time_unit` alternatives, in the grammar's order (PEG takes the first that matches).
 const TIME_UNITS: [&str; 12] = [
@@ -59,14 +61,11 @@ const DATE_QUALIFIERS: [&str; 10] = [
 /// `build::build` would; `None` when the shape is not one of them (the grammar decides).
 pub(super) fn build(text: &str) -> Option<Built> {
     let bytes = text.as_bytes();
-    // `comparator?`: only the five symbols here; the words go through the grammar.
-    let (comparator, at) = match bytes.first()? {
-        b'>' | b'<' | b'=' => (Some(Piece::at(text, 0..1)), 1),
-        // `≥` is E2 89 A5, `≤` is E2 89 A4.
-        0xE2 if bytes.get(1) == Some(&0x89) && matches!(bytes.get(2), Some(0xA4 | 0xA5)) => {
-            (Some(Piece::at(text, 0..3)), 3)
-        }
-        _ => (None, 0),
+    // `comparator?`: no spelling of `comparator` is a prefix of another, so the one the
+    // text starts with (if any) is the one PEG takes, in every alternative that has it.
+    let (comparator, at) = match comparator_len(text) {
+        0 => (None, 0),
+        n => (Some(Piece::at(text, 0..n)), n),
     };
     // `number`: ASCII_DIGIT+ ~ ("." ~ ASCII_DIGIT+)?, greedy.
     let int_end = at + digits(&bytes[at..]);
@@ -87,18 +86,18 @@ pub(super) fn build(text: &str) -> Option<Built> {
     // `year` is ("19" | "20") ~ ASCII_DIGIT{2}; a date needs it to be the whole digit run.
     let year_like =
         int_len == 4 && (bytes[at..].starts_with(b"19") || bytes[at..].starts_with(b"20"));
-    // `2024.12` may be a `dotted_date`: the grammar decides.
-    if year_like && fraction {
-        return None;
+    // A year followed by `.`, `-` or `/`: `dotted_date` is tried first.
+    if year_like && matches!(bytes.get(int_end), Some(b'.' | b'-' | b'/')) {
+        return dotted_date(text, comparator, at, int_end);
     }
     let number = &text[at..end];
     let rest = &text[end..];
     // From here on, a `date` can only match when the digit run is a year followed by `年`
     // (`written_date`, first alternative) or one or two digits followed by `月` (`month`
     // in the first or third alternative) or by a `range_sep` (`period`): `dotted_date`
-    // needs a year and `.`, `-` or `/` right after it, and a year with `.` was sent away
-    // above. The branches below read those two date shapes as dates and give everything
-    // else with `-`, `~`, `至`, `到` or `/` to the grammar.
+    // needs a year and `.`, `-` or `/` right after it, which was read above. The branches
+    // below read those two date shapes as dates and give everything else with `-`, `~`,
+    // `至`, `到` or `/` to the grammar.
     if rest.starts_with('年') && year_like {
         return date(text, comparator, Some(&text[at..int_end]), end);
     }
@@ -157,6 +156,20 @@ pub(super) fn build(text: &str) -> Option<Built> {
         number,
         unit: Some(Piece::at(text, end..text.len())),
     })
+}
+
+/// The byte length of the `comparator` `text` starts with, 0 if none.
+fn comparator_len(text: &str) -> usize {
+    match text.as_bytes().first() {
+        Some(b'>' | b'<' | b'=') => 1,
+        Some(b) if b.is_ascii() => 0,
+        _ => Comparator::ALL
+            .iter()
+            .filter(|c| !c.is_suffix())
+            .map(|c| c.as_str())
+            .find(|c| text.starts_with(c))
+            .map_or(0, str::len),
+    }
 }
 
 /// The number of ASCII digits at the start of `bytes`.
@@ -260,4 +273,51 @@ fn date<'i>(
         q => Some(*DATE_QUALIFIERS.iter().find(|d| **d == q)?),
     };
     build::date(parts)
+}
+
+/// A `dotted_date`: `YYYY` then `.M`, `-M` or `/M`, optionally the same separator and a
+/// day, optionally `日期`, then nothing or one qualifier. `year` is the byte range of the
+/// four digits, `sep` the byte after them.
+fn dotted_date<'i>(
+    text: &'i str,
+    comparator: Option<Piece<'i>>,
+    at: usize,
+    sep: usize,
+) -> Option<Built> {
+    let bytes = text.as_bytes();
+    let separator = bytes[sep];
+    // `month` and `day` are ASCII_DIGIT{1,2}, greedy; a longer run leaves a digit that
+    // nothing after them reads, and the date fails.
+    let month_len = digits(&bytes[sep + 1..]);
+    if !(1..=2).contains(&month_len) {
+        return None;
+    }
+    let mut p = sep + 1 + month_len;
+    let month = Piece::at(text, sep + 1..p);
+    let mut day = None;
+    if bytes.get(p) == Some(&separator) {
+        let day_len = digits(&bytes[p + 1..]);
+        if !(1..=2).contains(&day_len) {
+            return None;
+        }
+        day = Some(Piece::at(text, p + 1..p + 1 + day_len));
+        p += 1 + day_len;
+    }
+    let has_word = text[p..].starts_with("日期");
+    if has_word {
+        p += "日期".len();
+    }
+    let qualifier = match &text[p..] {
+        "" => None,
+        q => Some(*DATE_QUALIFIERS.iter().find(|d| **d == q)?),
+    };
+    build::date(DateParts {
+        comparator,
+        dotted: Some((at..p, has_word)),
+        year: Some(&text[at..sep]),
+        month: Some(month),
+        day,
+        qualifier,
+        ..DateParts::default()
+    })
 }
