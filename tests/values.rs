@@ -626,6 +626,47 @@ fn fuzzer_findings_have_stable_canonical_spellings() {
     }
 }
 
+/// The fuzzer found `≤02024.02`: read as the number 2024.02 with no unit, its canonical
+/// spelling `≤2024.02` read back as a date. Leading zeros are now folded away before the
+/// grammar reads the value, like full-width digits, so the value is read as it will be
+/// printed.
+#[test]
+fn leading_zeros_are_folded_before_reading() {
+    for (input, canonical, kind) in [
+        ("≤02024.02", "2024年2月底前", "date"),
+        ("02024年", "2024年", "date"),
+        ("001月", "1月", "date"),
+        ("≤0 2024.02", "2024年2月底前", "date"),
+        ("≥0,090%", "≥90%", "percent"),
+        ("≥007个", "≥7个", "quantity"),
+        ("2024年01月05日前", "2024年1月5日前", "date"),
+    ] {
+        let parsed = value::parse(input);
+        assert_eq!(parsed.canonical(), Some(canonical), "{input}");
+        assert_eq!(parsed.kind.kind_name(), kind, "{input}");
+        let again = value::parse(canonical);
+        assert_eq!(again.canonical(), Some(canonical), "{input}");
+        assert_eq!(again.kind.kind_name(), kind, "{input}");
+        assert!(
+            parsed
+                .problems
+                .iter()
+                .any(|p| p.kind == ProblemKind::NonCanonical
+                    && p.message == "数字不应有前导零"
+                    && p.span
+                        .as_ref()
+                        .is_some_and(|s| input[s.clone()].chars().all(|c| c == '0'))),
+            "{input}: {:?}",
+            parsed.problems
+        );
+    }
+    // Zeros that are not leading stay: in numbers, fractions and dotted months.
+    for input in ["0个", "0%", "≥0.5%", "100个", "1.05万元", "≥10.0%"] {
+        assert!(value::parse(input).is_canonical(), "{input}");
+    }
+    assert_eq!(value::parse("≤2024.05").canonical(), Some("2024年5月底前"));
+}
+
 // ---- the fast path equals the grammar ---------------------------------------------------
 //
 // `value::parse` reads the commonest shapes without the grammar (src/value/fast.rs). For
