@@ -642,6 +642,15 @@ fn build_amount(pair: Pair<'_, Rule>) -> Option<Built> {
 pub(super) fn amount(parts: AmountParts<'_>) -> Option<Built> {
     let number = decimal(parts.number)?;
     let unit_text = parts.unit;
+    // `unit_text` stops before a comparator word that ends the value, so one that itself
+    // ends in such a word (`3及以内以下`, `5个以上以下`) holds a second comparator word,
+    // not a unit: printed after the number, it would read back as the comparator.
+    if unit_text
+        .as_ref()
+        .is_some_and(|u| ["以上", "以下", "以内"].iter().any(|w| u.text.ends_with(w)))
+    {
+        return None;
+    }
     let reading = match &unit_text {
         Some(text) => Some(resolve_unit(text.text)?),
         None => None,
