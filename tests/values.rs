@@ -608,15 +608,24 @@ fn json_output_has_kind_parts_canonical_and_problems() {
 /// Inputs the fuzzer found whose canonical spelling read back as something else.
 #[test]
 fn fuzzer_findings_have_stable_canonical_spellings() {
-    // A range whose low bound looks like a year and month (`2024.12~3`) printed as
-    // `2024.12-3`, which read back as the date 2024年12月3日.
     // A second comparator word after the number (`3及以内以下`) was read as the unit
     // `及以内`, printed as `≤3及以内`, which read back as `≤3及`: now it is text.
-    for input in ["3及以内以下", "5个以上以下", "3万及以内以下", "9以下以下"] {
+    // A range with an unknown unit starting with 月 (`0月份~0 00`) printed as `0-0月份`,
+    // which read back as a month period: now it is text too.
+    for input in [
+        "3及以内以下",
+        "5个以上以下",
+        "3万及以内以下",
+        "9以下以下",
+        "0月份~0 00",
+        "1月份-3月份",
+    ] {
         let parsed = value::parse(input);
         assert!(!parsed.is_quantitative(), "{input}");
         assert!(parsed.has(ProblemKind::UnrecognizedQuantity), "{input}");
     }
+    // A range whose low bound looks like a year and month (`2024.12~3`) printed as
+    // `2024.12-3`, which read back as the date 2024年12月3日.
     for input in ["0\u{c}2024.12\n~3", "2024~12", "2024.12-3"] {
         let parsed = value::parse(input);
         let canonical = parsed.canonical().unwrap();

@@ -498,6 +498,15 @@ fn build_range(pair: Pair<'_, Rule>) -> Option<Built> {
             _ => unit = Some(read),
         }
     }
+    // The canonical spelling puts the unit after the upper bound: `1月份~3` would print as
+    // `1-3月份`, which reads back as the month period `1-3月`. A unit the table does not
+    // know that starts with 月 is not read as a range unit.
+    if unit
+        .as_ref()
+        .is_some_and(|u| u.dimension == units::Dimension::Unknown && u.symbol.starts_with('月'))
+    {
+        return None;
+    }
     let mut repaired = None;
     if low >= high {
         // Bounds written the wrong way round are swapped; equal bounds have no fix.
