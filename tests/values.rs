@@ -624,6 +624,19 @@ fn fuzzer_findings_have_stable_canonical_spellings() {
         assert!(!parsed.is_quantitative(), "{input}");
         assert!(parsed.has(ProblemKind::UnrecognizedQuantity), "{input}");
     }
+    // `1月以内` is a duration of one month; printed as `≤1月` it read back as the date
+    // 1月 (fix `1月底前`). A duration in 月 after a short whole number is now spelled 个月.
+    for (input, fixed) in [
+        ("1月以内", "≤1个月"),
+        ("≤12月内", "≤12个月内"),
+        ("12月以内完成", "≤12个月完成"),
+    ] {
+        let parsed = value::parse(input);
+        assert_eq!(parsed.kind.kind_name(), "duration", "{input}");
+        assert_eq!(parsed.canonical(), Some(fixed), "{input}");
+        assert!(parsed.has(ProblemKind::NonStandardUnit), "{input}");
+        assert!(value::parse(fixed).is_canonical(), "{fixed}");
+    }
     // A range whose low bound looks like a year and month (`2024.12~3`) printed as
     // `2024.12-3`, which read back as the date 2024年12月3日.
     for input in ["0\u{c}2024.12\n~3", "2024~12", "2024.12-3"] {

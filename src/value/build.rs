@@ -419,6 +419,29 @@ pub(super) fn duration(parts: DurationParts<'_>) -> Option<Built> {
     let qualifier = parts.qualifier.and_then(DurationQualifier::from_str_exact);
     let mut notes = Notes::default();
     let comparator = parts.comparators.resolve(&mut notes);
+    // `12月以内` is twelve months, but its spelling with a comparator, `≤12月`, reads as
+    // the date 12月: after a one- or two-digit whole number the canonical unit of a
+    // duration in months is 个月.
+    let mut repaired = None;
+    if parts.unit == "月"
+        && factor.is_none()
+        && parts.number.len() <= 2
+        && parts.number.bytes().all(|b| b.is_ascii_digit())
+    {
+        notes.add(
+            ProblemKind::NonStandardUnit,
+            "表示时长应写作“个月”：“月”紧跟数字时读作月份".to_string(),
+            None,
+            true,
+        );
+        repaired = Some(Value::Duration {
+            comparator,
+            factor,
+            number,
+            unit: units::lookup("个月")?,
+            qualifier,
+        });
+    }
     let value = Value::Duration {
         comparator,
         factor,
@@ -426,7 +449,7 @@ pub(super) fn duration(parts: DurationParts<'_>) -> Option<Built> {
         unit,
         qualifier,
     };
-    notes.done(value, None)
+    notes.done(value, repaired)
 }
 
 fn build_ratio(pair: Pair<'_, Rule>) -> Option<Built> {
