@@ -611,7 +611,8 @@ fn fuzzer_findings_have_stable_canonical_spellings() {
     // A second comparator word after the number (`3及以内以下`) was read as the unit
     // `及以内`, printed as `≤3及以内`, which read back as `≤3及`: now it is text.
     // A range with an unknown unit starting with 月 (`0月份~0 00`) printed as `0-0月份`,
-    // which read back as a month period: now it is text too.
+    // which read back as a month period: now it is text too. So is a number spelled like
+    // a dotted date with a comparator word after it (`=2024.12以上` printed as `=2024.12`).
     for input in [
         "3及以内以下",
         "5个以上以下",
@@ -619,6 +620,9 @@ fn fuzzer_findings_have_stable_canonical_spellings() {
         "9以下以下",
         "0月份~0 00",
         "1月份-3月份",
+        "=2024.12以上",
+        "2024.12以上",
+        "2024.1前以下",
     ] {
         let parsed = value::parse(input);
         assert!(!parsed.is_quantitative(), "{input}");

@@ -670,6 +670,18 @@ fn build_amount(pair: Pair<'_, Rule>) -> Option<Built> {
     })
 }
 
+/// Whether a number is spelled like a dotted date: a year, `.`, a one- or two-digit month.
+fn looks_dotted(number: &str) -> bool {
+    let b = number.as_bytes();
+    (b.starts_with(b"19") || b.starts_with(b"20"))
+        && b.len() >= 6
+        && b.len() <= 7
+        && b[4] == b'.'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || c.is_ascii_digit())
+}
+
 /// The typed percentage or quantity from its pieces.
 pub(super) fn amount(parts: AmountParts<'_>) -> Option<Built> {
     let number = decimal(parts.number)?;
@@ -680,6 +692,17 @@ pub(super) fn amount(parts: AmountParts<'_>) -> Option<Built> {
     if unit_text
         .as_ref()
         .is_some_and(|u| ["以上", "以下", "以内"].iter().any(|w| u.text.ends_with(w)))
+    {
+        return None;
+    }
+    // A number that looks like a dotted date (`2024.12`), with no unit or only what may
+    // follow a date, reached here only because of a comparator word after it
+    // (`=2024.12以上`); printed canonically it would read back as the date.
+    if looks_dotted(parts.number)
+        && unit_text.as_ref().is_none_or(|u| {
+            let rest = u.text.strip_prefix("日期").unwrap_or(u.text);
+            rest.is_empty() || DateQualifier::from_str_exact(rest).is_some()
+        })
     {
         return None;
     }
