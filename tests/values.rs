@@ -623,6 +623,8 @@ fn fuzzer_findings_have_stable_canonical_spellings() {
         "=2024.12以上",
         "2024.12以上",
         "2024.1前以下",
+        "-0月份",
+        "-0.00月份前",
     ] {
         let parsed = value::parse(input);
         assert!(!parsed.is_quantitative(), "{input}");

@@ -706,6 +706,14 @@ pub(super) fn amount(parts: AmountParts<'_>) -> Option<Built> {
     {
         return None;
     }
+    // `-0` prints as `0`, and `0月份` reads as a date: `-0` before a unit starting with 月
+    // is not a quantity.
+    if number.is_zero()
+        && parts.number.starts_with('-')
+        && unit_text.as_ref().is_some_and(|u| u.text.starts_with('月'))
+    {
+        return None;
+    }
     let reading = match &unit_text {
         Some(text) => Some(resolve_unit(text.text)?),
         None => None,
