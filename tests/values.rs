@@ -608,6 +608,41 @@ fn json_output_has_kind_parts_canonical_and_problems() {
 /// Inputs the fuzzer found whose canonical spelling read back as something else.
 #[test]
 fn fuzzer_findings_have_stable_canonical_spellings() {
+    // A second comparator word after the number (`3及以内以下`) was read as the unit
+    // `及以内`, printed as `≤3及以内`, which read back as `≤3及`: now it is text.
+    // A range with an unknown unit starting with 月 (`0月份~0 00`) printed as `0-0月份`,
+    // which read back as a month period: now it is text too. So is a number spelled like
+    // a dotted date with a comparator word after it (`=2024.12以上` printed as `=2024.12`).
+    for input in [
+        "3及以内以下",
+        "5个以上以下",
+        "3万及以内以下",
+        "9以下以下",
+        "0月份~0 00",
+        "1月份-3月份",
+        "=2024.12以上",
+        "2024.12以上",
+        "2024.1前以下",
+        "-0月份",
+        "-0.00月份前",
+    ] {
+        let parsed = value::parse(input);
+        assert!(!parsed.is_quantitative(), "{input}");
+        assert!(parsed.has(ProblemKind::UnrecognizedQuantity), "{input}");
+    }
+    // `1月以内` is a duration of one month; printed as `≤1月` it read back as the date
+    // 1月 (fix `1月底前`). A duration in 月 after a short whole number is now spelled 个月.
+    for (input, fixed) in [
+        ("1月以内", "≤1个月"),
+        ("≤12月内", "≤12个月内"),
+        ("12月以内完成", "≤12个月完成"),
+    ] {
+        let parsed = value::parse(input);
+        assert_eq!(parsed.kind.kind_name(), "duration", "{input}");
+        assert_eq!(parsed.canonical(), Some(fixed), "{input}");
+        assert!(parsed.has(ProblemKind::NonStandardUnit), "{input}");
+        assert!(value::parse(fixed).is_canonical(), "{fixed}");
+    }
     // A range whose low bound looks like a year and month (`2024.12~3`) printed as
     // `2024.12-3`, which read back as the date 2024年12月3日.
     for input in ["0\u{c}2024.12\n~3", "2024~12", "2024.12-3"] {
@@ -624,6 +659,453 @@ fn fuzzer_findings_have_stable_canonical_spellings() {
             "{input:?}"
         );
     }
+}
+
+/// The fuzzer found `≤02024.02`: read as the number 2024.02 with no unit, its canonical
+/// spelling `≤2024.02` read back as a date. Leading zeros are now folded away before the
+/// grammar reads the value, like full-width digits, so the value is read as it will be
+/// printed.
+#[test]
+fn leading_zeros_are_folded_before_reading() {
+    for (input, canonical, kind) in [
+        ("≤02024.02", "2024年2月底前", "date"),
+        ("02024年", "2024年", "date"),
+        ("001月", "1月", "date"),
+        ("≤0 2024.02", "2024年2月底前", "date"),
+        ("≥0,090%", "≥90%", "percent"),
+        ("≥007个", "≥7个", "quantity"),
+        ("2024年01月05日前", "2024年1月5日前", "date"),
+    ] {
+        let parsed = value::parse(input);
+        assert_eq!(parsed.canonical(), Some(canonical), "{input}");
+        assert_eq!(parsed.kind.kind_name(), kind, "{input}");
+        let again = value::parse(canonical);
+        assert_eq!(again.canonical(), Some(canonical), "{input}");
+        assert_eq!(again.kind.kind_name(), kind, "{input}");
+        assert!(
+            parsed
+                .problems
+                .iter()
+                .any(|p| p.kind == ProblemKind::NonCanonical
+                    && p.message == "数字不应有前导零"
+                    && p.span
+                        .as_ref()
+                        .is_some_and(|s| input[s.clone()].chars().all(|c| c == '0'))),
+            "{input}: {:?}",
+            parsed.problems
+        );
+    }
+    // Zeros that are not leading stay: in numbers, fractions and dotted months.
+    for input in ["0个", "0%", "≥0.5%", "100个", "1.05万元", "≥10.0%"] {
+        assert!(value::parse(input).is_canonical(), "{input}");
+    }
+    assert_eq!(value::parse("≤2024.05").canonical(), Some("2024年5月底前"));
+}
+
+// ---- the fast path equals the grammar ---------------------------------------------------
+//
+// `value::parse` reads the commonest shapes without the grammar (src/value/fast.rs). For
+// every input it must return exactly what the grammar alone returns: the whole
+// `ParsedValue` (kind and parts, canonical spelling, problems with messages, fixes, spans).
+
+/// Compares `parse` with `parse_with_grammar` on every input; returns how many it checked.
+fn check_fast_equals_grammar<'a>(inputs: impl IntoIterator<Item = &'a str>) -> usize {
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for input in inputs {
+        let fast = value::parse(input);
+        let slow = value::parse_with_grammar(input);
+        if fast != slow {
+            wrong.push(format!(
+                "{input:?}\n  fast:    {fast:?}\n  grammar: {slow:?}"
+            ));
+        }
+        checked += 1;
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {checked} inputs differ:\n{}",
+        wrong.len(),
+        wrong[..wrong.len().min(20)].join("\n")
+    );
+    checked
+}
+
+/// Every string in a YAML document, roughly: each line, its part after `key: ` or `- `,
+/// without quotes. Enough to catch every 指标值 and much more.
+fn yaml_strings(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        out.push(line.to_string());
+        let item = line.strip_prefix("- ").unwrap_or(line);
+        let scalar = item.split_once(": ").map_or(item, |(_, v)| v).trim();
+        let unquoted = scalar
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .or_else(|| scalar.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+            .unwrap_or(scalar);
+        out.push(unquoted.to_string());
+    }
+    out
+}
+
+#[test]
+fn fast_path_equals_grammar_on_published_examples_and_seeds() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut inputs: Vec<String> = Vec::new();
+    let mut values = 0;
+    for dir in ["tests/fixtures/published", "examples"] {
+        for entry in walkdir::WalkDir::new(root.join(dir)) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_some_and(|e| e == "yaml") {
+                let text = std::fs::read_to_string(entry.path()).unwrap();
+                values += text
+                    .lines()
+                    .filter(|l| l.trim().starts_with("value:"))
+                    .count();
+                inputs.extend(yaml_strings(&text));
+            }
+        }
+    }
+    // The seed extractions: one cell per line.
+    for entry in std::fs::read_dir(root.join("tests/fixtures/seeds")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        inputs.extend(text.lines().map(|l| l.trim().to_string()));
+    }
+    inputs.extend(
+        SEED_VALUES
+            .iter()
+            .chain(DOMAIN_VALUES)
+            .map(|(v, _)| v.to_string()),
+    );
+    inputs.sort();
+    inputs.dedup();
+    assert!(values > 800, "only {values} indicator values found");
+    let checked = check_fast_equals_grammar(inputs.iter().map(String::as_str));
+    assert!(checked > 2000, "only {checked} distinct strings");
+}
+
+/// Comparator spellings written before the number, including words and foldable forms.
+fn prefixes() -> Vec<String> {
+    let mut out = vec![String::new()];
+    out.extend(
+        Comparator::ALL
+            .iter()
+            .filter(|c| !c.is_suffix())
+            .map(|c| c.as_str().to_string()),
+    );
+    out.extend([">=", "<=", "＞", "≧", "≥≥", "-"].map(String::from));
+    out
+}
+
+/// Numbers, including ones that look like years, months and days, and malformed ones.
+const NUMBERS: &[&str] = &[
+    "0",
+    "1",
+    "5",
+    "9",
+    "12",
+    "13",
+    "19",
+    "20",
+    "31",
+    "90",
+    "100",
+    "123",
+    "1999",
+    "2024",
+    "2100",
+    "20245",
+    "1.5",
+    "41.66",
+    "12.5",
+    "2024.12",
+    "2024.1",
+    "1990.5",
+    "090",
+    "00",
+    "0.0",
+    "1.",
+    ".5",
+    "1.2.3",
+    "９０",
+    "1,000",
+    "99999999999999999999999999999",
+];
+
+/// Everything that may follow a number: every unit of the table alone and after 万/亿,
+/// non-standard and unknown spellings, compounds, and words that are not units.
+fn unit_texts() -> Vec<String> {
+    let mut out: Vec<String> = vec![String::new()];
+    for symbol in value::units::SYMBOLS {
+        out.push(symbol.to_string());
+        out.push(format!("万{symbol}"));
+        out.push(format!("亿{symbol}"));
+    }
+    out.extend(
+        [
+            "万",
+            "亿",
+            "%",
+            "％",
+            "百分比",
+            "平米",
+            "㎡",
+            "平方",
+            "公斤",
+            "度",
+            "KM",
+            "km",
+            "钟头",
+            "元/个",
+            "万元/年",
+            "元/千瓦时",
+            "页/件",
+            "个/年",
+            "元/%",
+            "%/个",
+            "元/",
+            "/个",
+            "立方",
+            "吨公里",
+            "abc",
+            "人民币元",
+            "个个",
+            "月份",
+            "日期",
+            "个 ",
+            " 个",
+            "*",
+            "*24小时",
+            ":",
+            ":4",
+            "-",
+            "-90%",
+            "~10个",
+            "至10个",
+            "到10个",
+            "%-90%",
+            "个-10个",
+            "以上",
+            "以下",
+            "以内",
+            "及以上",
+            "%以上",
+            "个以下",
+            "万元以内",
+            "年内",
+            "月内",
+            "年底前",
+            "月底前",
+            "年12月",
+            "年12月31日",
+            "月31日",
+            "月份之前",
+            "年1-12月",
+            ".12",
+            ".12日期",
+            "-12-31",
+            "/12",
+            "年5",
+            "个2",
+            "2",
+            "元2",
+        ]
+        .map(String::from),
+    );
+    out
+}
+
+#[test]
+fn fast_path_equals_grammar_on_comparators_numbers_and_every_unit() {
+    let units = unit_texts();
+    let mut inputs = Vec::new();
+    for prefix in prefixes() {
+        for number in NUMBERS {
+            for unit in &units {
+                inputs.push(format!("{prefix}{number}{unit}"));
+            }
+        }
+    }
+    let checked = check_fast_equals_grammar(inputs.iter().map(String::as_str));
+    assert!(checked > 100_000);
+}
+
+#[test]
+fn fast_path_equals_grammar_on_suffix_words_and_qualifiers() {
+    let mut suffixes: Vec<String> = vec![String::new()];
+    suffixes.extend(
+        Comparator::ALL
+            .iter()
+            .filter(|c| c.is_suffix())
+            .map(|c| c.as_str().to_string()),
+    );
+    suffixes.extend(
+        DurationQualifier::ALL
+            .iter()
+            .map(|q| q.as_str().to_string()),
+    );
+    suffixes.extend(DateQualifier::ALL.iter().map(|q| q.as_str().to_string()));
+    suffixes.extend(
+        [
+            "以内完成",
+            "以上以上",
+            "以下以下",
+            "内内",
+            "前前",
+            "响",
+            "x",
+        ]
+        .map(String::from),
+    );
+    let mut units: Vec<String> = [
+        "",
+        "%",
+        "个",
+        "万元",
+        "万",
+        "次",
+        "天次",
+        "平方米",
+        "元/个",
+        "秒",
+        "季度",
+        "分",
+    ]
+    .map(String::from)
+    .to_vec();
+    // Every time unit of the grammar, and the words around them.
+    units.extend(
+        [
+            "分钟",
+            "小时",
+            "个工作日",
+            "工作日",
+            "个自然日",
+            "自然日",
+            "天",
+            "日",
+            "周",
+            "个月",
+            "月",
+            "年",
+            "个工作",
+            "自然",
+            "月份",
+            "年年",
+        ]
+        .map(String::from),
+    );
+    let mut inputs = Vec::new();
+    for prefix in ["", "≥", "≤", "<", "=", "少于", "不超过"] {
+        for number in NUMBERS
+            .iter()
+            .chain(&["7*24", "7*24.5", "2*", "1.5*2", "24*7*1"])
+        {
+            for unit in &units {
+                for suffix in &suffixes {
+                    inputs.push(format!("{prefix}{number}{unit}{suffix}"));
+                }
+            }
+        }
+    }
+    let checked = check_fast_equals_grammar(inputs.iter().map(String::as_str));
+    assert!(checked > 50_000);
+}
+
+#[test]
+fn fast_path_equals_grammar_on_dates() {
+    let years = [
+        "", "2024年", "2023年", "1999年", "2000年", "2100年", "24年", "20245年",
+    ];
+    let months = [
+        "",
+        "1月",
+        "2月",
+        "6月",
+        "9月",
+        "12月",
+        "13月",
+        "0月",
+        "01月",
+        "123月",
+        "12月份",
+        "2-3月",
+        "1-12月",
+        "12-1月",
+        "1~12月",
+        "1至12月",
+        "1-12月份",
+        "12",
+        "月",
+    ];
+    let days = [
+        "", "1日", "29日", "30日", "31日", "32日", "0日", "05日", "123日", "5号", "3",
+    ];
+    let mut qualifiers: Vec<&str> = vec!["", "内", "内完成", "以内", "以前完成", "份", "x"];
+    qualifiers.extend(DateQualifier::ALL.iter().map(|q| q.as_str()));
+    let mut inputs = Vec::new();
+    for prefix in ["", "≥", "≤", "<", ">", "=", "不超过", "少于"] {
+        for year in years {
+            for month in months {
+                for day in days {
+                    for qualifier in &qualifiers {
+                        inputs.push(format!("{prefix}{year}{month}{day}{qualifier}"));
+                    }
+                }
+            }
+        }
+        for dotted in [
+            "2024.12",
+            "2024-12-31",
+            "2024/12",
+            "2024.12.31",
+            "2024.1",
+            "2024.13",
+            "2023.2.29",
+            "1999-1",
+            "2100.12",
+            "2024.12-3",
+            "2024~12",
+        ] {
+            for word in ["", "日期"] {
+                for qualifier in &qualifiers {
+                    inputs.push(format!("{prefix}{dotted}{word}{qualifier}"));
+                }
+            }
+        }
+    }
+    let checked = check_fast_equals_grammar(inputs.iter().map(String::as_str));
+    assert!(checked > 50_000);
+}
+
+#[test]
+fn fast_path_equals_grammar_on_ratios_and_ranges() {
+    let mut inputs = Vec::new();
+    for prefix in ["", "≥", "≤", "少于", "="] {
+        for body in [
+            "1:4", "1:4.5", "1:", ":4", "1:4:5", "2024:1", "1.5:2", "1:4个", "80-90", "80~90",
+            "5至10", "5到10", "90-80", "80-80", "80%-90", "2024-12", "1-12", "0.5-1.5",
+        ] {
+            for unit in [
+                "",
+                "%",
+                "个",
+                "万元",
+                "万",
+                "天",
+                "月",
+                "年",
+                "百分比",
+                "平米",
+                "立方",
+            ] {
+                inputs.push(format!("{prefix}{body}{unit}"));
+            }
+        }
+    }
+    check_fast_equals_grammar(inputs.iter().map(String::as_str));
 }
 
 // ---- properties ------------------------------------------------------------------------
@@ -796,6 +1278,31 @@ proptest! {
             let again = value::parse(canonical);
             prop_assert_eq!(again.canonical(), Some(canonical));
         }
+    }
+
+    /// The fast path gives what the grammar gives, on arbitrary text.
+    #[test]
+    fn fast_path_equals_grammar_on_any_text(s in "\\PC{0,24}") {
+        prop_assert_eq!(value::parse(&s), value::parse_with_grammar(&s), "{:?}", s);
+    }
+
+    /// … on strings of the characters values are written with …
+    #[test]
+    fn fast_path_equals_grammar_on_value_alphabet(s in "[0-9０-９.,:：%％≥≤<>=＞＜ 万亿元个年月日号底前之以内上下至\\-~*×小时天分钟工作不少于超过百分比平米/期完成响应份]{0,16}") {
+        prop_assert_eq!(value::parse(&s), value::parse_with_grammar(&s), "{:?}", s);
+    }
+
+    /// … on value-shaped strings: comparator, number, unit or date words, qualifier …
+    #[test]
+    fn fast_path_equals_grammar_on_value_shapes(s in "(≥|≤|<|>|=|不少于|少于|)([0-9]{1,5})(\\.[0-9]{1,3})?(\\*[0-9]{1,3})?(%|万元|万|亿|元|个|人次|天次|平方米|元/个|年|月|日|号|天|小时|个月|个工作日|分钟|年[0-9]{1,2}月|年[0-9]{1,2}月[0-9]{1,2}日|月[0-9]{1,2}日|:[0-9]{1,3}|-[0-9]{1,3}|)(前|底前|之前|完成|内|内完成|响应|以上|以下|以内|)") {
+        prop_assert_eq!(value::parse(&s), value::parse_with_grammar(&s), "{:?}", s);
+    }
+
+    /// … and on canonical values.
+    #[test]
+    fn fast_path_equals_grammar_on_canonical_values(v in canonical_value()) {
+        let s = v.to_string();
+        prop_assert_eq!(value::parse(&s), value::parse_with_grammar(&s), "{:?}", s);
     }
 
     /// display(parse(s)) == s for canonical values, and the parse gives back the value.

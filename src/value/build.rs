@@ -70,7 +70,31 @@ fn span_of(pair: &Pair<'_, Rule>) -> Range<usize> {
     s.start()..s.end()
 }
 
-/// Reads `text` (already normalized); `None` when no quantitative form fits.
+/// A piece of the normalized text: what it says and where it is.
+#[derive(Clone, Debug)]
+pub(super) struct Piece<'i> {
+    pub text: &'i str,
+    pub span: Range<usize>,
+}
+
+impl<'i> Piece<'i> {
+    /// The piece of `text` at `span`.
+    pub fn at(text: &'i str, span: Range<usize>) -> Self {
+        Piece {
+            text: &text[span.clone()],
+            span,
+        }
+    }
+
+    fn of(pair: &Pair<'i, Rule>) -> Self {
+        Piece {
+            text: pair.as_str(),
+            span: span_of(pair),
+        }
+    }
+}
+
+/// Reads `text` (already normalized) with the grammar; `None` when no quantitative form fits.
 pub(super) fn build(text: &str) -> Option<Built> {
     // Every quantitative form has a digit; most text has none, and skips the grammar.
     if !text.bytes().any(|b| b.is_ascii_digit()) {
@@ -89,34 +113,27 @@ pub(super) fn build(text: &str) -> Option<Built> {
 }
 
 fn number(pair: &Pair<'_, Rule>) -> Option<Decimal> {
-    Decimal::from_str(pair.as_str()).ok()
+    decimal(pair.as_str())
+}
+
+/// A number as the grammar reads it (`number`, `signed_number`).
+pub(super) fn decimal(text: &str) -> Option<Decimal> {
+    Decimal::from_str(text).ok()
 }
 
 /// The comparators written before and after the number, reconciled into one.
-struct Comparators<'i> {
-    prefix: Option<Pair<'i, Rule>>,
-    suffix: Option<Pair<'i, Rule>>,
+#[derive(Default)]
+pub(super) struct Comparators<'i> {
+    pub prefix: Option<Piece<'i>>,
+    pub suffix: Option<Piece<'i>>,
 }
 
-impl<'i> Comparators<'i> {
-    fn new() -> Self {
-        Comparators {
-            prefix: None,
-            suffix: None,
-        }
-    }
-
+impl Comparators<'_> {
     /// The comparator the value means, noting word spellings and duplicates.
     fn resolve(&self, notes: &mut Notes) -> Option<Comparator> {
-        let read = |p: &Pair<'_, Rule>| Comparator::from_str_exact(p.as_str());
-        let prefix = self
-            .prefix
-            .as_ref()
-            .and_then(|p| read(p).map(|c| (c, span_of(p))));
-        let suffix = self
-            .suffix
-            .as_ref()
-            .and_then(|p| read(p).map(|c| (c, span_of(p))));
+        let read = |p: &Piece<'_>| Comparator::from_str_exact(p.text).map(|c| (c, p.span.clone()));
+        let prefix = self.prefix.as_ref().and_then(read);
+        let suffix = self.suffix.as_ref().and_then(read);
         match (prefix, suffix) {
             (Some((c, span)), Some((s, s_span))) => {
                 if !c.is_symbol() {
@@ -155,79 +172,112 @@ fn word_comparator(notes: &mut Notes, c: Comparator, span: Range<usize>) {
     );
 }
 
+/// The pieces of a `date`, as the grammar splits it.
+#[derive(Default)]
+pub(super) struct DateParts<'i> {
+    pub comparator: Option<Piece<'i>>,
+    /// The whole `dotted_date` (`2024.12`) and whether `日期` follows it.
+    pub dotted: Option<(Range<usize>, bool)>,
+    pub year: Option<&'i str>,
+    pub month: Option<Piece<'i>>,
+    pub month_word: Option<Piece<'i>>,
+    pub day: Option<Piece<'i>>,
+    pub day_word: Option<Piece<'i>>,
+    /// A `period` (`1-12月`): its two months and the whole period.
+    pub period: Option<(&'i str, &'i str, Piece<'i>)>,
+    pub qualifier: Option<&'i str>,
+}
+
 fn build_date(pair: Pair<'_, Rule>) -> Option<Built> {
-    let mut comparator = None;
-    let mut year = None;
-    let mut month = None;
-    let mut day = None;
-    let mut period = None;
-    let mut qualifier = None;
-    let mut dotted: Option<(Range<usize>, bool)> = None;
-    let mut notes = Notes::default();
-    let mut impossible: Vec<(String, Range<usize>)> = Vec::new();
+    let mut parts = DateParts::default();
     for part in pair.into_inner() {
         match part.as_rule() {
-            Rule::comparator => comparator = Some(part),
-            Rule::date_qualifier => qualifier = DateQualifier::from_str_exact(part.as_str()),
+            Rule::comparator => parts.comparator = Some(Piece::of(&part)),
+            Rule::date_qualifier => parts.qualifier = Some(part.as_str()),
             Rule::dotted_date | Rule::written_date => {
                 let whole = span_of(&part);
                 let is_dotted = part.as_rule() == Rule::dotted_date;
                 let mut has_word = false;
                 for piece in part.into_inner() {
-                    let span = span_of(&piece);
                     match piece.as_rule() {
-                        Rule::year => year = piece.as_str().parse::<u16>().ok(),
-                        Rule::month => {
-                            let m = piece.as_str().parse::<u8>().ok()?;
-                            if !(1..=12).contains(&m) {
-                                impossible.push((format!("没有{m}月"), span));
-                            }
-                            month = Some(m);
-                        }
-                        Rule::day => day = Some((piece.as_str().parse::<u8>().ok()?, span)),
-                        Rule::month_word if piece.as_str() == "月份" => notes.note(
-                            ProblemKind::NonCanonical,
-                            "日期中的“月份”应写作“月”".to_string(),
-                            span,
-                            true,
-                        ),
-                        Rule::day_word if piece.as_str() == "号" => notes.note(
-                            ProblemKind::NonCanonical,
-                            "日期中的“号”应写作“日”".to_string(),
-                            span,
-                            true,
-                        ),
+                        Rule::year => parts.year = Some(piece.as_str()),
+                        Rule::month => parts.month = Some(Piece::of(&piece)),
+                        Rule::day => parts.day = Some(Piece::of(&piece)),
+                        Rule::month_word => parts.month_word = Some(Piece::of(&piece)),
+                        Rule::day_word => parts.day_word = Some(Piece::of(&piece)),
                         Rule::date_word => has_word = true,
                         Rule::period => {
                             let mut months = piece
                                 .clone()
                                 .into_inner()
                                 .filter(|p| p.as_rule() == Rule::month);
-                            let from = months.next()?.as_str().parse::<u8>().ok()?;
-                            let to = months.next()?.as_str().parse::<u8>().ok()?;
-                            if !(1..=12).contains(&from) || !(1..=12).contains(&to) || from > to {
-                                impossible
-                                    .push((format!("月份区间“{from}-{to}月”不成立"), span.clone()));
-                            }
-                            if piece.as_str().ends_with("月份") {
-                                notes.note(
-                                    ProblemKind::NonCanonical,
-                                    "日期中的“月份”应写作“月”".to_string(),
-                                    span.clone(),
-                                    true,
-                                );
-                            }
-                            period = Some(MonthPeriod { from, to });
+                            let from = months.next()?.as_str();
+                            let to = months.next()?.as_str();
+                            parts.period = Some((from, to, Piece::of(&piece)));
                         }
                         _ => {}
                     }
                 }
                 if is_dotted {
-                    dotted = Some((whole, has_word));
+                    parts.dotted = Some((whole, has_word));
                 }
             }
             _ => {}
         }
+    }
+    date(parts)
+}
+
+/// The typed date from its pieces, with its problems and the deadline it most likely means.
+pub(super) fn date(parts: DateParts<'_>) -> Option<Built> {
+    let mut notes = Notes::default();
+    let mut impossible: Vec<(String, Range<usize>)> = Vec::new();
+    let qualifier = parts.qualifier.and_then(DateQualifier::from_str_exact);
+    let year = parts.year.and_then(|y| y.parse::<u16>().ok());
+    let mut month = None;
+    if let Some(m) = &parts.month {
+        let n = m.text.parse::<u8>().ok()?;
+        if !(1..=12).contains(&n) {
+            impossible.push((format!("没有{n}月"), m.span.clone()));
+        }
+        month = Some(n);
+    }
+    let day = match &parts.day {
+        Some(d) => Some((d.text.parse::<u8>().ok()?, d.span.clone())),
+        None => None,
+    };
+    if let Some(w) = parts.month_word.as_ref().filter(|w| w.text == "月份") {
+        notes.note(
+            ProblemKind::NonCanonical,
+            "日期中的“月份”应写作“月”".to_string(),
+            w.span.clone(),
+            true,
+        );
+    }
+    if let Some(w) = parts.day_word.as_ref().filter(|w| w.text == "号") {
+        notes.note(
+            ProblemKind::NonCanonical,
+            "日期中的“号”应写作“日”".to_string(),
+            w.span.clone(),
+            true,
+        );
+    }
+    let mut period = None;
+    if let Some((from, to, whole)) = &parts.period {
+        let from = from.parse::<u8>().ok()?;
+        let to = to.parse::<u8>().ok()?;
+        if !(1..=12).contains(&from) || !(1..=12).contains(&to) || from > to {
+            impossible.push((format!("月份区间“{from}-{to}月”不成立"), whole.span.clone()));
+        }
+        if whole.text.ends_with("月份") {
+            notes.note(
+                ProblemKind::NonCanonical,
+                "日期中的“月份”应写作“月”".to_string(),
+                whole.span.clone(),
+                true,
+            );
+        }
+        period = Some(MonthPeriod { from, to });
     }
     if let (Some((d, span)), Some(m)) = (&day, month) {
         let d = *d;
@@ -245,8 +295,10 @@ fn build_date(pair: Pair<'_, Rule>) -> Option<Built> {
             false,
         );
     }
-    let comparator_span = comparator.as_ref().map(span_of);
-    let comparator = comparator.and_then(|p| Comparator::from_str_exact(p.as_str()));
+    let comparator_span = parts.comparator.as_ref().map(|p| p.span.clone());
+    let comparator = parts
+        .comparator
+        .and_then(|p| Comparator::from_str_exact(p.text));
     let written = Value::Date {
         comparator,
         year,
@@ -276,10 +328,10 @@ fn build_date(pair: Pair<'_, Rule>) -> Option<Built> {
             period,
             qualifier: q,
         });
-    } else if dotted.is_some() {
+    } else if parts.dotted.is_some() {
         repaired = Some(written.clone());
     }
-    if let Some((span, has_word)) = dotted {
+    if let Some((span, has_word)) = parts.dotted {
         let shown = repaired.as_ref().unwrap_or(&written).to_string();
         let extra = if has_word {
             "，且不必写“日期”二字"
@@ -316,57 +368,117 @@ fn days_in_month(year: Option<u16>, month: u8) -> u8 {
     }
 }
 
+/// The pieces of a `duration`, as the grammar splits it.
+pub(super) struct DurationParts<'i> {
+    pub comparators: Comparators<'i>,
+    /// The leading factor of a `product` (`7` of `7*24小时`).
+    pub factor: Option<&'i str>,
+    pub number: &'i str,
+    pub unit: &'i str,
+    pub qualifier: Option<&'i str>,
+}
+
 fn build_duration(pair: Pair<'_, Rule>) -> Option<Built> {
-    let mut comparators = Comparators::new();
+    let mut comparators = Comparators::default();
     let mut factor = None;
     let mut amount = None;
     let mut unit = None;
     let mut qualifier = None;
     for part in pair.into_inner() {
         match part.as_rule() {
-            Rule::comparator => comparators.prefix = Some(part),
-            Rule::suffix_comparator => comparators.suffix = Some(part),
-            Rule::number => amount = Some(number(&part)?),
+            Rule::comparator => comparators.prefix = Some(Piece::of(&part)),
+            Rule::suffix_comparator => comparators.suffix = Some(Piece::of(&part)),
+            Rule::number => amount = Some(part.as_str()),
             Rule::product => {
                 let mut numbers = part.into_inner();
-                factor = Some(number(&numbers.next()?)?);
-                amount = Some(number(&numbers.next()?)?);
+                factor = Some(numbers.next()?.as_str());
+                amount = Some(numbers.next()?.as_str());
             }
-            Rule::time_unit => unit = units::lookup(part.as_str()),
-            Rule::duration_qualifier => {
-                qualifier = DurationQualifier::from_str_exact(part.as_str())
-            }
+            Rule::time_unit => unit = Some(part.as_str()),
+            Rule::duration_qualifier => qualifier = Some(part.as_str()),
             _ => {}
         }
     }
-    let mut notes = Notes::default();
-    let comparator = comparators.resolve(&mut notes);
-    let value = Value::Duration {
-        comparator,
+    duration(DurationParts {
+        comparators,
         factor,
         number: amount?,
         unit: unit?,
         qualifier,
+    })
+}
+
+/// The typed duration from its pieces.
+pub(super) fn duration(parts: DurationParts<'_>) -> Option<Built> {
+    let factor = match parts.factor {
+        Some(f) => Some(decimal(f)?),
+        None => None,
     };
-    notes.done(value, None)
+    let number = decimal(parts.number)?;
+    let unit = units::lookup(parts.unit)?;
+    let qualifier = parts.qualifier.and_then(DurationQualifier::from_str_exact);
+    let mut notes = Notes::default();
+    let comparator = parts.comparators.resolve(&mut notes);
+    // `12月以内` is twelve months, but its spelling with a comparator, `≤12月`, reads as
+    // the date 12月: after a one- or two-digit whole number the canonical unit of a
+    // duration in months is 个月.
+    let mut repaired = None;
+    if parts.unit == "月"
+        && factor.is_none()
+        && parts.number.len() <= 2
+        && parts.number.bytes().all(|b| b.is_ascii_digit())
+    {
+        notes.add(
+            ProblemKind::NonStandardUnit,
+            "表示时长应写作“个月”：“月”紧跟数字时读作月份".to_string(),
+            None,
+            true,
+        );
+        repaired = Some(Value::Duration {
+            comparator,
+            factor,
+            number,
+            unit: units::lookup("个月")?,
+            qualifier,
+        });
+    }
+    let value = Value::Duration {
+        comparator,
+        factor,
+        number,
+        unit,
+        qualifier,
+    };
+    notes.done(value, repaired)
 }
 
 fn build_ratio(pair: Pair<'_, Rule>) -> Option<Built> {
-    let mut comparators = Comparators::new();
+    let mut comparator = None;
     let mut numbers = Vec::with_capacity(2);
     for part in pair.into_inner() {
         match part.as_rule() {
-            Rule::comparator => comparators.prefix = Some(part),
-            Rule::number => numbers.push(number(&part)?),
+            Rule::comparator => comparator = Some(Piece::of(&part)),
+            Rule::number => numbers.push(part.as_str()),
             _ => {}
         }
     }
+    ratio(comparator, numbers.first()?, numbers.get(1)?)
+}
+
+/// The typed ratio from its comparator and two numbers.
+pub(super) fn ratio(comparator: Option<Piece<'_>>, left: &str, right: &str) -> Option<Built> {
+    let left = decimal(left)?;
+    let right = decimal(right)?;
     let mut notes = Notes::default();
+    let comparators = Comparators {
+        prefix: comparator,
+        suffix: None,
+    };
     let comparator = comparators.resolve(&mut notes);
     let value = Value::Ratio {
         comparator,
-        left: *numbers.first()?,
-        right: *numbers.get(1)?,
+        left,
+        right,
     };
     notes.done(value, None)
 }
@@ -408,6 +520,15 @@ fn build_range(pair: Pair<'_, Rule>) -> Option<Built> {
             Some(u) if *u != read => return None,
             _ => unit = Some(read),
         }
+    }
+    // The canonical spelling puts the unit after the upper bound: `1月份~3` would print as
+    // `1-3月份`, which reads back as the month period `1-3月`. A unit the table does not
+    // know that starts with 月 is not read as a range unit.
+    if unit
+        .as_ref()
+        .is_some_and(|u| u.dimension == units::Dimension::Unknown && u.symbol.starts_with('月'))
+    {
+        return None;
     }
     let mut repaired = None;
     if low >= high {
@@ -522,28 +643,85 @@ fn resolve_unit(text: &str) -> Option<UnitReading> {
     })
 }
 
+/// The pieces of an `amount`, as the grammar splits it.
+pub(super) struct AmountParts<'i> {
+    pub comparators: Comparators<'i>,
+    pub number: &'i str,
+    pub unit: Option<Piece<'i>>,
+}
+
 fn build_amount(pair: Pair<'_, Rule>) -> Option<Built> {
-    let mut comparators = Comparators::new();
-    let mut amount = None;
-    let mut unit_text = None;
+    let mut comparators = Comparators::default();
+    let mut number = None;
+    let mut unit = None;
     for part in pair.into_inner() {
         match part.as_rule() {
-            Rule::comparator => comparators.prefix = Some(part),
-            Rule::suffix_comparator => comparators.suffix = Some(part),
-            Rule::signed_number => amount = Some(number(&part)?),
-            Rule::unit_text => unit_text = Some(part),
+            Rule::comparator => comparators.prefix = Some(Piece::of(&part)),
+            Rule::suffix_comparator => comparators.suffix = Some(Piece::of(&part)),
+            Rule::signed_number => number = Some(part.as_str()),
+            Rule::unit_text => unit = Some(Piece::of(&part)),
             _ => {}
         }
     }
-    let number = amount?;
+    amount(AmountParts {
+        comparators,
+        number: number?,
+        unit,
+    })
+}
+
+/// Whether a number is spelled like a dotted date: a year, `.`, a one- or two-digit month.
+fn looks_dotted(number: &str) -> bool {
+    let b = number.as_bytes();
+    (b.starts_with(b"19") || b.starts_with(b"20"))
+        && b.len() >= 6
+        && b.len() <= 7
+        && b[4] == b'.'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || c.is_ascii_digit())
+}
+
+/// The typed percentage or quantity from its pieces.
+pub(super) fn amount(parts: AmountParts<'_>) -> Option<Built> {
+    let number = decimal(parts.number)?;
+    let unit_text = parts.unit;
+    // `unit_text` stops before a comparator word that ends the value, so one that itself
+    // ends in such a word (`3及以内以下`, `5个以上以下`) holds a second comparator word,
+    // not a unit: printed after the number, it would read back as the comparator.
+    if unit_text
+        .as_ref()
+        .is_some_and(|u| ["以上", "以下", "以内"].iter().any(|w| u.text.ends_with(w)))
+    {
+        return None;
+    }
+    // A number that looks like a dotted date (`2024.12`), with no unit or only what may
+    // follow a date, reached here only because of a comparator word after it
+    // (`=2024.12以上`); printed canonically it would read back as the date.
+    if looks_dotted(parts.number)
+        && unit_text.as_ref().is_none_or(|u| {
+            let rest = u.text.strip_prefix("日期").unwrap_or(u.text);
+            rest.is_empty() || DateQualifier::from_str_exact(rest).is_some()
+        })
+    {
+        return None;
+    }
+    // `-0` prints as `0`, and `0月份` reads as a date: `-0` before a unit starting with 月
+    // is not a quantity.
+    if number.is_zero()
+        && parts.number.starts_with('-')
+        && unit_text.as_ref().is_some_and(|u| u.text.starts_with('月'))
+    {
+        return None;
+    }
     let reading = match &unit_text {
-        Some(text) => Some(resolve_unit(text.as_str())?),
+        Some(text) => Some(resolve_unit(text.text)?),
         None => None,
     };
     let mut notes = Notes::default();
-    let comparator = comparators.resolve(&mut notes);
-    let unit_span = unit_text.as_ref().map(span_of);
-    let written_unit = unit_text.as_ref().map_or("", |p| p.as_str());
+    let comparator = parts.comparators.resolve(&mut notes);
+    let unit_span = unit_text.as_ref().map(|p| p.span.clone());
+    let written_unit = unit_text.as_ref().map_or("", |p| p.text);
     let mut repaired = None;
     let value = match reading {
         Some(UnitReading::Percent { standard }) => {

@@ -5,7 +5,9 @@
 //! 1. `normalize` folds full-width characters, spaces and `>=` into the canonical
 //!    characters and remembers where each change was;
 //! 2. `grammar` (pest, `grammar/value.pest`) reads the folded text into a parse tree;
-//! 3. `build` turns the tree into a typed [`Value`] using the [`units`] table, and notes
+//!    `fast` splits the commonest shapes (`≥90%`, `≤41.66万元`, `2026年12月31日前`) into
+//!    the same pieces without it, and leaves everything else to the grammar;
+//! 3. `build` turns the pieces into a typed [`Value`] using the [`units`] table, and notes
 //!    problems (missing unit, malformed or impossible date, …) with a repaired reading;
 //! 4. `display` prints a value in its one canonical spelling, which is also the fix.
 //!
@@ -13,6 +15,7 @@
 
 mod build;
 mod display;
+mod fast;
 mod grammar;
 mod model;
 mod normalize;
@@ -94,6 +97,18 @@ impl Value {
 
 /// Reads one 指标值. Never panics; anything that is not quantitative comes back as text.
 pub fn parse(input: &str) -> ParsedValue {
+    parse_using(input, true)
+}
+
+/// [`parse`] without the fast path: every value goes through the grammar. The result is
+/// the same for every input (tests and the fuzz target check this); it is here only so
+/// they can compare.
+#[doc(hidden)]
+pub fn parse_with_grammar(input: &str) -> ParsedValue {
+    parse_using(input, false)
+}
+
+fn parse_using(input: &str, fast: bool) -> ParsedValue {
     let folded = normalize::normalize(input);
     let text: &str = &folded.text;
     if text.is_empty() {
@@ -111,7 +126,11 @@ pub fn parse(input: &str) -> ParsedValue {
             }],
         };
     }
-    let Some(built) = build::build(text) else {
+    let built = match fast.then(|| fast::build(text)).flatten() {
+        Some(built) => Some(built),
+        None => build::build(text),
+    };
+    let Some(built) = built else {
         let mut problems = Vec::new();
         let looks_quantitative =
             text.bytes().any(|b| b.is_ascii_digit()) || text.starts_with(['≥', '≤', '>', '<', '=']);

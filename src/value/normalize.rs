@@ -1,6 +1,7 @@
 //! The first step of parsing: fold the many ways to type the same characters (full-width
-//! digits, `％`, `>=`, spaces, thousands separators) into the one the grammar reads, noting
-//! each change as a non-canonical spelling with its place in the original value.
+//! digits, `％`, `>=`, spaces, thousands separators, leading zeros) into the one the
+//! grammar reads, noting each change as a non-canonical spelling with its place in the
+//! original value.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -63,14 +64,24 @@ fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
+/// Whether a `0` is a leading zero: it starts a number (no digit or decimal point before
+/// it) and another digit follows. `090` and `2024年01月` read as `90` and `2024年1月`, so
+/// the canonical spelling of what is read never turns into a different value when read
+/// again (`≤02024.02` is the date `≤2024.02`, not the number 2024.02).
+fn is_leading_zero(prev: Option<char>, c: char, next: Option<char>) -> bool {
+    c == '0' && !prev.is_some_and(|p| p.is_ascii_digit() || p == '.') && next.is_some_and(is_digit)
+}
+
 /// Whether the folding step would leave `input` unchanged (the common, fast case).
 fn is_plain(input: &str) -> bool {
     let mut prev = '\0';
-    for c in input.chars() {
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
         if c.is_whitespace()
             || fold_char(c).is_some()
             || (c == '=' && matches!(prev, '>' | '<'))
             || (matches!(c, ',' | '，') && prev.is_ascii_digit())
+            || is_leading_zero(Some(prev), c, chars.peek().copied())
         {
             return false;
         }
@@ -95,6 +106,8 @@ pub fn normalize(input: &str) -> Normalized<'_> {
         Some((last, r)) if *last == reason && r.end == range.start => r.end = range.end,
         _ => changes.push((reason, range)),
     };
+    // Where in the input the last `0` pushed to `text` was.
+    let mut zero = 0..0;
     let mut chars = input.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let end = at + c.len_utf8();
@@ -120,6 +133,19 @@ pub fn normalize(input: &str) -> Normalized<'_> {
             Some((out, reason)) => (out, Some(reason)),
             None => (c, None),
         };
+        // A `0` at the end of `text` that starts a number is a leading zero once another
+        // digit follows it (possibly after a space or a thousands separator): drop it.
+        if out.is_ascii_digit() && text.ends_with('0') {
+            let before = text[..text.len() - 1].chars().next_back();
+            if is_leading_zero(before, '0', Some(out)) {
+                text.pop();
+                map.pop();
+                note("数字不应有前导零", zero.clone());
+            }
+        }
+        if out == '0' {
+            zero = at..end;
+        }
         if matches!(out, '>' | '<') && matches!(next, Some('=' | '＝')) {
             let (_, eq) = chars.next().unwrap_or((end, '='));
             let (symbol, reason) = if out == '>' {

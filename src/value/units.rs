@@ -128,88 +128,99 @@ pub fn standard_spelling(written: &str) -> Option<&'static str> {
     })
 }
 
-fn lookup_simple(symbol: &str) -> Option<UnitInfo> {
-    use Dimension::*;
-    let count = |s: &'static str| UnitInfo::known(s, Count, s, 1);
-    Some(match symbol {
-        "元" => UnitInfo::known("元", Money, "元", 1),
-        "千元" => UnitInfo::known("千元", Money, "元", 1_000),
-        "万元" => UnitInfo::known("万元", Money, "元", 10_000),
-        "亿元" => UnitInfo::known("亿元", Money, "元", 100_000_000),
-        "美元" => UnitInfo::known("美元", Money, "美元", 1),
-        "万美元" => UnitInfo::known("万美元", Money, "美元", 10_000),
-        "亿美元" => UnitInfo::known("亿美元", Money, "美元", 100_000_000),
-        "%" => UnitInfo::known("%", Percent, "%", 1),
-        "秒" => UnitInfo::known("秒", Time, "秒", 1),
-        "分钟" => UnitInfo::known("分钟", Time, "秒", 60),
-        "小时" => UnitInfo::known("小时", Time, "秒", 3_600),
-        "天" => UnitInfo::known("天", Time, "秒", 86_400),
-        "日" => UnitInfo::known("日", Time, "秒", 86_400),
-        "自然日" => UnitInfo::known("自然日", Time, "秒", 86_400),
-        "个自然日" => UnitInfo::known("个自然日", Time, "秒", 86_400),
-        "周" => UnitInfo::known("周", Time, "秒", 604_800),
-        "工作日" => UnitInfo::known("工作日", Time, "工作日", 1),
-        "个工作日" => UnitInfo::known("个工作日", Time, "工作日", 1),
-        "月" => UnitInfo::known("月", Time, "月", 1),
-        "个月" => UnitInfo::known("个月", Time, "月", 1),
-        "季度" => UnitInfo::known("季度", Time, "月", 3),
-        "年" => UnitInfo::known("年", Time, "月", 12),
-        "平方米" => UnitInfo::known("平方米", Area, "平方米", 1),
-        "公顷" => UnitInfo::known("公顷", Area, "平方米", 10_000),
-        "平方公里" => UnitInfo::known("平方公里", Area, "平方米", 1_000_000),
-        "亩" => UnitInfo::known("亩", Area, "亩", 1),
-        "米" => UnitInfo::known("米", Length, "米", 1),
-        "公里" => UnitInfo::known("公里", Length, "米", 1_000),
-        "千米" => UnitInfo::known("千米", Length, "米", 1_000),
-        "克" => UnitInfo::known("克", Weight, "克", 1),
-        "千克" => UnitInfo::known("千克", Weight, "克", 1_000),
-        "吨" => UnitInfo::known("吨", Weight, "克", 1_000_000),
-        "千瓦时" => UnitInfo::known("千瓦时", Energy, "千瓦时", 1),
-        "万千瓦时" => UnitInfo::known("万千瓦时", Energy, "千瓦时", 10_000),
-        "个" => count("个"),
-        "次" => count("次"),
-        "人" => count("人"),
-        "人次" => count("人次"),
-        "户" => count("户"),
-        "户次" => count("户次"),
-        "份" => count("份"),
-        "场" => count("场"),
-        "场次" => count("场次"),
-        "项" => count("项"),
-        "篇" => count("篇"),
-        "类" => count("类"),
-        "家" => count("家"),
-        "家次" => count("家次"),
-        "套" => count("套"),
-        "种" => count("种"),
-        "台" => count("台"),
-        "处" => count("处"),
-        "期" => count("期"),
-        "件" => count("件"),
-        "辆" => count("辆"),
-        "条" => count("条"),
-        "批" => count("批"),
-        "批次" => count("批次"),
-        "案" => count("案"),
-        "票" => count("票"),
-        "页" => count("页"),
-        "本" => count("本"),
-        "册" => count("册"),
-        "张" => count("张"),
-        "座" => count("座"),
-        "所" => count("所"),
-        "名" => count("名"),
-        "位" => count("位"),
-        "部" => count("部"),
-        "间" => count("间"),
-        "栋" => count("栋"),
-        "块" => count("块"),
-        "支" => count("支"),
-        "轮" => count("轮"),
-        "天次" => count("天次"),
-        "课时" => count("课时"),
-        "分" => count("分"),
-        "学时" => count("学时"),
-        _ => return None,
-    })
+/// Declares the unit table once: [`SYMBOLS`] lists it, `lookup_simple` reads it.
+macro_rules! unit_table {
+    ($($symbol:literal => $dimension:ident, $base:literal, $scale:literal;)*) => {
+        /// The canonical spelling of every unit in the table (not the compounds `X/Y`).
+        pub const SYMBOLS: &[&str] = &[$($symbol),*];
+
+        fn lookup_simple(symbol: &str) -> Option<UnitInfo> {
+            use Dimension::*;
+            Some(match symbol {
+                $($symbol => UnitInfo::known($symbol, $dimension, $base, $scale),)*
+                _ => return None,
+            })
+        }
+    };
+}
+
+unit_table! {
+    "元" => Money, "元", 1;
+    "千元" => Money, "元", 1_000;
+    "万元" => Money, "元", 10_000;
+    "亿元" => Money, "元", 100_000_000;
+    "美元" => Money, "美元", 1;
+    "万美元" => Money, "美元", 10_000;
+    "亿美元" => Money, "美元", 100_000_000;
+    "%" => Percent, "%", 1;
+    "秒" => Time, "秒", 1;
+    "分钟" => Time, "秒", 60;
+    "小时" => Time, "秒", 3_600;
+    "天" => Time, "秒", 86_400;
+    "日" => Time, "秒", 86_400;
+    "自然日" => Time, "秒", 86_400;
+    "个自然日" => Time, "秒", 86_400;
+    "周" => Time, "秒", 604_800;
+    "工作日" => Time, "工作日", 1;
+    "个工作日" => Time, "工作日", 1;
+    "月" => Time, "月", 1;
+    "个月" => Time, "月", 1;
+    "季度" => Time, "月", 3;
+    "年" => Time, "月", 12;
+    "平方米" => Area, "平方米", 1;
+    "公顷" => Area, "平方米", 10_000;
+    "平方公里" => Area, "平方米", 1_000_000;
+    "亩" => Area, "亩", 1;
+    "米" => Length, "米", 1;
+    "公里" => Length, "米", 1_000;
+    "千米" => Length, "米", 1_000;
+    "克" => Weight, "克", 1;
+    "千克" => Weight, "克", 1_000;
+    "吨" => Weight, "克", 1_000_000;
+    "千瓦时" => Energy, "千瓦时", 1;
+    "万千瓦时" => Energy, "千瓦时", 10_000;
+    "个" => Count, "个", 1;
+    "次" => Count, "次", 1;
+    "人" => Count, "人", 1;
+    "人次" => Count, "人次", 1;
+    "户" => Count, "户", 1;
+    "户次" => Count, "户次", 1;
+    "份" => Count, "份", 1;
+    "场" => Count, "场", 1;
+    "场次" => Count, "场次", 1;
+    "项" => Count, "项", 1;
+    "篇" => Count, "篇", 1;
+    "类" => Count, "类", 1;
+    "家" => Count, "家", 1;
+    "家次" => Count, "家次", 1;
+    "套" => Count, "套", 1;
+    "种" => Count, "种", 1;
+    "台" => Count, "台", 1;
+    "处" => Count, "处", 1;
+    "期" => Count, "期", 1;
+    "件" => Count, "件", 1;
+    "辆" => Count, "辆", 1;
+    "条" => Count, "条", 1;
+    "批" => Count, "批", 1;
+    "批次" => Count, "批次", 1;
+    "案" => Count, "案", 1;
+    "票" => Count, "票", 1;
+    "页" => Count, "页", 1;
+    "本" => Count, "本", 1;
+    "册" => Count, "册", 1;
+    "张" => Count, "张", 1;
+    "座" => Count, "座", 1;
+    "所" => Count, "所", 1;
+    "名" => Count, "名", 1;
+    "位" => Count, "位", 1;
+    "部" => Count, "部", 1;
+    "间" => Count, "间", 1;
+    "栋" => Count, "栋", 1;
+    "块" => Count, "块", 1;
+    "支" => Count, "支", 1;
+    "轮" => Count, "轮", 1;
+    "天次" => Count, "天次", 1;
+    "课时" => Count, "课时", 1;
+    "分" => Count, "分", 1;
+    "学时" => Count, "学时", 1;
 }
