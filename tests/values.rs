@@ -625,6 +625,8 @@ fn fuzzer_findings_have_stable_canonical_spellings() {
         "2024.1前以下",
         "-0月份",
         "-0.00月份前",
+        "2b以内-6",
+        "2个以上-6个",
     ] {
         let parsed = value::parse(input);
         assert!(!parsed.is_quantitative(), "{input}");

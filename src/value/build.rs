@@ -494,6 +494,14 @@ fn build_range(pair: Pair<'_, Rule>) -> Option<Built> {
         }
     }
     let (low, high) = (*numbers.first()?, *numbers.get(1)?);
+    // The canonical spelling puts the unit last, where a comparator word ending it
+    // (`2b以内-6` → `2-6b以内`) would read as the comparator.
+    if unit_texts
+        .iter()
+        .any(|t| ends_in_comparator_word(t.as_str()))
+    {
+        return None;
+    }
     let mut notes = Notes::default();
     let mut unit: Option<UnitInfo> = None;
     for text in &unit_texts {
@@ -670,6 +678,11 @@ fn build_amount(pair: Pair<'_, Rule>) -> Option<Built> {
     })
 }
 
+/// Whether `text` ends in a comparator word written after a number (`以上`, `及以下`, …).
+fn ends_in_comparator_word(text: &str) -> bool {
+    ["以上", "以下", "以内"].iter().any(|w| text.ends_with(w))
+}
+
 /// Whether a number is spelled like a dotted date: a year, `.`, a one- or two-digit month.
 fn looks_dotted(number: &str) -> bool {
     let b = number.as_bytes();
@@ -691,7 +704,7 @@ pub(super) fn amount(parts: AmountParts<'_>) -> Option<Built> {
     // not a unit: printed after the number, it would read back as the comparator.
     if unit_text
         .as_ref()
-        .is_some_and(|u| ["以上", "以下", "以内"].iter().any(|w| u.text.ends_with(w)))
+        .is_some_and(|u| ends_in_comparator_word(u.text))
     {
         return None;
     }
