@@ -719,12 +719,19 @@ pub(super) fn amount(parts: AmountParts<'_>) -> Option<Built> {
     {
         return None;
     }
-    // `-0` prints as `0`, and `0月份` reads as a date: `-0` before a unit starting with 月
-    // is not a quantity.
-    if number.is_zero()
-        && parts.number.starts_with('-')
-        && unit_text.as_ref().is_some_and(|u| u.text.starts_with('月'))
-    {
+    // A quantity reaches here only when no date reads the value, but its canonical spelling
+    // may: `<2月份以内` would print as `<2月份` and `-0月份` as `0月份` (a date), and
+    // `2024年底以上` as `≥2024年底`. Text after a one- or two-digit whole number that starts
+    // with 月, or after a year that starts with 年, is not a unit.
+    let digits = parts.number.trim_start_matches('-');
+    let whole = digits.bytes().all(|b| b.is_ascii_digit());
+    if unit_text.as_ref().is_some_and(|u| {
+        (u.text.starts_with('月') && whole && digits.len() <= 2)
+            || (u.text.starts_with('年')
+                && whole
+                && digits.len() == 4
+                && (digits.starts_with("19") || digits.starts_with("20")))
+    }) {
         return None;
     }
     let reading = match &unit_text {
