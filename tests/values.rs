@@ -611,8 +611,9 @@ fn fuzzer_findings_have_stable_canonical_spellings() {
     // A second comparator word after the number (`3及以内以下`) was read as the unit
     // `及以内`, printed as `≤3及以内`, which read back as `≤3及`: now it is text.
     // A range with an unknown unit starting with 月 (`0月份~0 00`) printed as `0-0月份`,
-    // which read back as a month period: now it is text too. So is a number spelled like
-    // a dotted date with a comparator word after it (`=2024.12以上` printed as `=2024.12`).
+    // which read back as a month period: now it is text too. So are quantities whose
+    // canonical spelling reads as a date: `=2024.12以上` printed as `=2024.12`,
+    // `<2月份以内` as `<2月份`, `-0月份` as `0月份`, `2024年底以上` as `≥2024年底`.
     for input in [
         "3及以内以下",
         "5个以上以下",
@@ -624,7 +625,11 @@ fn fuzzer_findings_have_stable_canonical_spellings() {
         "2024.12以上",
         "2024.1前以下",
         "-0月份",
-        "-0.00月份前",
+        "<2月份以内",
+        "12月底以上",
+        "2024年底以上",
+        "2b以内-6",
+        "2个以上-6个",
     ] {
         let parsed = value::parse(input);
         assert!(!parsed.is_quantitative(), "{input}");

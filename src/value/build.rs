@@ -494,6 +494,14 @@ fn build_range(pair: Pair<'_, Rule>) -> Option<Built> {
         }
     }
     let (low, high) = (*numbers.first()?, *numbers.get(1)?);
+    // The canonical spelling puts the unit last, where a comparator word ending it
+    // (`2b以内-6` → `2-6b以内`) would read as the comparator.
+    if unit_texts
+        .iter()
+        .any(|t| ends_in_comparator_word(t.as_str()))
+    {
+        return None;
+    }
     let mut notes = Notes::default();
     let mut unit: Option<UnitInfo> = None;
     for text in &unit_texts {
@@ -670,6 +678,11 @@ fn build_amount(pair: Pair<'_, Rule>) -> Option<Built> {
     })
 }
 
+/// Whether `text` ends in a comparator word written after a number (`以上`, `及以下`, …).
+fn ends_in_comparator_word(text: &str) -> bool {
+    ["以上", "以下", "以内"].iter().any(|w| text.ends_with(w))
+}
+
 /// Whether a number is spelled like a dotted date: a year, `.`, a one- or two-digit month.
 fn looks_dotted(number: &str) -> bool {
     let b = number.as_bytes();
@@ -691,7 +704,7 @@ pub(super) fn amount(parts: AmountParts<'_>) -> Option<Built> {
     // not a unit: printed after the number, it would read back as the comparator.
     if unit_text
         .as_ref()
-        .is_some_and(|u| ["以上", "以下", "以内"].iter().any(|w| u.text.ends_with(w)))
+        .is_some_and(|u| ends_in_comparator_word(u.text))
     {
         return None;
     }
@@ -706,12 +719,19 @@ pub(super) fn amount(parts: AmountParts<'_>) -> Option<Built> {
     {
         return None;
     }
-    // `-0` prints as `0`, and `0月份` reads as a date: `-0` before a unit starting with 月
-    // is not a quantity.
-    if number.is_zero()
-        && parts.number.starts_with('-')
-        && unit_text.as_ref().is_some_and(|u| u.text.starts_with('月'))
-    {
+    // A quantity reaches here only when no date reads the value, but its canonical spelling
+    // may: `<2月份以内` would print as `<2月份` and `-0月份` as `0月份` (a date), and
+    // `2024年底以上` as `≥2024年底`. Text after a one- or two-digit whole number that starts
+    // with 月, or after a year that starts with 年, is not a unit.
+    let digits = parts.number.trim_start_matches('-');
+    let whole = digits.bytes().all(|b| b.is_ascii_digit());
+    if unit_text.as_ref().is_some_and(|u| {
+        (u.text.starts_with('月') && whole && digits.len() <= 2)
+            || (u.text.starts_with('年')
+                && whole
+                && digits.len() == 4
+                && (digits.starts_with("19") || digits.starts_with("20")))
+    }) {
         return None;
     }
     let reading = match &unit_text {
