@@ -613,7 +613,8 @@ fn fuzzer_findings_have_stable_canonical_spellings() {
     // A range with an unknown unit starting with 月 (`0月份~0 00`) printed as `0-0月份`,
     // which read back as a month period: now it is text too. So are quantities whose
     // canonical spelling reads as a date: `=2024.12以上` printed as `=2024.12`,
-    // `<2月份以内` as `<2月份`, `-0月份` as `0月份`, `2024年底以上` as `≥2024年底`.
+    // `<2月份以内` as `<2月份`, `-0月份` as `0月份`, `2024年底以上` as `≥2024年底`,
+    // and the duration `2024年及以下` as `≤2024年`.
     for input in [
         "3及以内以下",
         "5个以上以下",
@@ -628,6 +629,8 @@ fn fuzzer_findings_have_stable_canonical_spellings() {
         "<2月份以内",
         "12月底以上",
         "2024年底以上",
+        "2024年及以下",
+        "≥2020年以内",
         "2b以内-6",
         "2个以上-6个",
     ] {

@@ -417,6 +417,16 @@ pub(super) fn duration(parts: DurationParts<'_>) -> Option<Built> {
     let number = decimal(parts.number)?;
     let unit = units::lookup(parts.unit)?;
     let qualifier = parts.qualifier.and_then(DurationQualifier::from_str_exact);
+    // `2024年及以下` is no date (及以下 is no date qualifier) but reads as 2024 years; its
+    // canonical spelling `≤2024年` would read as the year 2024. A year followed by 年 is
+    // not a duration.
+    if parts.unit == "年"
+        && factor.is_none()
+        && parts.number.len() == 4
+        && (parts.number.starts_with("19") || parts.number.starts_with("20"))
+    {
+        return None;
+    }
     let mut notes = Notes::default();
     let comparator = parts.comparators.resolve(&mut notes);
     // `12月以内` is twelve months, but its spelling with a comparator, `≤12月`, reads as
