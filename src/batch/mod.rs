@@ -21,6 +21,7 @@ pub mod synthetic;
 pub mod volume;
 pub mod volume_pdf;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -96,6 +97,8 @@ struct Ready {
     sources: String,
     /// Diagnostics (warnings) to print with the document's result.
     messages: String,
+    /// Its outputs that are current, by format, as the survey found them.
+    reusable: BTreeMap<String, Output>,
     started: Instant,
 }
 
@@ -107,13 +110,13 @@ struct Done {
 }
 
 /// A selected document before it is loaded: where its outputs go, the hash of its
-/// sources, and its manifest entry when every one of its outputs is current.
+/// sources, and those of its outputs that are current (checked once, here).
 struct Candidate<'p> {
     id: String,
     path: &'p Path,
     stem: String,
     sources: String,
-    current: Option<Entry>,
+    reusable: BTreeMap<String, Output>,
 }
 
 /// Builds every document under `plan.path`. `Err` is a usage or I/O failure; documents
@@ -189,7 +192,7 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
     let mut results = Vec::with_capacity(candidates.len());
     let mut pending = Vec::with_capacity(candidates.len());
     for candidate in candidates {
-        match candidate.current {
+        match job.current(&candidate) {
             Some(entry) if skip_current => {
                 job.reuse(&candidate.id, &entry);
                 results.push(Done {
@@ -346,28 +349,35 @@ struct Job<'a> {
 }
 
 impl Job<'_> {
-    /// Hashes one document's sources and finds whether all its outputs are current.
+    /// Hashes one document's sources and finds which of its outputs are current.
     fn survey<'p>(&self, id: &str, path: &'p Path) -> Candidate<'p> {
         let sources = cache::sources_hash(path);
-        let current = self.previous.documents.get(id).and_then(|old| {
-            let mut entry = Entry {
-                messages: old.messages.clone(),
-                ..Entry::default()
-            };
-            for format in &self.plan.formats {
+        let reusable = self
+            .plan
+            .formats
+            .iter()
+            .filter_map(|format| {
                 let key = cache::output_key(id, &sources, format, &self.plan.options, self.fonts);
                 let output = self.previous.reusable(&self.plan.out, id, format, &key)?;
-                entry.outputs.insert(format.clone(), output);
-            }
-            Some(entry)
-        });
+                Some((format.clone(), output))
+            })
+            .collect();
         Candidate {
             id: id.to_string(),
             path,
             stem: output_stem(id, path, self.tree),
             sources,
-            current,
+            reusable,
         }
+    }
+
+    /// The document's manifest entry when every one of its outputs is current.
+    fn current(&self, candidate: &Candidate) -> Option<Entry> {
+        let old = self.previous.documents.get(&candidate.id)?;
+        (candidate.reusable.len() == self.plan.formats.len()).then(|| Entry {
+            outputs: candidate.reusable.clone(),
+            messages: old.messages.clone(),
+        })
     }
 
     /// Reports a document reused without loading it, with the warnings of its last check.
@@ -399,6 +409,7 @@ impl Job<'_> {
             view,
             stem: candidate.stem.clone(),
             sources: candidate.sources.clone(),
+            reusable: candidate.reusable.clone(),
             checked,
             messages,
             started,
@@ -455,11 +466,11 @@ impl Job<'_> {
         let mut entry = Entry::default();
         let mut rendered = Vec::new();
         for format in &self.plan.formats {
-            let key = cache::output_key(id, &ready.sources, format, &self.plan.options, self.fonts);
-            if let Some(output) = self.previous.reusable(&self.plan.out, id, format, &key) {
+            if let Some(output) = ready.reusable.remove(format) {
                 entry.outputs.insert(format.clone(), output);
                 continue;
             }
+            let key = cache::output_key(id, &ready.sources, format, &self.plan.options, self.fonts);
             if !self.plan.merge.is_empty() {
                 return Err(format!(
                     "各分片的输出中没有它的最新 {format} 结果；请重新运行分片构建"
