@@ -22,4 +22,5 @@ pub mod render;
 pub mod span;
 pub mod table;
 pub mod value;
+pub mod version;
 pub mod yamlfmt;

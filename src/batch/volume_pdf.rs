@@ -134,7 +134,7 @@ pub fn render(volume: &Volume, root: &Path, options: &RenderOptions) -> Result<V
     // are the largest of the build. Documents laid out meanwhile lose theirs too, once.
     typst::comemo::evict(0);
     let pdf_options = PdfOptions {
-        creator: Smart::Custom(Some(format!("jixiao {}", env!("CARGO_PKG_VERSION")))),
+        creator: Smart::Custom(Some(crate::version::GENERATOR.to_string())),
         timestamp: today.map(Timestamp::new_utc),
         standards,
         ..PdfOptions::default()

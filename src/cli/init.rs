@@ -7,9 +7,14 @@ use std::process::ExitCode;
 use super::common;
 use super::fail;
 
-/// The default source of jixiao in generated CI files: a placeholder the user must replace
-/// (or pass with `--jixiao-git`), since CI compiles jixiao from its repository.
-pub const PLACEHOLDER_GIT: &str = "https://example.invalid/请改成-jixiao-的仓库地址.git";
+/// jixiao's repository, the one setting in `Cargo.toml` (`repository`) that the CI files,
+/// the release downloads and the book name.
+pub const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+
+/// Where the release workflow publishes archives: `{RELEASES}/v{version}/{archive}`.
+pub fn releases_url() -> String {
+    format!("{REPOSITORY}/releases/download")
+}
 
 /// The scaffold: (path in the new repository, template text).
 const FILES: &[(&str, &str)] = &[
@@ -21,6 +26,10 @@ const FILES: &[(&str, &str)] = &[
     (
         ".gitlab-ci.yml",
         include_str!("../../templates/init/gitlab-ci.yml"),
+    ),
+    (
+        "ci/install-jixiao.sh",
+        include_str!("../../templates/init/ci/install-jixiao.sh"),
     ),
     (
         "@YEAR@/jixiao.yaml",
@@ -45,12 +54,18 @@ pub struct InitArgs {
     /// 单位名称
     #[arg(long, default_value = "示例单位")]
     unit_name: String,
-    /// CI 安装 jixiao 所用的 git 仓库地址
+    /// CI 安装的 jixiao 版本（发布标签，默认与本程序相同）
+    #[arg(long, default_value = concat!("v", env!("CARGO_PKG_VERSION")))]
+    jixiao_version: String,
+    /// CI 不下载发布版本，而用 cargo install 从源码编译（需要 Rust，首次约 15 分钟）
+    #[arg(long)]
+    from_source: bool,
+    /// CI 下载发布版本的地址（默认为 jixiao 仓库的发布页；内网可改为镜像）
+    #[arg(long)]
+    jixiao_releases: Option<String>,
+    /// --from-source 时编译所用的 git 仓库地址（默认为 jixiao 的仓库）
     #[arg(long)]
     jixiao_git: Option<String>,
-    /// CI 安装的 jixiao 版本标签
-    #[arg(long, default_value = concat!("v", env!("CARGO_PKG_VERSION")))]
-    jixiao_tag: String,
     /// 覆盖已存在的同名文件
     #[arg(long)]
     force: bool,
@@ -61,8 +76,12 @@ pub struct Scaffold {
     pub year: i32,
     pub unit_code: String,
     pub unit_name: String,
+    /// The release tag CI installs, such as `v0.1.0`.
+    pub jixiao_version: String,
+    /// CI compiles from `jixiao_git` instead of downloading from `jixiao_releases`.
+    pub from_source: bool,
+    pub jixiao_releases: String,
     pub jixiao_git: String,
-    pub jixiao_tag: String,
 }
 
 impl Scaffold {
@@ -71,12 +90,20 @@ impl Scaffold {
         let year = self.year.to_string();
         // JSON strings are valid YAML double-quoted scalars: any unit name stays data.
         let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        let (install, image) = if self.from_source {
+            ("source", "rust:1.92")
+        } else {
+            ("download", "buildpack-deps:bookworm-curl")
+        };
         let fill = |text: &str| {
             text.replace("@YEAR@", &year)
                 .replace("@UNIT_CODE@", &quoted(&self.unit_code))
                 .replace("@UNIT_NAME@", &quoted(&self.unit_name))
+                .replace("@JIXIAO_VERSION@", &quoted(&self.jixiao_version))
+                .replace("@JIXIAO_INSTALL@", install)
+                .replace("@JIXIAO_RELEASES@", &quoted(&self.jixiao_releases))
                 .replace("@JIXIAO_GIT@", &quoted(&self.jixiao_git))
-                .replace("@JIXIAO_TAG@", &quoted(&self.jixiao_tag))
+                .replace("@CI_IMAGE@", image)
         };
         let mut files: Vec<(String, String)> = FILES
             .iter()
@@ -100,11 +127,12 @@ pub fn run(args: InitArgs) -> ExitCode {
         year: args.year.unwrap_or_else(current_year),
         unit_code: args.unit_code,
         unit_name: args.unit_name,
+        jixiao_version: args.jixiao_version,
+        from_source: args.from_source,
+        jixiao_releases: args.jixiao_releases.unwrap_or_else(releases_url),
         jixiao_git: args
             .jixiao_git
-            .clone()
-            .unwrap_or_else(|| PLACEHOLDER_GIT.to_string()),
-        jixiao_tag: args.jixiao_tag,
+            .unwrap_or_else(|| format!("{REPOSITORY}.git")),
     };
     let files = scaffold.files();
     if !args.force {
@@ -127,11 +155,11 @@ pub fn run(args: InitArgs) -> ExitCode {
             return fail(format!("无法写入 {}：{e}", target.display()));
         }
     }
-    report(&args.dir, &files, args.jixiao_git.is_none());
+    report(&args.dir, &files, &scaffold);
     ExitCode::SUCCESS
 }
 
-fn report(dir: &Path, files: &[(String, String)], placeholder: bool) {
+fn report(dir: &Path, files: &[(String, String)], scaffold: &Scaffold) {
     eprintln!("已在 {} 创建：", dir.display());
     for (path, _) in files {
         eprintln!("  {path}");
@@ -140,9 +168,15 @@ fn report(dir: &Path, files: &[(String, String)], placeholder: bool) {
         "下一步：cd {} && jixiao check . && jixiao build . --out build",
         dir.display()
     );
-    if placeholder {
+    if scaffold.from_source {
         eprintln!(
-            "注意：CI 文件中的 JIXIAO_GIT 是占位符；请改成你们使用的 jixiao 仓库地址（或用 --jixiao-git 重新生成）"
+            "CI 将从 {} 编译 jixiao {}（首次约 15 分钟，之后走缓存）",
+            scaffold.jixiao_git, scaffold.jixiao_version
+        );
+    } else {
+        eprintln!(
+            "CI 将下载 jixiao {} 并核对 SHA-256（{}）",
+            scaffold.jixiao_version, scaffold.jixiao_releases
         );
     }
 }

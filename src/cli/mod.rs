@@ -27,7 +27,8 @@ pub const EXIT_FAILURE: u8 = 2;
 #[derive(Parser)]
 #[command(
     name = "jixiao",
-    version,
+    version = crate::version::VERSION,
+    long_version = crate::version::LONG_VERSION,
     about = "绩效目标表编译器：把 YAML 写成的项目支出绩效目标表校验并生成 PDF、HTML 和文本",
     disable_help_subcommand = true,
     help_template = "{about}\n\n用法：{usage}\n\n{all-args}",

@@ -108,7 +108,7 @@ impl<'a> PageData<'a> {
 }
 
 fn generator() -> String {
-    format!("jixiao {}", env!("CARGO_PKG_VERSION"))
+    crate::version::GENERATOR.to_string()
 }
 
 /// Renders one document as a standalone page; `root` is the document's folder, whose

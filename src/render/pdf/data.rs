@@ -48,7 +48,7 @@ impl Meta {
                 Some((y, m, d)) => format!("{y}年{m}月{d}日"),
                 None => format!("{}年", view.year),
             },
-            generator: format!("jixiao {}", env!("CARGO_PKG_VERSION")),
+            generator: crate::version::GENERATOR.to_string(),
         }
     }
 }

@@ -96,7 +96,7 @@ impl PdfRenderer {
         evict_after_document(layout);
         let document = compiled.map_err(|errors| template_errors(&world, &errors))?;
         let options = PdfOptions {
-            creator: Smart::Custom(Some(format!("jixiao {}", env!("CARGO_PKG_VERSION")))),
+            creator: Smart::Custom(Some(crate::version::GENERATOR.to_string())),
             timestamp: today.map(Timestamp::new_utc),
             standards,
             ..PdfOptions::default()
