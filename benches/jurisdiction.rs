@@ -18,7 +18,7 @@ use std::time::Instant;
 use jixiao::batch::progress::ProgressStyle;
 use jixiao::batch::shard::Shard;
 use jixiao::batch::{self, Plan, synthetic};
-use jixiao::render::RenderOptions;
+use jixiao::render::{Format, RenderOptions};
 
 /// Stages: name and the formats they build (empty: check only).
 const STAGES: &[(&str, &[&str])] = &[
@@ -48,7 +48,7 @@ fn sources(root: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     for dir in ["examples", "tests/fixtures/published"] {
         if root.join(dir).is_dir() {
-            found.extend(batch::find_documents(&root.join(dir)));
+            found.extend(jixiao::pipeline::find_documents(&root.join(dir)));
         }
     }
     if found.is_empty() {
@@ -58,21 +58,20 @@ fn sources(root: &Path) -> Vec<PathBuf> {
 }
 
 /// The formats a stage builds, among those this build of jixiao has.
-fn formats_of(stage: &str) -> Vec<String> {
+fn formats_of(stage: &str) -> Vec<Format> {
     STAGES
         .iter()
         .find(|(name, _)| *name == stage)
         .map(|(_, formats)| {
             formats
                 .iter()
-                .filter(|f| jixiao::render::renderer(f).is_some())
-                .map(|f| f.to_string())
+                .filter_map(|f| Format::from_name(f))
                 .collect()
         })
         .unwrap_or_default()
 }
 
-fn plan(tree: &Path, out: &Path, formats: Vec<String>, jobs: usize) -> Plan {
+fn plan(tree: &Path, out: &Path, formats: Vec<Format>, jobs: usize) -> Plan {
     Plan {
         path: tree.to_path_buf(),
         out: out.to_path_buf(),
@@ -344,7 +343,11 @@ fn first_project(tree: &Path) -> (PathBuf, Vec<u8>) {
 
 /// A stage's name with the formats it really built when some are missing from this build.
 fn label(stage: &str) -> String {
-    let built = formats_of(stage).join("+");
+    let built = formats_of(stage)
+        .iter()
+        .map(|f| f.name())
+        .collect::<Vec<_>>()
+        .join("+");
     if stage == "check" || built == stage {
         stage.to_string()
     } else {

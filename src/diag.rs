@@ -5,6 +5,7 @@ use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label as CsLabe
 use codespan_reporting::term;
 use serde::Serialize;
 
+use crate::check::rules::Rule;
 use crate::span::{Sources, Span};
 
 /// How serious a finding is.
@@ -45,7 +46,8 @@ pub struct Label {
 /// One finding about the user's input.
 #[derive(Clone, Debug, Serialize)]
 pub struct Diagnostic {
-    /// Stable rule code such as `L001` or `V101`.
+    /// Stable rule code such as `L001` or `V101`, from the registry entry the diagnostic
+    /// was made with ([`Diagnostic::of`]).
     pub code: String,
     pub severity: Severity,
     /// A message that stands alone, in Chinese.
@@ -74,10 +76,13 @@ pub struct Fix {
 }
 
 impl Diagnostic {
-    pub fn new(code: &str, severity: Severity, message: impl Into<String>) -> Self {
+    /// A finding of a registered rule (`Diagnostic::of(&rules::L003, "…")`), with the
+    /// rule's default severity: a code's name and severity live only in its registry entry
+    /// (`src/check/rules/`). A document's `rules:` may change the severity afterwards.
+    pub fn of(rule: &Rule, message: impl Into<String>) -> Self {
         Diagnostic {
-            code: code.to_string(),
-            severity,
+            code: rule.code.to_string(),
+            severity: rule.severity,
             message: message.into(),
             primary: None,
             secondary: Vec::new(),
@@ -85,10 +90,6 @@ impl Diagnostic {
             notes: Vec::new(),
             fix: None,
         }
-    }
-
-    pub fn error(code: &str, message: impl Into<String>) -> Self {
-        Self::new(code, Severity::Error, message)
     }
 
     pub fn at(mut self, span: Span, label: impl Into<String>) -> Self {

@@ -8,7 +8,7 @@ use std::process::Command;
 use jixiao::batch::progress::ProgressStyle;
 use jixiao::batch::shard::{Shard, shard_of};
 use jixiao::batch::{self, Plan, Summary, synthetic};
-use jixiao::render::RenderOptions;
+use jixiao::render::{Format, RenderOptions};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -33,10 +33,7 @@ fn plan(tree: &Path, out: &Path) -> Plan {
     Plan {
         path: tree.to_path_buf(),
         out: out.to_path_buf(),
-        formats: jixiao::render::FORMATS
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        formats: Format::ALL.to_vec(),
         options: RenderOptions::default(),
         jobs: 2,
         shard: None,
@@ -187,7 +184,7 @@ fn unchanged_documents_are_reused_and_an_edit_rebuilds_only_its_document() {
     let docs = jurisdiction(&tree);
     let out = dir.join("out");
     let p = Plan {
-        formats: vec!["text".into(), "html".into()],
+        formats: vec![Format::Text, Format::Html],
         ..plan(&tree, &out)
     };
     let first = batch::build(&p).unwrap();

@@ -12,6 +12,7 @@ use shipped::{root, shipped_documents};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use jixiao::check::rules;
 use jixiao::diag::{Diagnostic, Severity};
 use jixiao::load::{load_path, load_str};
 use jixiao::model::Document;
@@ -168,19 +169,26 @@ impl After for Span {
     }
 }
 
+/// A finding of `rule` at a chosen level, as a document's `rules:` would set it.
+fn at_level(rule: &rules::Rule, severity: Severity, message: &str) -> Diagnostic {
+    let mut d = Diagnostic::of(rule, message);
+    d.severity = severity;
+    d
+}
+
 /// Findings at chosen cells of RICH, one at the document's year, one with no place at all.
 fn rich_findings() -> Vec<Diagnostic> {
     vec![
-        Diagnostic::new("V201", Severity::Error, "时效指标的指标值不是期限")
+        at_level(&rules::C312, Severity::Error, "时效指标的指标值不是期限")
             .at(span_of(RICH, "≤2024.12"), "应为日期或期限")
             .with_help("写作 “2024年12月底前”"),
-        Diagnostic::new("C301", Severity::Warning, "项目名称含有标记字符")
+        at_level(&rules::C301, Severity::Warning, "项目名称含有标记字符")
             .at(span_of(RICH, "<script>"), "此处"),
-        Diagnostic::new("C302", Severity::Info, "满意度指标只有一行")
+        at_level(&rules::C302, Severity::Info, "满意度指标只有一行")
             .at(span_of(RICH, "level1: 满意度指标").after("level1: "), ""),
-        Diagnostic::new("C303", Severity::Warning, "年度与标题不一致")
+        at_level(&rules::C303, Severity::Warning, "年度与标题不一致")
             .at(span_of(RICH, "2024\n"), "预算年度"),
-        Diagnostic::new("X001", Severity::Info, "没有位置的提示").with_note("仅用于测试"),
+        at_level(&rules::X001, Severity::Info, "没有位置的提示").with_note("仅用于测试"),
     ]
 }
 
@@ -376,7 +384,7 @@ fn the_check_report_shows_each_finding_beside_its_cell() {
         timing.contains(r#"<td class="value flag sev-error">≤2024.12</td>"#),
         "{timing}"
     );
-    assert!(timing.contains(r##"<a href="#finding-1">错误[V201]</a> 时效指标的指标值不是期限"##));
+    assert!(timing.contains(r##"<a href="#finding-1">错误[C312]</a> 时效指标的指标值不是期限"##));
     let name = row("table-1-name");
     assert!(
         name.contains("flag sev-warning") && name.contains("#finding-2"),
@@ -459,7 +467,7 @@ fn several_documents_report() -> String {
 fn a_report_on_several_documents_keeps_their_ids_apart() {
     let html = several_documents_report();
     assert!(html.contains(r#"<tr id="doc-1-table-1-1-2">"#));
-    assert!(html.contains(r##"<a href="#doc-1-finding-1">错误[V201]</a>"##));
+    assert!(html.contains(r##"<a href="#doc-1-finding-1">错误[C312]</a>"##));
     assert!(html.contains(r#"<h2 id="doc-2-heading">broken.yaml</h2>"#));
     assert!(html.contains(r#"<li id="doc-2-finding-1" class="finding sev-error">"#));
     assert!(html.contains("位置：<code>broken.yaml:1:"));
@@ -739,7 +747,7 @@ fn chromium_shows_the_table_model_cells() {
     let value = cells(row)[3];
     assert_eq!(text_of(value), "≤2024.12");
     assert_eq!(value["className"], "value flag sev-error");
-    assert!(text_of(cells(row).last().expect("findings cell")).contains("错误[V201]"));
+    assert!(text_of(cells(row).last().expect("findings cell")).contains("错误[C312]"));
     // The index links to every page.
     let index = &results[pages.len() - 1];
     let documents: Vec<&Value> = index["links"]

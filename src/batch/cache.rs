@@ -2,19 +2,18 @@
 //! format, the key its output was built from and the hash of the bytes written.
 //!
 //! A key covers everything an output depends on: the document's source files, its
-//! `templates/` overrides, the render options, the fonts (PDF only) and the jixiao
-//! executable itself (which embeds the built-in templates and fonts). An output is reused
+//! `templates/` overrides, the render options, the fonts (PDF only) and the jixiao build
+//! itself ([`TOOL_FINGERPRINT`], which covers the built-in templates and fonts). An output is reused
 //! only when its key matches and the file on disk still has the recorded hash.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use super::fingerprint::Fingerprint;
 use crate::load::{self, DOCUMENT_FILE};
-use crate::render::RenderOptions;
+use crate::render::{Format, RenderOptions};
 
 /// Where the manifest lives, relative to the output folder.
 pub const MANIFEST_PATH: &str = ".jixiao/manifest.json";
@@ -98,8 +97,8 @@ impl Manifest {
 
     /// The recorded output when it is still valid for `key`: the key matches and the file
     /// under `out` still holds the bytes that were written.
-    pub fn reusable(&self, out: &Path, id: &str, format: &str, key: &str) -> Option<Output> {
-        let output = self.documents.get(id)?.outputs.get(format)?;
+    pub fn reusable(&self, out: &Path, id: &str, format: Format, key: &str) -> Option<Output> {
+        let output = self.documents.get(id)?.outputs.get(format.name())?;
         if output.key != key {
             return None;
         }
@@ -121,18 +120,20 @@ pub fn output_hash(bytes: &[u8]) -> String {
     Fingerprint::new().bytes(bytes).hex()
 }
 
-/// The fingerprint of this jixiao build: its version and its executable's bytes, so a
-/// rebuilt binary with changed templates or fonts invalidates every output.
+/// The fingerprint of this jixiao build: its version and a hash, computed when jixiao was
+/// compiled (`build.rs`), of every file the binary is made from (source, embedded
+/// templates, fonts and frameworks, locked dependencies). A rebuilt binary with changed
+/// templates or fonts invalidates every output; no command reads the executable.
+pub const TOOL_FINGERPRINT: &str = concat!(
+    "jixiao ",
+    env!("CARGO_PKG_VERSION"),
+    " ",
+    env!("JIXIAO_TOOL_FINGERPRINT")
+);
+
+/// [`TOOL_FINGERPRINT`], as recorded in the manifest.
 pub fn tool_fingerprint() -> &'static str {
-    static TOOL: OnceLock<String> = OnceLock::new();
-    TOOL.get_or_init(|| {
-        let mut fp = Fingerprint::new();
-        fp.str(env!("CARGO_PKG_VERSION"));
-        if let Ok(exe) = std::env::current_exe() {
-            fp.file("exe", &exe);
-        }
-        format!("jixiao {} {}", env!("CARGO_PKG_VERSION"), &fp.hex()[..16])
-    })
+    TOOL_FINGERPRINT
 }
 
 /// The files a document is made of, named relative to the document: its YAML files and
@@ -207,7 +208,7 @@ pub fn fonts_hash(options: &RenderOptions) -> String {
 pub fn output_key(
     id: &str,
     sources: &str,
-    format: &str,
+    format: Format,
     options: &RenderOptions,
     fonts: &str,
 ) -> String {
@@ -215,9 +216,9 @@ pub fn output_key(
     fp.str(tool_fingerprint())
         .str(id)
         .str(sources)
-        .str(format)
+        .str(format.name())
         .str(&format!("{options:?}"));
-    if format == "pdf" {
+    if format == Format::Pdf {
         // The PDF's date when its document gives none.
         fp.str(fonts)
             .str(&std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default());

@@ -1,7 +1,9 @@
 //! A small stable 128-bit hash for cache keys and shard assignment.
 //!
 //! Not cryptographic: it only has to be identical on every machine and in every release
-//! (std's hashers promise neither), and fast enough to hash the executable and the fonts.
+//! (std's hashers promise neither), and fast enough to hash the fonts and a tree's
+//! sources. `build.rs` includes this file to compute the tool fingerprint, so it may only
+//! use `std`.
 
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 //! volume (汇编).
 //!
 //! The steps of [`build`]:
-//! 1. discovery — [`crate::cli`]'s sorted walk finds the documents; [`shard`] keeps this
+//! 1. discovery — [`crate::pipeline`]'s sorted walk finds the documents; [`shard`] keeps this
 //!    job's share of them;
 //! 2. merging — with `--merge`, the shards' outputs and manifests are copied in first, so
 //!    the next step finds every document already built;
@@ -27,11 +27,10 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-pub use crate::cli::common::find_documents;
-use crate::cli::common::{self, Checked};
 use crate::diag;
 use crate::load;
-use crate::render::{self, RenderContext, RenderOptions};
+use crate::pipeline::{self, Checked};
+use crate::render::{self, Format, RenderContext, RenderOptions};
 use crate::table::DocumentView;
 
 use cache::{Entry, Manifest, Output};
@@ -53,8 +52,8 @@ pub struct Plan {
     /// A document file or folder, or a folder of documents.
     pub path: PathBuf,
     pub out: PathBuf,
-    /// Format names, in build order.
-    pub formats: Vec<String>,
+    /// The formats to build, in build order.
+    pub formats: Vec<Format>,
     pub options: RenderOptions,
     /// Worker threads; 0 means one per core.
     pub jobs: usize,
@@ -98,7 +97,7 @@ struct Ready {
     /// Diagnostics (warnings) to print with the document's result.
     messages: String,
     /// Its outputs that are current, by format, as the survey found them.
-    reusable: BTreeMap<String, Output>,
+    reusable: BTreeMap<Format, Output>,
     started: Instant,
 }
 
@@ -116,7 +115,7 @@ struct Candidate<'p> {
     path: &'p Path,
     stem: String,
     sources: String,
-    reusable: BTreeMap<String, Output>,
+    reusable: BTreeMap<Format, Output>,
 }
 
 /// Builds every document under `plan.path`. `Err` is a usage or I/O failure; documents
@@ -126,18 +125,10 @@ struct Candidate<'p> {
 /// the documents are rendered while, on another worker, the volume is laid out from the
 /// views the first pass produced, so the one long volume compile overlaps the documents.
 pub fn build(plan: &Plan) -> Result<Summary, String> {
-    for f in &plan.formats {
-        if render::renderer(f).is_none() {
-            return Err(format!(
-                "未知的输出格式 `{f}`；可用：{}",
-                render::FORMATS.join("、")
-            ));
-        }
-    }
     if !plan.path.exists() {
         return Err(format!("路径不存在：{}", plan.path.display()));
     }
-    let documents = common::find_documents(&plan.path);
+    let documents = pipeline::find_documents(&plan.path);
     if documents.is_empty() {
         return Err(format!("{} 下没有找到文档", plan.path.display()));
     }
@@ -153,7 +144,7 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
         .filter(|(id, _)| plan.shard.is_none_or(|s| s.contains(id)))
         .collect();
 
-    let fonts = if plan.formats.iter().any(|f| f == "pdf") {
+    let fonts = if plan.formats.contains(&Format::Pdf) {
         cache::fonts_hash(&plan.options)
     } else {
         String::new()
@@ -218,9 +209,11 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
                         outputs: plan
                             .formats
                             .iter()
-                            .filter_map(|f| {
-                                let ext = render::renderer(f)?.extension();
-                                Some((f.clone(), format!("{}.{ext}", r.stem)))
+                            .map(|f| {
+                                (
+                                    f.name().to_string(),
+                                    format!("{}.{}", r.stem, f.extension()),
+                                )
                             })
                             .collect(),
                         view: r.view.clone(),
@@ -303,7 +296,7 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
     let exists = plan.out.join(cache::MANIFEST_PATH).exists();
     if (manifest != on_disk || !exists) && (!nothing || plan.shard.is_some()) {
         let path = plan.out.join(cache::MANIFEST_PATH);
-        common::write_atomic(&path, &manifest.to_bytes())
+        pipeline::write_atomic(&path, &manifest.to_bytes())
             .map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
     }
     match volume_error {
@@ -320,7 +313,7 @@ fn document_id(base: &Path, doc: &Path, tree: bool) -> String {
     } else {
         doc.file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| common::output_stem(doc))
+            .unwrap_or_else(|| pipeline::output_stem(doc))
     }
 }
 
@@ -357,9 +350,9 @@ impl Job<'_> {
             .formats
             .iter()
             .filter_map(|format| {
-                let key = cache::output_key(id, &sources, format, &self.plan.options, self.fonts);
-                let output = self.previous.reusable(&self.plan.out, id, format, &key)?;
-                Some((format.clone(), output))
+                let key = cache::output_key(id, &sources, *format, &self.plan.options, self.fonts);
+                let output = self.previous.reusable(&self.plan.out, id, *format, &key)?;
+                Some((*format, output))
             })
             .collect();
         Candidate {
@@ -375,7 +368,11 @@ impl Job<'_> {
     fn current(&self, candidate: &Candidate) -> Option<Entry> {
         let old = self.previous.documents.get(&candidate.id)?;
         (candidate.reusable.len() == self.plan.formats.len()).then(|| Entry {
-            outputs: candidate.reusable.clone(),
+            outputs: candidate
+                .reusable
+                .iter()
+                .map(|(f, o)| (f.name().to_string(), o.clone()))
+                .collect(),
             messages: old.messages.clone(),
         })
     }
@@ -391,7 +388,7 @@ impl Job<'_> {
     fn prepare(&self, candidate: &Candidate) -> Result<Ready, String> {
         let started = Instant::now();
         let id = candidate.id.as_str();
-        let checked = common::load_and_check(candidate.path);
+        let checked = pipeline::load_and_check(candidate.path);
         let mut messages = String::new();
         if !checked.diagnostics.is_empty() {
             messages.push_str(&diag::render_human(&checked.diagnostics, &checked.sources));
@@ -425,7 +422,11 @@ impl Job<'_> {
             Ok((_, formats)) => (
                 format!(
                     "已生成 {}（{} 毫秒）",
-                    formats.join("、"),
+                    formats
+                        .iter()
+                        .map(|f| f.name())
+                        .collect::<Vec<_>>()
+                        .join("、"),
                     ready.started.elapsed().as_millis()
                 ),
                 true,
@@ -452,7 +453,7 @@ impl Job<'_> {
     }
 
     /// The document's outputs and the formats rendered this time.
-    fn render_formats(&self, ready: &mut Ready) -> Result<(Entry, Vec<String>), String> {
+    fn render_formats(&self, ready: &mut Ready) -> Result<(Entry, Vec<Format>), String> {
         let Some(document) = &ready.checked.document else {
             return Err("文档未能读取".into());
         };
@@ -467,36 +468,35 @@ impl Job<'_> {
         let mut rendered = Vec::new();
         for format in &self.plan.formats {
             if let Some(output) = ready.reusable.remove(format) {
-                entry.outputs.insert(format.clone(), output);
+                entry.outputs.insert(format.name().to_string(), output);
                 continue;
             }
-            let key = cache::output_key(id, &ready.sources, format, &self.plan.options, self.fonts);
+            let key =
+                cache::output_key(id, &ready.sources, *format, &self.plan.options, self.fonts);
             if !self.plan.merge.is_empty() {
                 return Err(format!(
                     "各分片的输出中没有它的最新 {format} 结果；请重新运行分片构建"
                 ));
             }
-            let renderer =
-                render::renderer(format).ok_or_else(|| format!("未知的输出格式 `{format}`"))?;
-            let bytes = renderer.render(&cx).map_err(|diags| {
+            let bytes = format.renderer().render(&cx).map_err(|diags| {
                 ready
                     .messages
                     .push_str(&diag::render_human(&diags, &ready.checked.sources));
-                format!("{} 输出失败", renderer.name())
+                format!("{format} 输出失败")
             })?;
-            let rel = format!("{}.{}", ready.stem, renderer.extension());
+            let rel = format!("{}.{}", ready.stem, format.extension());
             let target = self.plan.out.join(&rel);
-            common::write_atomic(&target, &bytes)
+            pipeline::write_atomic(&target, &bytes)
                 .map_err(|e| format!("无法写入 {}：{e}", target.display()))?;
             entry.outputs.insert(
-                format.clone(),
+                format.name().to_string(),
                 Output {
                     path: rel,
                     key,
                     hash: cache::output_hash(&bytes),
                 },
             );
-            rendered.push(format.clone());
+            rendered.push(*format);
         }
         entry.messages = ready.messages.clone();
         Ok((entry, rendered))
@@ -506,7 +506,7 @@ impl Job<'_> {
 /// The output path of a document without extension, relative to the output folder:
 /// its folder within the tree plus its stem.
 fn output_stem(id: &str, path: &Path, tree: bool) -> String {
-    let stem = common::output_stem(path);
+    let stem = pipeline::output_stem(path);
     match id.rsplit_once('/') {
         Some((dir, _)) if tree => format!("{dir}/{stem}"),
         _ => stem,
@@ -515,7 +515,7 @@ fn output_stem(id: &str, path: &Path, tree: bool) -> String {
 
 /// One volume output: where it goes, its record, and its bytes when they are new.
 struct VolumeOutput {
-    format: String,
+    format: Format,
     output: Output,
     bytes: Option<Vec<u8>>,
 }
@@ -525,7 +525,8 @@ struct VolumeOutput {
 /// the fonts. The tool and the options enter each output's key.
 fn volume_content(plan: &Plan, candidates: &[Candidate], fonts: &str) -> String {
     let mut fp = fingerprint::Fingerprint::new();
-    fp.str(&plan.formats.join(",")).str(fonts);
+    let names: Vec<&str> = plan.formats.iter().map(|f| f.name()).collect();
+    fp.str(&names.join(",")).str(fonts);
     fp.str(&load::display_path(&plan.path));
     for (name, path) in cache::folder_files(&plan.path.join("templates"), "templates/") {
         fp.file(&name, &path);
@@ -538,20 +539,19 @@ fn volume_content(plan: &Plan, candidates: &[Candidate], fonts: &str) -> String 
 
 /// The parts assembled from the whole tree, by format: the volume in each format that has
 /// a volume layout, and the index page with HTML.
-fn volume_parts(plan: &Plan) -> impl Iterator<Item = (&String, String)> {
-    plan.formats.iter().filter_map(|format| {
-        let path = match format.as_str() {
-            "text" => format!("{VOLUME_STEM}.txt"),
-            "pdf" => format!("{VOLUME_STEM}.pdf"),
-            "html" => INDEX_FILE.to_string(),
-            _ => return None,
+fn volume_parts(plan: &Plan) -> impl Iterator<Item = (Format, String)> {
+    plan.formats.iter().filter_map(|&format| {
+        let path = match format {
+            Format::Text | Format::Pdf => format!("{VOLUME_STEM}.{}", format.extension()),
+            Format::Html => INDEX_FILE.to_string(),
+            Format::Xlsx => return None,
         };
         Some((format, path))
     })
 }
 
 /// The key of one assembled part.
-fn volume_key(plan: &Plan, content: &str, format: &str, path: &str) -> String {
+fn volume_key(plan: &Plan, content: &str, format: Format, path: &str) -> String {
     cache::output_key(path, content, format, &plan.options, "")
 }
 
@@ -559,14 +559,14 @@ fn volume_key(plan: &Plan, content: &str, format: &str, path: &str) -> String {
 fn current_part(
     plan: &Plan,
     previous: &Manifest,
-    format: &str,
+    format: Format,
     key: &str,
     path: &str,
 ) -> Option<Output> {
     previous
         .volume
         .outputs
-        .get(format)
+        .get(format.name())
         .filter(|o| o.key == key && o.path == path)
         .filter(|o| {
             std::fs::read(plan.out.join(&o.path)).is_ok_and(|b| cache::output_hash(&b) == o.hash)
@@ -580,7 +580,7 @@ fn current_volume(plan: &Plan, content: &str, previous: &Manifest) -> Option<Vec
         .map(|(format, path)| {
             let key = volume_key(plan, content, format, &path);
             Some(VolumeOutput {
-                format: format.clone(),
+                format,
                 output: current_part(plan, previous, format, &key, &path)?,
                 bytes: None,
             })
@@ -612,7 +612,7 @@ fn lay_out_volume(
             }
         };
         outputs.push(VolumeOutput {
-            format: format.clone(),
+            format,
             output,
             bytes,
         });
@@ -627,23 +627,23 @@ fn publish(plan: &Plan, outputs: Vec<VolumeOutput>) -> Result<Entry, String> {
         if let Some(bytes) = &v.bytes {
             write(&plan.out.join(&v.output.path), bytes)?;
         }
-        entry.outputs.insert(v.format, v.output);
+        entry.outputs.insert(v.format.name().to_string(), v.output);
     }
     Ok(entry)
 }
 
 /// One assembled part's bytes: the volume in text or PDF (the tree's `templates/`
 /// override the PDF templates), or the index page (the HTML backend's own template).
-fn render_volume(plan: &Plan, format: &str, volume: &Volume) -> Result<Vec<u8>, String> {
+fn render_volume(plan: &Plan, format: Format, volume: &Volume) -> Result<Vec<u8>, String> {
     match format {
-        "text" => Ok(volume::render_text(volume, plan.options.page_width).into_bytes()),
-        "pdf" => volume_pdf::render(volume, &plan.path, &plan.options),
-        "html" => {
+        Format::Text => Ok(volume::render_text(volume, plan.options.page_width).into_bytes()),
+        Format::Pdf => volume_pdf::render(volume, &plan.path, &plan.options),
+        Format::Html => {
             let entries: Vec<render::html::IndexEntry> = volume
                 .documents
                 .iter()
                 .filter_map(|d| {
-                    let page = d.outputs.get("html")?;
+                    let page = d.outputs.get(Format::Html.name())?;
                     Some(render::html::IndexEntry::new(&d.view, Path::new(page)))
                 })
                 .collect();
@@ -654,7 +654,7 @@ fn render_volume(plan: &Plan, format: &str, volume: &Volume) -> Result<Vec<u8>, 
                     format!("索引页 {INDEX_FILE} 输出失败：{}", detail.join("；"))
                 })
         }
-        _ => Err(format!("格式 {format} 没有汇编版式")),
+        Format::Xlsx => Err(format!("格式 {format} 没有汇编版式")),
     }
 }
 
@@ -662,7 +662,7 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
     if std::fs::read(path).ok().as_deref() == Some(bytes) {
         return Ok(());
     }
-    common::write_atomic(path, bytes).map_err(|e| format!("无法写入 {}：{e}", path.display()))
+    pipeline::write_atomic(path, bytes).map_err(|e| format!("无法写入 {}：{e}", path.display()))
 }
 
 /// Removes outputs the previous build wrote that this one no longer produces (deleted

@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::cli::common;
 use crate::diag::Severity;
 use crate::load::{self, DOCUMENT_FILE};
 use crate::model::{Allow, Document, Project, RuleLevel};
+use crate::pipeline;
 use crate::span::Sources;
 
 /// Writes `documents` documents of `tables` projects each under `dir`, grouped into
@@ -63,7 +63,7 @@ pub fn write_jurisdiction(
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
-    common::write_atomic(path, text.as_bytes())
+    pipeline::write_atomic(path, text.as_bytes())
         .map_err(|e| format!("无法写入 {}：{e}", path.display()))
 }
 
@@ -74,7 +74,7 @@ fn q(s: &str) -> String {
 
 /// The codes of the errors a document has, sorted and unique.
 fn error_codes(folder: &Path) -> Vec<String> {
-    let checked = common::load_and_check(folder);
+    let checked = pipeline::load_and_check(folder);
     let mut codes: Vec<String> = checked
         .diagnostics
         .iter()

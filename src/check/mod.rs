@@ -89,11 +89,6 @@ impl<'a> Context<'a> {
     }
 }
 
-/// A new finding of `rule` with its default severity.
-pub fn finding(rule: &Rule, message: impl Into<String>) -> Diagnostic {
-    Diagnostic::new(rule.code, rule.severity, message)
-}
-
 /// One `allow:` entry and the span it covers.
 struct AllowScope<'a> {
     allow: &'a Allow,
@@ -188,7 +183,7 @@ fn configure(doc: &Document, findings: Vec<Diagnostic>) -> Report {
                 .push(unknown_code(&rules::A502, code, code.span, "allow"));
         } else if !s.used {
             report.diagnostics.push(
-                finding(
+                Diagnostic::of(
                     &rules::A503,
                     format!("allow 中的 {} 没有允许任何问题", code.value),
                 )
@@ -216,7 +211,7 @@ fn configure(doc: &Document, findings: Vec<Diagnostic>) -> Report {
 
 fn unknown_code(rule: &Rule, code: &str, span: Span, key: &str) -> Diagnostic {
     if let Some(other) = rules::lookup(code) {
-        return finding(
+        return Diagnostic::of(
             rule,
             format!(
                 "{key} 中的 `{code}` 是{}时报告的代码，不是校验规则",
@@ -229,8 +224,8 @@ fn unknown_code(rule: &Rule, code: &str, span: Span, key: &str) -> Diagnostic {
             other.summary
         ));
     }
-    let mut d =
-        finding(rule, format!("{key} 中的规则代码 `{code}` 不存在")).at(span, "没有这条规则");
+    let mut d = Diagnostic::of(rule, format!("{key} 中的规则代码 `{code}` 不存在"))
+        .at(span, "没有这条规则");
     let codes: Vec<&str> = rules::ALL.iter().map(|r| r.code).collect();
     match codes
         .iter()

@@ -10,20 +10,20 @@ use super::rules;
 use crate::diag::{self, Diagnostic, Severity};
 use crate::span::{Sources, Span};
 
-/// An output format of `jixiao check`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+/// An output format of `jixiao check` (the command line's `--format` names them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// 带源码行与标注的详细格式（默认）
+    /// rustc style, with source lines and labels (the default).
     Human,
-    /// 每个问题一行
+    /// One line per finding.
     Short,
-    /// JSON，供脚本使用
+    /// JSON, for scripts.
     Json,
-    /// GitHub Actions 工作流注释
+    /// GitHub Actions workflow annotations.
     Github,
-    /// SARIF 2.1.0，供代码扫描平台使用
+    /// SARIF 2.1.0, for code-scanning dashboards.
     Sarif,
-    /// HTML 报告：每个问题显示在它所在的单元格旁
+    /// The HTML report: every finding beside its cell.
     Html,
 }
 

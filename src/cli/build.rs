@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::{EXIT_INPUT_ERRORS, fail};
 use crate::batch::{self, Plan, progress::ProgressStyle, shard::Shard};
-use crate::render::{self, RenderOptions};
+use crate::render::{self, Format, RenderOptions};
 
 /// What to build and where: shared by `jixiao build` and `jixiao watch`.
 #[derive(clap::Args)]
@@ -32,18 +32,19 @@ pub struct OutputArgs {
 
 impl OutputArgs {
     /// The build plan for these outputs; the caller chooses parallelism and progress.
+    /// `Err` names an unknown format.
     pub fn plan(
         self,
         jobs: usize,
         shard: Option<Shard>,
         merge: Vec<PathBuf>,
         progress: ProgressStyle,
-    ) -> Plan {
-        Plan {
+    ) -> Result<Plan, String> {
+        Ok(Plan {
             formats: if self.format.is_empty() {
-                render::FORMATS.iter().map(|s| s.to_string()).collect()
+                Format::ALL.to_vec()
             } else {
-                self.format
+                Format::parse_list(&self.format)?
             },
             options: RenderOptions {
                 page_width: self.page_width,
@@ -56,7 +57,7 @@ impl OutputArgs {
             shard,
             merge,
             progress,
-        }
+        })
     }
 }
 
@@ -88,9 +89,13 @@ pub fn run(args: BuildArgs) -> ExitCode {
     } else {
         ProgressStyle::detect()
     };
-    let plan = args
+    let plan = match args
         .output
-        .plan(args.jobs, args.shard, args.merge, progress);
+        .plan(args.jobs, args.shard, args.merge, progress)
+    {
+        Ok(plan) => plan,
+        Err(message) => return fail(message),
+    };
     match batch::build(&plan) {
         Err(message) => fail(message),
         Ok(summary) => {

@@ -4,13 +4,43 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::common;
 use super::{EXIT_INPUT_ERRORS, fail};
+use crate::check;
 use crate::check::report::{self, DocumentFindings, Format};
-use crate::check::{self, Suppressed};
-use crate::diag::{Diagnostic, Fix};
+use crate::diag::Fix;
 use crate::load;
-use crate::span::{FileId, Sources};
+use crate::pipeline::{self, Checked};
+use crate::span::FileId;
+
+/// The `--format` of `jixiao check`; the help texts are the ones users read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum ReportFormat {
+    /// 带源码行与标注的详细格式（默认）
+    Human,
+    /// 每个问题一行
+    Short,
+    /// JSON，供脚本使用
+    Json,
+    /// GitHub Actions 工作流注释
+    Github,
+    /// SARIF 2.1.0，供代码扫描平台使用
+    Sarif,
+    /// HTML 报告：每个问题显示在它所在的单元格旁
+    Html,
+}
+
+impl From<ReportFormat> for Format {
+    fn from(f: ReportFormat) -> Format {
+        match f {
+            ReportFormat::Human => Format::Human,
+            ReportFormat::Short => Format::Short,
+            ReportFormat::Json => Format::Json,
+            ReportFormat::Github => Format::Github,
+            ReportFormat::Sarif => Format::Sarif,
+            ReportFormat::Html => Format::Html,
+        }
+    }
+}
 
 /// What `--deny` can turn into errors.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -26,7 +56,7 @@ pub struct CheckArgs {
     paths: Vec<PathBuf>,
     /// 输出格式
     #[arg(long, value_enum, default_value = "human")]
-    format: Format,
+    format: ReportFormat,
     /// 把警告也视为失败
     #[arg(long, value_enum)]
     deny: Option<Deny>,
@@ -41,33 +71,18 @@ pub struct CheckArgs {
 /// One document's outcome.
 struct Outcome {
     path: String,
-    document: Option<crate::model::Document>,
-    diagnostics: Vec<Diagnostic>,
-    suppressed: Vec<Suppressed>,
-    sources: Sources,
+    checked: Checked,
 }
 
 fn run_one(path: &Path) -> Outcome {
-    let mut sources = Sources::new();
-    let loaded = load::load_path(path, &mut sources);
-    let mut diagnostics = loaded.diagnostics;
-    let mut suppressed = Vec::new();
-    if let Some(doc) = &loaded.document {
-        let report = check::check(doc, &sources);
-        diagnostics.extend(report.diagnostics);
-        suppressed = report.suppressed;
-    }
     Outcome {
         path: load::display_path(path),
-        document: loaded.document,
-        diagnostics,
-        suppressed,
-        sources,
+        checked: pipeline::load_and_check(path),
     }
 }
 
 /// Applies the certain fixes of one run; returns how many were applied.
-fn apply_fixes(outcome: &Outcome) -> Result<usize, String> {
+fn apply_fixes(outcome: &Checked) -> Result<usize, String> {
     let mut by_file: BTreeMap<FileId, Vec<&Fix>> = BTreeMap::new();
     for d in &outcome.diagnostics {
         if let Some(f) = &d.fix {
@@ -81,7 +96,7 @@ fn apply_fixes(outcome: &Outcome) -> Result<usize, String> {
             continue;
         }
         let name = outcome.sources.name(file);
-        common::write_atomic(Path::new(name), text.as_bytes())
+        pipeline::write_atomic(Path::new(name), text.as_bytes())
             .map_err(|e| format!("无法写入 {name}：{e}"))?;
         applied += n;
     }
@@ -93,12 +108,13 @@ const MAX_FIX_ROUNDS: usize = 5;
 
 /// Runs `jixiao check`.
 pub fn run(args: CheckArgs) -> ExitCode {
+    let format = Format::from(args.format);
     let mut documents = Vec::new();
     for path in &args.paths {
         if !path.exists() {
             return fail(format!("路径不存在：{}", path.display()));
         }
-        let found = common::find_documents(path);
+        let found = pipeline::find_documents(path);
         if found.is_empty() {
             return fail(format!("{} 下没有找到文档", path.display()));
         }
@@ -110,7 +126,7 @@ pub fn run(args: CheckArgs) -> ExitCode {
         let mut outcome = run_one(doc);
         if args.fix {
             for _ in 0..MAX_FIX_ROUNDS {
-                match apply_fixes(&outcome) {
+                match apply_fixes(&outcome.checked) {
                     Ok(0) => break,
                     Ok(n) => {
                         fixed += n;
@@ -125,33 +141,33 @@ pub fn run(args: CheckArgs) -> ExitCode {
     let findings: Vec<DocumentFindings> = outcomes
         .iter()
         .map(|o| DocumentFindings {
-            diagnostics: &o.diagnostics,
-            suppressed: &o.suppressed,
-            sources: &o.sources,
+            diagnostics: &o.checked.diagnostics,
+            suppressed: &o.checked.suppressed,
+            sources: &o.checked.sources,
         })
         .collect();
-    let mut out = if args.format == Format::Html {
+    let mut out = if format == Format::Html {
         let inputs: Vec<crate::render::html::ReportInput> = outcomes
             .iter()
             .map(|o| crate::render::html::ReportInput {
                 path: &o.path,
-                document: o.document.as_ref(),
-                diagnostics: &o.diagnostics,
-                sources: &o.sources,
+                document: o.checked.document.as_ref(),
+                diagnostics: &o.checked.diagnostics,
+                sources: &o.checked.sources,
             })
             .collect();
         crate::render::html::render_check_reports(&inputs)
     } else {
-        report::render(args.format, &findings, args.show_allowed)
+        report::render(format, &findings, args.show_allowed)
     };
-    if args.fix && matches!(args.format, Format::Human | Format::Short) {
+    if args.fix && matches!(format, Format::Human | Format::Short) {
         out.push_str(&format!("已自动修复 {fixed} 处\n"));
     }
     print_stdout(&out);
     let deny_warnings = args.deny == Some(Deny::Warnings);
     if outcomes
         .iter()
-        .any(|o| check::fails(&o.diagnostics, deny_warnings))
+        .any(|o| check::fails(&o.checked.diagnostics, deny_warnings))
     {
         ExitCode::from(EXIT_INPUT_ERRORS)
     } else {

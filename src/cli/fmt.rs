@@ -10,11 +10,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::common::{eprint_diagnostics, find_documents, write_atomic};
+use super::common::eprint_diagnostics;
 use super::import::schema_paths_for;
 use super::{EXIT_INPUT_ERRORS, fail};
 use crate::load::{self, yaml};
 use crate::model::Document;
+use crate::pipeline::{find_documents, write_atomic};
 use crate::span::{FileId, Sources};
 use crate::yamlfmt::{self, Yaml};
 

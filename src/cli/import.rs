@@ -7,11 +7,12 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::common::{eprint_diagnostics, write_atomic};
+use super::common::eprint_diagnostics;
 use super::{EXIT_INPUT_ERRORS, fail};
 use crate::import::{ImportOptions, import_text};
 use crate::load::{self, DOCUMENT_FILE};
 use crate::model::Document;
+use crate::pipeline::write_atomic;
 use crate::span::Sources;
 use crate::yamlfmt::{self, SchemaPaths};
 

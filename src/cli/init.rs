@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::common;
 use super::fail;
+use crate::pipeline;
 
 /// jixiao's repository, the one setting in `Cargo.toml` (`repository`) that the CI files,
 /// the release downloads and the book name.
@@ -151,7 +151,7 @@ pub fn run(args: InitArgs) -> ExitCode {
     }
     for (path, text) in &files {
         let target = args.dir.join(path);
-        if let Err(e) = common::write_atomic(&target, text.as_bytes()) {
+        if let Err(e) = pipeline::write_atomic(&target, text.as_bytes()) {
             return fail(format!("无法写入 {}：{e}", target.display()));
         }
     }

@@ -26,9 +26,13 @@ pub struct WatchArgs {
 
 /// Runs `jixiao watch` until interrupted.
 pub fn run(args: WatchArgs) -> ExitCode {
-    let plan = args
+    let plan = match args
         .output
-        .plan(0, None, Vec::new(), ProgressStyle::Changes);
+        .plan(0, None, Vec::new(), ProgressStyle::Changes)
+    {
+        Ok(plan) => plan,
+        Err(message) => return fail(message),
+    };
     let interval = Duration::from_millis(args.interval.max(20));
     let mut seen = snapshot(&plan.path, &plan.out);
     let mut first = true;

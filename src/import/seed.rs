@@ -19,7 +19,8 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::diag::{Diagnostic, Severity};
+use crate::check::rules;
+use crate::diag::Diagnostic;
 use crate::model::{
     AmountUnit, Budget, Document, Level1, Level2, Overview, OverviewItem, Project, Row,
     SpendingPlan, Unit,
@@ -113,7 +114,7 @@ pub fn import_text(
         .collect();
     if headings.is_empty() {
         return Err(vec![
-            Diagnostic::error("I004", "没有找到任何绩效目标表")
+            Diagnostic::of(&rules::I004, "没有找到任何绩效目标表")
                 .at(
                     Span::file_start(file),
                     "文件中没有“N.{项目名称}绩效目标表”形式的表标题",
@@ -130,9 +131,8 @@ pub fn import_text(
         let head = lines[*index];
         if *number != k + 1 {
             cx.notes.push(
-                Diagnostic::new(
-                    "I101",
-                    Severity::Warning,
+                Diagnostic::of(
+                    &rules::I101,
                     format!("表号 {number} 不连续，应为 {}", k + 1),
                 )
                 .at(cx.line_span(head), "表号由 jixiao 按顺序生成")
@@ -254,7 +254,7 @@ impl Cx {
 
     fn unplaceable(&mut self, span: Span, what: &str) {
         self.errors.push(
-            Diagnostic::error("I001", format!("无法归位的内容：{what}"))
+            Diagnostic::of(&rules::I001, format!("无法归位的内容：{what}"))
                 .at(span, "这段内容不属于表格的任何单元格")
                 .with_help("检查这一行是否多出或缺少制表符，或删除无关文字后重新导入；导入不会丢弃任何内容"),
         );
@@ -463,7 +463,7 @@ impl Cx {
 
     fn missing(&mut self, span: Span, what: &str) {
         self.errors.push(
-            Diagnostic::error("I002", format!("表格不完整：缺少{what}"))
+            Diagnostic::of(&rules::I002, format!("表格不完整：缺少{what}"))
                 .at(span, format!("这张表缺少{what}"))
                 .with_help("文件可能被截断或少了单元格；对照原文档补齐后重新导入"),
         );
@@ -560,9 +560,8 @@ impl Cx {
         };
         if name.value != heading_name {
             self.notes.push(
-                Diagnostic::new(
-                    "I102",
-                    Severity::Warning,
+                Diagnostic::of(
+                    &rules::I102,
                     format!(
                         "表标题中的项目名称“{heading_name}”与项目名称单元格“{}”不同",
                         name.value
@@ -624,8 +623,8 @@ impl Cx {
                     row.span()
                 };
                 self.errors.push(
-                    Diagnostic::error(
-                        "I002",
+                    Diagnostic::of(
+                        &rules::I002,
                         "表格不完整：标题后应是单位行（单位编码名称、“单位：元”或“单位：万元”）",
                     )
                     .at(span, "这里不是单位行")
@@ -647,7 +646,7 @@ impl Cx {
             }
             _ => {
                 self.errors.push(
-                    Diagnostic::error("I003", format!("{what}不是有效的金额：`{text}`"))
+                    Diagnostic::of(&rules::I003, format!("{what}不是有效的金额：`{text}`"))
                         .at(cell.span, "应为非负数，最多两位小数")
                         .with_help("金额单元格只写数字，如 416543.39"),
                 );
@@ -759,8 +758,8 @@ impl Cx {
         for row in &rows {
             if row.cells.len() < width {
                 self.errors.push(
-                    Diagnostic::error(
-                        "I002",
+                    Diagnostic::of(
+                        &rules::I002,
                         format!(
                             "表格不完整：指标行只有 {} 个单元格，应为 {width} 个",
                             row.cells.len()
@@ -832,7 +831,7 @@ impl Cx {
         let unit_text = label.value.trim_start_matches("单位：");
         let Some(amount_unit) = AmountUnit::from_label(unit_text) else {
             self.errors.push(
-                Diagnostic::error("I005", format!("无法识别的金额单位“{}”", label.value))
+                Diagnostic::of(&rules::I005, format!("无法识别的金额单位“{}”", label.value))
                     .at(label.span, "只能是“单位：元”或“单位：万元”")
                     .with_help("检查单位行的右侧单元格"),
             );
@@ -841,8 +840,8 @@ impl Cx {
         for t in &tables {
             if t.amount_label.value != label.value {
                 self.errors.push(
-                    Diagnostic::error(
-                        "I005",
+                    Diagnostic::of(
+                        &rules::I005,
                         format!(
                             "各表金额单位不一致：“{}”与第一张表的“{}”",
                             t.amount_label.value, label.value
@@ -875,18 +874,14 @@ impl Cx {
             None => match infer_year(&tables, text) {
                 Some((y, why)) => {
                     self.notes.push(
-                        Diagnostic::new(
-                            "I201",
-                            Severity::Info,
-                            format!("推断预算年度为 {y}（{why}）"),
-                        )
-                        .with_help("不对时用 --year 指定"),
+                        Diagnostic::of(&rules::I201, format!("推断预算年度为 {y}（{why}）"))
+                            .with_help("不对时用 --year 指定"),
                     );
                     y
                 }
                 None => {
                     self.errors.push(
-                        Diagnostic::error("I006", "无法推断预算年度")
+                        Diagnostic::of(&rules::I006, "无法推断预算年度")
                             .at(
                                 Span::file_start(self.file),
                                 "标题、期限和项目编码中都没有年份",

@@ -19,13 +19,14 @@ use calamine::{Data, Reader, Xlsx};
 use rust_decimal::Decimal;
 
 use super::ImportOptions;
+use crate::check::rules::{self, Rule};
 use crate::diag::Diagnostic;
+use crate::layout::xlsx::{INFO_SHEET, info, label};
 use crate::load::display_path;
 use crate::model::{
     Allow, AmountUnit, Budget, Document, Level1, Level2, Overview, OverviewItem, Project, Row,
     RuleLevel, SpendingPlan, Unit,
 };
-use crate::render::xlsx::{INFO_SHEET, info, label};
 use crate::span::{FileId, Sources, Span, Spanned};
 
 /// The project sheet of the flat layout.
@@ -43,8 +44,8 @@ pub fn read_xlsx(
     let name = display_path(path);
     match std::fs::read(path) {
         Ok(bytes) => read_xlsx_bytes(&name, &bytes, sources, options),
-        Err(e) => Err(vec![Diagnostic::error(
-            "X001",
+        Err(e) => Err(vec![Diagnostic::of(
+            &rules::X001,
             format!("无法读取文件 {name}：{e}"),
         )]),
     }
@@ -59,15 +60,18 @@ pub fn read_xlsx_bytes(
 ) -> Result<Document, Vec<Diagnostic>> {
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         vec![
-            Diagnostic::error("X001", format!("{name} 不是可读取的 xlsx 电子表格：{e}"))
-                .with_help("用 Excel 或 WPS 另存为“Excel 工作簿（*.xlsx）”后再导入"),
+            Diagnostic::of(
+                &rules::X001,
+                format!("{name} 不是可读取的 xlsx 电子表格：{e}"),
+            )
+            .with_help("用 Excel 或 WPS 另存为“Excel 工作簿（*.xlsx）”后再导入"),
         ]
     })?;
     let mut sheets = Vec::new();
     for sheet_name in workbook.sheet_names() {
         let range = workbook.worksheet_range(&sheet_name).map_err(|e| {
-            vec![Diagnostic::error(
-                "X001",
+            vec![Diagnostic::of(
+                &rules::X001,
                 format!("{name} 的工作表“{sheet_name}”无法读取：{e}"),
             )]
         })?;
@@ -279,16 +283,16 @@ impl WorkbookReader {
         Span::file_start(self.file)
     }
 
-    fn error(&mut self, code: &str, message: String, cell: Option<&Cell>) -> Diagnostic {
-        let d = Diagnostic::error(code, message);
+    fn error(&mut self, rule: &Rule, message: String, cell: Option<&Cell>) -> Diagnostic {
+        let d = Diagnostic::of(rule, message);
         match cell {
             Some(cell) => d.at(cell.span, "此单元格"),
             None => d,
         }
     }
 
-    fn push(&mut self, code: &str, message: String, cell: Option<&Cell>, help: &str) {
-        let mut d = self.error(code, message, cell);
+    fn push(&mut self, rule: &Rule, message: String, cell: Option<&Cell>, help: &str) {
+        let mut d = self.error(rule, message, cell);
         if !help.is_empty() {
             d = d.with_help(help);
         }
@@ -310,7 +314,7 @@ impl WorkbookReader {
                     (INDICATOR_SHEET, PROJECT_SHEET)
                 };
                 self.push(
-                    "X002",
+                    &rules::X002,
                     format!("工作簿有“{have}”工作表，但缺少“{missing}”工作表"),
                     None,
                     "逐项目一行的布局需要“项目”和“指标”两个工作表",
@@ -324,7 +328,7 @@ impl WorkbookReader {
                     .collect();
                 if tables.is_empty() {
                     self.push(
-                        "X002",
+                        &rules::X002,
                         "工作簿中没有项目表：既没有“项目”和“指标”工作表，也没有每个项目一张的表格工作表".into(),
                         None,
                         "见《电子表格：导出与导入》一章中的两种布局",
@@ -365,8 +369,8 @@ impl WorkbookReader {
                 && a.value != b.value
             {
                 self.diags.push(
-                    Diagnostic::error(
-                        "X007",
+                    Diagnostic::of(
+                        &rules::X007,
                         format!(
                             "项目“{}”的金额单位是{}，与文档的金额单位{}不一致",
                             d.project.name.value,
@@ -381,7 +385,7 @@ impl WorkbookReader {
         }
         let Some(amount_unit) = amount_unit else {
             self.push(
-                "X006",
+                &rules::X006,
                 "无法确定金额单位（元或万元）".into(),
                 None,
                 "在“文档信息”工作表中填写“金额单位”一行，或在表格的单位行写“单位：元”/“单位：万元”",
@@ -395,7 +399,7 @@ impl WorkbookReader {
                 Some(year) => Spanned::new(year, whole),
                 None => {
                     self.push(
-                        "X006",
+                        &rules::X006,
                         "无法确定预算年度".into(),
                         None,
                         "在“文档信息”工作表中填写“预算年度”一行，如 2025",
@@ -412,7 +416,7 @@ impl WorkbookReader {
             (None, Some(unit)) => unit,
             (None, None) => {
                 self.push(
-                    "X006",
+                    &rules::X006,
                     "无法确定预算单位".into(),
                     None,
                     "在“文档信息”工作表中填写“单位名称”（和“单位编码”）",
@@ -472,7 +476,7 @@ impl WorkbookReader {
                             out.year = Some(Spanned::new(y, cell.span));
                         }
                         _ => self.push(
-                            "X006",
+                            &rules::X006,
                             format!("{}：预算年度应为四位数年份，而不是“{}”", sheet.addr(r, c0 + 1), cell.text),
                             Some(cell),
                             "",
@@ -484,7 +488,7 @@ impl WorkbookReader {
                     Some(cell) => match AmountUnit::from_label(cell.text.trim()) {
                         Some(u) => out.amount_unit = Some(Spanned::new(u, cell.span)),
                         None => self.push(
-                            "X006",
+                            &rules::X006,
                             format!("{}：金额单位应为“元”或“万元”，而不是“{}”", sheet.addr(r, c0 + 1), cell.text),
                             Some(cell),
                             "",
@@ -535,7 +539,7 @@ impl WorkbookReader {
                             out.rule_spans.insert(code.text.clone(), code.span);
                         }
                         _ => self.push(
-                            "X006",
+                            &rules::X006,
                             format!(
                                 "{}：规则一行应依次写规则代码和级别（error、warning、info 或 off）",
                                 sheet.addr(r, c0)
@@ -553,7 +557,7 @@ impl WorkbookReader {
                         Allow { code, reason },
                     )),
                     _ => self.push(
-                        "X006",
+                        &rules::X006,
                         format!(
                             "{}：允许一行应依次写单元格（如 1!C14）、规则代码和理由",
                             sheet.addr(r, c0)
@@ -563,7 +567,7 @@ impl WorkbookReader {
                     ),
                 },
                 _ => self.push(
-                    "X003",
+                    &rules::X003,
                     format!("{}：无法识别的文档信息“{}”", sheet.addr(r, c0), key.text),
                     Some(key),
                     "可用的项目：预算年度、金额单位、单位编码、单位名称、指标体系、文档标题、发布日期、总体绩效目标、分项绩效目标、工作保障措施、规则",
@@ -604,8 +608,8 @@ impl WorkbookReader {
             match target {
                 Some(list) => list.push(allow),
                 None => self.diags.push(
-                    Diagnostic::error(
-                        "X003",
+                    Diagnostic::of(
+                        &rules::X003,
                         format!("{addr}：允许规则所在的单元格“{at}”不是项目名称或三级指标所在的行"),
                     )
                     .at(span, "此单元格")
@@ -617,7 +621,7 @@ impl WorkbookReader {
 
     fn missing(&mut self, sheet: &Sheet, row: usize, col: usize, what: &str) {
         self.push(
-            "X006",
+            &rules::X006,
             format!("{}：{what}为空", sheet.addr(row, col)),
             None,
             "",
@@ -633,7 +637,7 @@ impl WorkbookReader {
         let addr = sheet.addr(row, col);
         let Ok(mut value) = parsed else {
             self.push(
-                "X004",
+                &rules::X004,
                 format!("{addr}：“{}”不是金额", cell.text),
                 Some(cell),
                 "金额写作数字，最多两位小数，如 416543.39；不要带单位或千分位逗号",
@@ -646,7 +650,7 @@ impl WorkbookReader {
                 value = rounded;
             } else {
                 self.push(
-                    "X004",
+                    &rules::X004,
                     format!("{addr}：金额“{}”超过两位小数", cell.text),
                     Some(cell),
                     "金额以文档金额单位计，最多两位小数",
@@ -655,7 +659,7 @@ impl WorkbookReader {
         }
         if value.is_sign_negative() && !value.is_zero() {
             self.push(
-                "X004",
+                &rules::X004,
                 format!("{addr}：金额“{}”为负数", cell.text),
                 Some(cell),
                 "",
@@ -716,7 +720,7 @@ impl WorkbookReader {
                 match AmountUnit::from_label(&text[label::UNIT_PREFIX.len()..]) {
                     Some(u) => amount_unit = Some(Spanned::new(u, unit_cell.span)),
                     None => self.push(
-                        "X006",
+                        &rules::X006,
                         format!("{}：单位应为“单位：元”或“单位：万元”", sheet.addr(r, c)),
                         Some(unit_cell),
                         "",
@@ -758,7 +762,7 @@ impl WorkbookReader {
                 goals.extend(cells.iter().map(|(_, c)| self.spanned(c)));
             } else {
                 self.push(
-                    "X003",
+                    &rules::X003,
                     format!("{}：无法识别的行“{}”", sheet.addr(r, c0), first.text),
                     Some(first),
                     "表格布局见《电子表格：导出与导入》一章",
@@ -768,18 +772,18 @@ impl WorkbookReader {
         }
         let missing_row = |what: &str| format!("工作表“{}”缺少“{what}”行", sheet.name);
         let Some(name) = name else {
-            self.push("X003", missing_row(label::NAME), None, "");
+            self.push(&rules::X003, missing_row(label::NAME), None, "");
             return None;
         };
         let Some(budget) = budget.flatten() else {
             if self.diags.len() == errors_before {
-                self.push("X003", missing_row(label::BUDGET), None, "");
+                self.push(&rules::X003, missing_row(label::BUDGET), None, "");
             }
             return None;
         };
         if grid.is_none() {
             self.push(
-                "X003",
+                &rules::X003,
                 missing_row("一级指标"),
                 None,
                 "指标表头行以“一级指标”开头",
@@ -835,7 +839,7 @@ impl WorkbookReader {
         };
         let Some(total_label) = label_cols[0] else {
             self.push(
-                "X003",
+                &rules::X003,
                 format!("{}：预算行缺少“预算数”", sheet.addr(r, 0)),
                 Some(first),
                 "",
@@ -871,7 +875,7 @@ impl WorkbookReader {
                 "10月底" => plan.october = value,
                 "12月底" => plan.december = value,
                 _ => self.push(
-                    "X003",
+                    &rules::X003,
                     format!(
                         "{}：无法识别的资金支出计划列“{}”",
                         sheet.addr(r, c),
@@ -896,7 +900,7 @@ impl WorkbookReader {
             let col = columns.get(name).copied();
             if col.is_none() {
                 self.push(
-                    "X003",
+                    &rules::X003,
                     format!(
                         "工作表“{}”第 {} 行（指标表头）缺少“{name}”列",
                         sheet.name,
@@ -1045,7 +1049,7 @@ impl WorkbookReader {
             if !known.contains(&name.as_str()) && !name.starts_with(label::TOTAL) {
                 let cell = projects.get(header_row, c);
                 self.push(
-                    "X003",
+                    &rules::X003,
                     format!("{}：无法识别的列“{name}”", projects.addr(header_row, c)),
                     cell,
                     "删除该列，或改用《电子表格：导出与导入》一章列出的列名",
@@ -1054,7 +1058,7 @@ impl WorkbookReader {
         }
         for need in missing {
             self.push(
-                "X003",
+                &rules::X003,
                 format!(
                     "工作表“{PROJECT_SHEET}”第 {} 行（表头）缺少“{need}”列",
                     header_row + 1
@@ -1160,7 +1164,7 @@ impl WorkbookReader {
     fn header(&mut self, sheet: &Sheet) -> Option<(usize, BTreeMap<String, usize>)> {
         let Some(r) = (0..sheet.rows.len()).find(|&r| !sheet.row(r).is_empty()) else {
             self.push(
-                "X003",
+                &rules::X003,
                 format!("工作表“{}”是空的", sheet.name),
                 None,
                 "第一行写列名，之后每行一条",
@@ -1184,7 +1188,7 @@ impl WorkbookReader {
         let mut ok = true;
         if code_col.is_none() && name_col.is_none() {
             self.push(
-                "X003",
+                &rules::X003,
                 format!(
                     "工作表“{INDICATOR_SHEET}”第 {} 行（表头）缺少“项目名称”或“项目编码”列",
                     header_row + 1
@@ -1197,7 +1201,7 @@ impl WorkbookReader {
         for need in ["一级指标", "二级指标", "三级指标", "指标值"] {
             if col(need).is_none() {
                 self.push(
-                    "X003",
+                    &rules::X003,
                     format!(
                         "工作表“{INDICATOR_SHEET}”第 {} 行（表头）缺少“{need}”列",
                         header_row + 1
@@ -1222,7 +1226,7 @@ impl WorkbookReader {
         for (name, &c) in &columns {
             if !known.contains(&name.as_str()) {
                 self.push(
-                    "X003",
+                    &rules::X003,
                     format!("{}：无法识别的列“{name}”", sheet.addr(header_row, c)),
                     sheet.get(header_row, c),
                     "删除该列，或改用《电子表格：导出与导入》一章列出的列名",
@@ -1313,7 +1317,7 @@ impl WorkbookReader {
             [i] => Some(*i),
             [] => {
                 self.push(
-                    "X005",
+                    &rules::X005,
                     format!(
                         "{}：{what}“{}”不在“{PROJECT_SHEET}”工作表中",
                         sheet.addr(r, c),
@@ -1326,7 +1330,7 @@ impl WorkbookReader {
             }
             _ => {
                 self.push(
-                    "X005",
+                    &rules::X005,
                     format!(
                         "{}：{what}“{}”在“{PROJECT_SHEET}”工作表中出现多次，无法确定所属项目",
                         sheet.addr(r, c),

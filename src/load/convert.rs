@@ -6,6 +6,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::yaml::{self, Node, NodeKind};
+use crate::check::rules;
 use crate::diag::Diagnostic;
 use crate::model::*;
 use crate::span::{FileId, Sources, Span, Spanned};
@@ -109,7 +110,7 @@ impl<'s> Cx<'s> {
 
     fn wrong_type(&mut self, node: &Node, what: &str, expected: &str, help: &str) {
         self.push(
-            Diagnostic::error("L003", format!("{what}的类型不对：应为{expected}"))
+            Diagnostic::of(&rules::L003, format!("{what}的类型不对：应为{expected}"))
                 .at(node.span, format!("这里是{}", node.type_name()))
                 .with_help(help.to_string()),
         );
@@ -139,14 +140,14 @@ impl<'s> Cx<'s> {
         for (i, (key, _)) in entries.iter().enumerate() {
             if let Some((first, _)) = entries[..i].iter().find(|(k, _)| k.value == key.value) {
                 self.push(
-                    Diagnostic::error("L005", format!("{what}中字段 `{}` 重复", key.value))
+                    Diagnostic::of(&rules::L005, format!("{what}中字段 `{}` 重复", key.value))
                         .at(key.span, "重复的字段")
                         .with_secondary(first.span, "第一次出现在这里")
                         .with_help("删除其中一个；YAML 中同一映射的字段只能出现一次"),
                 );
             } else if known != ANY_KEY && !known.contains(&key.value.as_str()) {
                 let mut d =
-                    Diagnostic::error("L002", format!("{what}中有未知字段 `{}`", key.value))
+                    Diagnostic::of(&rules::L002, format!("{what}中有未知字段 `{}`", key.value))
                         .at(key.span, "未知字段");
                 match suggest(&key.value, known) {
                     Some(s) => d = d.with_help(format!("是不是想写 `{s}`？")),
@@ -175,9 +176,12 @@ impl<'s> Cx<'s> {
         });
         if node.is_none() && !misspelt {
             self.push(
-                Diagnostic::error("L004", format!("{}缺少必填字段 `{key}`（{title}）", f.what))
-                    .at(f.span, format!("这个{}缺少 `{key}`", f.what))
-                    .with_help(format!("添加一行 `{key}: …`")),
+                Diagnostic::of(
+                    &rules::L004,
+                    format!("{}缺少必填字段 `{key}`（{title}）", f.what),
+                )
+                .at(f.span, format!("这个{}缺少 `{key}`", f.what))
+                .with_help(format!("添加一行 `{key}: …`")),
             );
         }
         node
@@ -224,7 +228,7 @@ impl<'s> Cx<'s> {
             NodeKind::Scalar { text, .. } => text.trim().to_string(),
             NodeKind::Null => {
                 self.push(
-                    Diagnostic::error("L006", format!("{what}为空"))
+                    Diagnostic::of(&rules::L006, format!("{what}为空"))
                         .at(node.span, "这里需要一个金额")
                         .with_help("写一个数字，如 416543.39；没有这项资金时删除该字段"),
                 );
@@ -239,7 +243,7 @@ impl<'s> Cx<'s> {
             "金额只写数字（如 416543.39），单位由 amount_unit 决定，不写“元”“万元”或千分位逗号";
         let Ok(value) = Decimal::from_str_exact(&text) else {
             self.push(
-                Diagnostic::error("L006", format!("{what}不是有效的金额：`{text}`"))
+                Diagnostic::of(&rules::L006, format!("{what}不是有效的金额：`{text}`"))
                     .at(node.span, "无法读作金额")
                     .with_help(help),
             );
@@ -247,7 +251,7 @@ impl<'s> Cx<'s> {
         };
         if value.is_sign_negative() && !value.is_zero() {
             self.push(
-                Diagnostic::error("L007", format!("{what}为负数：{text}"))
+                Diagnostic::of(&rules::L007, format!("{what}为负数：{text}"))
                     .at(node.span, "金额不能为负")
                     .with_help("预算金额应为零或正数"),
             );
@@ -255,7 +259,7 @@ impl<'s> Cx<'s> {
         }
         if value.scale() > 2 {
             self.push(
-                Diagnostic::error("L008", format!("{what}超过两位小数：{text}"))
+                Diagnostic::of(&rules::L008, format!("{what}超过两位小数：{text}"))
                     .at(node.span, "金额精确到分，最多两位小数")
                     .with_help(format!("写作 {}", value.round_dp(2))),
             );
@@ -284,9 +288,12 @@ impl<'s> Cx<'s> {
             if let Some(reason) = self.string(value, "允许理由") {
                 if reason.value.trim().is_empty() {
                     self.push(
-                        Diagnostic::error("L003", format!("允许规则 {} 时必须写明理由", key.value))
-                            .at(key.span, "缺少理由")
-                            .with_help(format!("写作 `{}: \"理由……\"`", key.value)),
+                        Diagnostic::of(
+                            &rules::L003,
+                            format!("允许规则 {} 时必须写明理由", key.value),
+                        )
+                        .at(key.span, "缺少理由")
+                        .with_help(format!("写作 `{}: \"理由……\"`", key.value)),
                     );
                 }
                 out.push(Allow {
@@ -434,16 +441,16 @@ impl<'s> Cx<'s> {
             match found {
                 Some(x) if !out.contains(x) => out.push(x.clone()),
                 Some(_) => self.push(
-                    Diagnostic::error(
-                        "L011",
+                    Diagnostic::of(
+                        &rules::L011,
                         format!("project_order 中 `{}` 出现了两次", name.value),
                     )
                     .at(name.span, "重复")
                     .with_help("每个项目文件只列一次"),
                 ),
                 None => self.push(
-                    Diagnostic::error(
-                        "L011",
+                    Diagnostic::of(
+                        &rules::L011,
                         format!("project_order 中的文件 `{}` 不存在", name.value),
                     )
                     .at(name.span, "找不到这个文件")
@@ -462,9 +469,12 @@ impl<'s> Cx<'s> {
             if !out.contains(x) {
                 let span = f.key_span("project_order").unwrap_or(f.span);
                 self.push(
-                    Diagnostic::error("L011", format!("项目文件 `{}` 没有列入 project_order", x.0))
-                        .at(span, "顺序表不完整")
-                        .with_help(format!("把 `{}` 加入 project_order，或删除该文件", x.0)),
+                    Diagnostic::of(
+                        &rules::L011,
+                        format!("项目文件 `{}` 没有列入 project_order", x.0),
+                    )
+                    .at(span, "顺序表不完整")
+                    .with_help(format!("把 `{}` 加入 project_order，或删除该文件", x.0)),
                 );
             }
         }
@@ -480,7 +490,7 @@ impl<'s> Cx<'s> {
             Some(y) if (2000..=2100).contains(&y) => Some(Spanned::new(y, node.span)),
             _ => {
                 self.push(
-                    Diagnostic::error("L003", "预算年度应为四位数年份")
+                    Diagnostic::of(&rules::L003, "预算年度应为四位数年份")
                         .at(node.span, "不是有效的年份")
                         .with_help("写作 `year: 2025`"),
                 );
@@ -495,7 +505,7 @@ impl<'s> Cx<'s> {
             Some(u) => Some(Spanned::new(u, node.span)),
             None => {
                 self.push(
-                    Diagnostic::error("L003", format!("金额单位 `{}` 无效", text.value))
+                    Diagnostic::of(&rules::L003, format!("金额单位 `{}` 无效", text.value))
                         .at(node.span, "只能是“元”或“万元”")
                         .with_help("写作 `amount_unit: 元` 或 `amount_unit: 万元`"),
                 );
@@ -533,7 +543,7 @@ impl<'s> Cx<'s> {
                 "off" => RuleLevel::Off,
                 other => {
                     self.push(
-                        Diagnostic::error("L003", format!("规则级别 `{other}` 无效"))
+                        Diagnostic::of(&rules::L003, format!("规则级别 `{other}` 无效"))
                             .at(value.span, "应为 error、warning、info 或 off")
                             .with_help(format!("写作 `{}: warning`", key.value)),
                     );

@@ -9,6 +9,7 @@ pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
+use crate::check::rules;
 use crate::diag::Diagnostic;
 use crate::model::Document;
 use crate::span::{Sources, Span};
@@ -64,8 +65,8 @@ pub fn load_str(name: &str, text: &str, sources: &mut Sources) -> Loaded {
 fn read(path: &Path, sources: &mut Sources) -> Result<usize, Diagnostic> {
     match std::fs::read_to_string(path) {
         Ok(text) => Ok(sources.add(display_path(path), text)),
-        Err(e) => Err(Diagnostic::error(
-            "L009",
+        Err(e) => Err(Diagnostic::of(
+            &rules::L009,
             format!("无法读取文件 {}：{}", display_path(path), io_reason(&e)),
         )
         .with_help("检查路径是否正确、文件是否为 UTF-8 编码的文本")),
@@ -133,9 +134,7 @@ fn load_folder(dir: &Path, sources: &mut Sources) -> Loaded {
         return Loaded {
             document: None,
             diagnostics: vec![
-                Diagnostic::error(
-                    "L009",
-                    format!("文件夹 {} 中没有 {DOCUMENT_FILE}", display_path(dir)),
+                Diagnostic::of(&rules::L009, format!("文件夹 {} 中没有 {DOCUMENT_FILE}", display_path(dir)),
                 )
                 .with_help(format!(
                     "文档文件夹需要一个 {DOCUMENT_FILE}（年度、金额单位、单位、指标体系），每个项目一个 YAML 文件"

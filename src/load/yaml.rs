@@ -7,6 +7,7 @@
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned as SaphyrSpanned;
 
+use crate::check::rules;
 use crate::diag::Diagnostic;
 use crate::span::{FileId, Span, Spanned};
 
@@ -137,7 +138,7 @@ pub fn parse(file: FileId, text: &str) -> Result<Node, Diagnostic> {
                 .unwrap_or(0)
                 .min(text.len());
             let end = next_char_boundary(text, offset);
-            Err(Diagnostic::error("L001", "YAML 语法错误")
+            Err(Diagnostic::of(&rules::L001, "YAML 语法错误")
                 .at(
                     Span::new(file, offset, end),
                     syntax_message(&err.without_snippet().to_string()),

@@ -19,14 +19,6 @@ pub const MIN_PAGE_WIDTH: usize = 60;
 pub struct TextRenderer;
 
 impl Renderer for TextRenderer {
-    fn name(&self) -> &'static str {
-        "text"
-    }
-
-    fn extension(&self) -> &'static str {
-        "txt"
-    }
-
     fn render(&self, cx: &RenderContext) -> Result<Vec<u8>, Vec<Diagnostic>> {
         Ok(render_document(cx.view, cx.options.page_width).into_bytes())
     }

@@ -6,10 +6,11 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::values::{Cmp, DateFact, Meaning, RowValue};
+use crate::check::Context;
 use crate::check::fix::inner_span;
 use crate::check::framework::Category;
 use crate::check::rules;
-use crate::check::{Context, finding};
+use crate::diag::Diagnostic;
 use crate::model::{Project, Row};
 use crate::span::Spanned;
 
@@ -74,7 +75,7 @@ fn budget_sum(cx: &mut Context, project: &Project) {
         return;
     }
     let unit = cx.doc.amount_unit.value.label();
-    let mut d = finding(
+    let mut d = Diagnostic::of(
         &rules::C301,
         format!(
             "财政资金与其他资金之和 {sum:.2}{unit} 不等于预算数 {:.2}{unit}",
@@ -118,7 +119,7 @@ fn spending_plan(cx: &mut Context, project: &Project) {
         let Some(p) = percent(&cell.value) else {
             invalid = true;
             cx.push(
-                finding(
+                Diagnostic::of(
                     &rules::C311,
                     format!("资金支出计划 {label} 的“{}”不是有效的百分比", cell.value),
                 )
@@ -131,7 +132,7 @@ fn spending_plan(cx: &mut Context, project: &Project) {
             && p < pp
         {
             cx.push(
-                finding(
+                Diagnostic::of(
                     &rules::C309,
                     format!("资金支出计划 {label} 的累计比例 {p}% 小于 {plabel} 的 {pp}%"),
                 )
@@ -155,7 +156,7 @@ fn spending_plan(cx: &mut Context, project: &Project) {
                 format!("资金支出计划到 {label} 累计 {p}%，12月底没有达到 100%")
             };
             cx.push(
-                finding(&rules::C310, message)
+                Diagnostic::of(&rules::C310, message)
                     .at(cell.span, "年底应累计支出 100%")
                     .with_help("把 12月底写作 100%"),
             )
@@ -190,7 +191,7 @@ fn costs(cx: &mut Context, project: &Project, rows: &[(Option<Category>, &Row, &
         if matches!(cmp, Cmp::Below) && *yuan == budget {
             reported = true;
             cx.push(
-                finding(
+                Diagnostic::of(
                     &rules::C304,
                     format!(
                         "成本目标“{}”要求少于预算数本身，永远无法达到",
@@ -204,7 +205,7 @@ fn costs(cx: &mut Context, project: &Project, rows: &[(Option<Category>, &Row, &
         } else if matches!(cmp, Cmp::AtMost | Cmp::Below | Cmp::Exactly) && *yuan > budget {
             reported = true;
             cx.push(
-                finding(
+                Diagnostic::of(
                     &rules::C302,
                     format!(
                         "成本上限 {} 超过项目预算 {}，多出 {}",
@@ -230,7 +231,7 @@ fn costs(cx: &mut Context, project: &Project, rows: &[(Option<Category>, &Row, &
     if capped.len() > 1 && total > budget {
         let (row, _, _) = capped[capped.len() - 1];
         cx.push(
-            finding(
+            Diagnostic::of(
                 &rules::C302,
                 format!(
                     "{} 行成本金额合计 {} 超过项目预算 {}",
@@ -249,7 +250,7 @@ fn costs(cx: &mut Context, project: &Project, rows: &[(Option<Category>, &Row, &
     {
         let unit = value_unit(row);
         cx.push(
-            finding(
+            Diagnostic::of(
                 &rules::C303,
                 format!(
                     "唯一的成本金额 {} 与项目预算 {} 不一致",
@@ -282,7 +283,7 @@ fn dates(cx: &mut Context, row: &Row, value: &RowValue, years: &mut Vec<i32>) {
             None => row.value.span,
         };
         cx.push(
-            finding(&rules::C305, format!("日期“{}”不存在", row.value.value))
+            Diagnostic::of(&rules::C305, format!("日期“{}”不存在", row.value.value))
                 .at(span, why.clone())
                 .with_help("改为该月的最后一天或真正的日期"),
         );
@@ -310,7 +311,7 @@ fn dates(cx: &mut Context, row: &Row, value: &RowValue, years: &mut Vec<i32>) {
         None => row.value.span,
     };
     cx.push(
-        finding(
+        Diagnostic::of(
             rule,
             format!("时限 {year} 年{word}预算年度 {budget_year} 年"),
         )
@@ -351,7 +352,7 @@ fn title_year(cx: &mut Context, title: &Spanned<String>, what: &str, deadlines: 
     if year == budget_year {
         return;
     }
-    let mut d = finding(
+    let mut d = Diagnostic::of(
         &rules::C308,
         format!("{what}中的年份 {year} 年与预算年度 {budget_year} 年不一致"),
     )
@@ -372,7 +373,7 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
     match (category, &value.meaning) {
         (Category::Timeliness, Meaning::Date(_) | Meaning::Duration) => {}
         (Category::Timeliness, Meaning::Percent { .. }) => cx.push(
-            finding(
+            Diagnostic::of(
                 &rules::C313,
                 format!("时效指标“{name}”的值是百分比“{}”", v.value),
             )
@@ -383,7 +384,7 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
             )),
         ),
         (Category::Timeliness, _) => cx.push(
-            finding(
+            Diagnostic::of(
                 &rules::C312,
                 format!("时效指标“{name}”的值“{}”不是时限或时长", v.value),
             )
@@ -395,7 +396,7 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
         ),
         (Category::Cost, Meaning::Money { .. } | Meaning::MoneyRate) => {}
         (Category::Cost, Meaning::Date(_) | Meaning::Duration) => cx.push(
-            finding(
+            Diagnostic::of(
                 &rules::C314,
                 format!("成本指标“{name}”的值“{}”是日期或时长", v.value),
             )
@@ -403,7 +404,7 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
             .with_help("写成本金额，或把这一行移到时效指标下"),
         ),
         (Category::Cost, _) => cx.push(
-            finding(
+            Diagnostic::of(
                 &rules::C315,
                 format!("成本指标“{name}”的值“{}”不是金额", v.value),
             )
@@ -414,7 +415,7 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
             let text = format!("{name}{}", row.description_text());
             if text.contains("投诉") {
                 cx.push(
-                    finding(&rules::C317, format!("满意度指标“{name}”是投诉指标"))
+                    Diagnostic::of(&rules::C317, format!("满意度指标“{name}”是投诉指标"))
                         .at(row.level3.span, "投诉率不是满意度")
                         .with_help(
                             "改写为满意度目标（如“≥90%”），或把投诉指标移到质量或社会效益指标下",
@@ -428,7 +429,7 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
                         && matches!(cmp, Cmp::AtLeast | Cmp::Exactly) =>
                 {
                     cx.push(
-                        finding(&rules::C318, format!("满意度目标“{}”为 100%", v.value))
+                        Diagnostic::of(&rules::C318, format!("满意度目标“{}”为 100%", v.value))
                             .at(v.span, "100% 的满意度无法可信地达到")
                             .with_help("设定可实现的目标，如“≥95%”"),
                     )
@@ -445,7 +446,7 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
                         _ => ("应为“≥x%”", "写作“≥90%”这样的目标".to_string()),
                     };
                     cx.push(
-                        finding(
+                        Diagnostic::of(
                             &rules::C316,
                             format!("满意度指标“{name}”的值“{}”不是“≥x%”目标", v.value),
                         )

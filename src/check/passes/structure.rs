@@ -3,9 +3,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use crate::check::Context;
 use crate::check::framework::{Category, FrameworkError};
 use crate::check::rules;
-use crate::check::{Context, finding};
 use crate::diag::Diagnostic;
 use crate::model::{Document, Project};
 use crate::span::Spanned;
@@ -15,7 +15,7 @@ pub fn framework_error(doc: &Document, e: FrameworkError) -> Diagnostic {
     let name = &doc.framework;
     match e {
         FrameworkError::NotFound { looked_at } => {
-            let mut d = finding(&rules::S201, format!("指标体系 `{}` 不存在", name.value))
+            let mut d = Diagnostic::of(&rules::S201, format!("指标体系 `{}` 不存在", name.value))
                 .at(name.span, "没有这个指标体系")
                 .with_help(
                     "内置的指标体系：legacy（成本指标在产出指标下）、2021（成本指标为一级指标）",
@@ -28,7 +28,7 @@ pub fn framework_error(doc: &Document, e: FrameworkError) -> Diagnostic {
             }
             d
         }
-        FrameworkError::Invalid { path, reason } => finding(
+        FrameworkError::Invalid { path, reason } => Diagnostic::of(
             &rules::S201,
             format!("指标体系文件 {path} 格式不对：{reason}"),
         )
@@ -69,7 +69,7 @@ fn names(cx: &mut Context, project: &Project) {
         }
         let level1 = fw.level1(name);
         if level1.is_none() {
-            let mut d = finding(
+            let mut d = Diagnostic::of(
                 &rules::S202,
                 format!("一级指标“{name}”不属于指标体系 {}", fw.name),
             )
@@ -100,14 +100,14 @@ fn names(cx: &mut Context, project: &Project) {
             if let Some((parent, _)) = fw.level2_anywhere(l2).next() {
                 if level1.is_some() {
                     found.push(
-                        finding(&rules::S204, format!("二级指标“{l2}”不应放在“{name}”下"))
+                        Diagnostic::of(&rules::S204, format!("二级指标“{l2}”不应放在“{name}”下"))
                             .at(group.level2.span, format!("应在“{}”下", parent.name))
                             .with_help(format!("把这一组移到一级指标“{}”下", parent.name)),
                     );
                 }
                 continue;
             }
-            let mut d = finding(
+            let mut d = Diagnostic::of(
                 &rules::S203,
                 format!("二级指标“{l2}”不属于指标体系 {}", fw.name),
             )
@@ -154,7 +154,7 @@ fn required_categories(cx: &mut Context, project: &Project) {
         return;
     }
     cx.push(
-        finding(
+        Diagnostic::of(
             &rules::S205,
             format!("项目“{}”缺少{}指标", project.name.value, missing.join("、")),
         )
@@ -167,7 +167,7 @@ fn required_categories(cx: &mut Context, project: &Project) {
 fn empty(cx: &mut Context, field: &Spanned<String>, what: &str) {
     if field.value.trim().is_empty() {
         cx.push(
-            finding(&rules::S206, format!("{what}为空"))
+            Diagnostic::of(&rules::S206, format!("{what}为空"))
                 .at(field.span, "这里需要内容")
                 .with_help(format!("填写{what}，或删除这一项")),
         );
@@ -183,7 +183,7 @@ fn nothing_under(
     help: &str,
 ) {
     cx.push(
-        finding(&rules::S206, message)
+        Diagnostic::of(&rules::S206, message)
             .at(heading.span, label)
             .with_help(help),
     );
@@ -260,7 +260,7 @@ fn duplicate_rows(cx: &mut Context, project: &Project) {
         }
         match seen.get(&key) {
             Some(first) => found.push(
-                finding(&rules::S207, format!("指标行“{}”（{}）重复", key.0, key.2))
+                Diagnostic::of(&rules::S207, format!("指标行“{}”（{}）重复", key.0, key.2))
                     .at(row.level3.span, "与前面的一行完全相同")
                     .with_secondary(*first, "第一次出现在这里")
                     .with_help("删除重复的行，或改成本该写的指标"),

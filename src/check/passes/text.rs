@@ -3,9 +3,10 @@
 
 use std::collections::HashMap;
 
+use crate::check::Context;
 use crate::check::fix::{inner_span, replace_scalar};
 use crate::check::rules;
-use crate::check::{Context, finding};
+use crate::diag::Diagnostic;
 use crate::model::Project;
 use crate::span::{Span, Spanned};
 
@@ -59,7 +60,7 @@ pub fn typed_numbering(cx: &mut Context, goal: &Spanned<String>) {
     };
     let number = goal.value[..len].trim_end();
     let rest = &goal.value[len..];
-    let d = finding(&rules::T401, format!("绩效目标自带编号“{number}”"))
+    let d = Diagnostic::of(&rules::T401, format!("绩效目标自带编号“{number}”"))
         .at(inner_span(cx.sources, goal, 0..len), "编号会自动生成");
     // Several numbered goals typed into one item need splitting, which is the author's
     // call; only a single numbered goal has a certain fix.
@@ -198,7 +199,7 @@ fn whitespace(cx: &mut Context, field: &Spanned<String>, what: &str) {
             None
         };
         cx.push(
-            finding(&rules::T402, format!("{what}的首尾有多余空白"))
+            Diagnostic::of(&rules::T402, format!("{what}的首尾有多余空白"))
                 .at(inner_span(cx.sources, field, range), "多余的空白")
                 .with_help(format!("写作“{trimmed}”"))
                 .with_fix(fix),
@@ -223,7 +224,7 @@ fn whitespace(cx: &mut Context, field: &Spanned<String>, what: &str) {
                 let from = chars[start].0;
                 let to = chars.get(i).map_or(v.len(), |x| x.0);
                 cx.push(
-                    finding(&rules::T402, format!("{what}的汉字之间有空白"))
+                    Diagnostic::of(&rules::T402, format!("{what}的汉字之间有空白"))
                         .at(inner_span(cx.sources, field, from..to), "多余的空白")
                         .with_help("删除汉字之间的空格；中文不用空格分词"),
                 );
@@ -261,7 +262,7 @@ fn width(cx: &mut Context, field: &Spanned<String>, what: &str) {
         };
         let span: Span = inner_span(cx.sources, field, at..at + c.len_utf8());
         cx.push(
-            finding(&rules::T403, format!("{what}中有{label}“{c}”"))
+            Diagnostic::of(&rules::T403, format!("{what}中有{label}“{c}”"))
                 .at(span, label)
                 .with_help(help),
         );
@@ -279,7 +280,7 @@ fn duplicate_titles(cx: &mut Context) {
         }
         match seen.get(name) {
             Some(first) => found.push(
-                finding(&rules::T404, format!("项目名称“{name}”重复"))
+                Diagnostic::of(&rules::T404, format!("项目名称“{name}”重复"))
                     .at(p.name.span, "同名的第二个项目")
                     .with_secondary(*first, "第一次出现在这里")
                     .with_help("给项目起不同的名称，或合并为一个项目"),
@@ -309,7 +310,7 @@ fn copied_goals(cx: &mut Context) {
             }
             match seen.get(body) {
                 Some((j, first, name)) if *j != i => found.push(
-                    finding(&rules::T405, format!("绩效目标与项目“{name}”的完全相同"))
+                    Diagnostic::of(&rules::T405, format!("绩效目标与项目“{name}”的完全相同"))
                         .at(g.span, "与另一个项目的目标逐字相同")
                         .with_secondary(*first, "另一个项目的目标")
                         .with_help("按本项目的用途改写目标"),
@@ -348,7 +349,7 @@ fn copied_indicators(cx: &mut Context) {
         let span = p.indicators.first().map_or(p.name.span, |l| l.level1.span);
         match seen.get(&sig) {
             Some((first, name)) => found.push(
-                finding(
+                Diagnostic::of(
                     &rules::T406,
                     format!("全部 {} 行指标与项目“{name}”的完全相同", sig.len()),
                 )

@@ -7,9 +7,10 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
+use crate::check::Context;
 use crate::check::fix::{inner_span, replace_scalar};
 use crate::check::rules::{self, Rule};
-use crate::check::{Context, finding};
+use crate::diag::Diagnostic;
 use crate::model::Row;
 use crate::value::{self, Dimension, ParsedValue, ProblemKind, Relation, Value};
 
@@ -141,7 +142,7 @@ fn report_problems(cx: &mut Context, row: &Row, parsed: &ParsedValue) {
         } else {
             first.message.clone()
         };
-        let mut d = finding(
+        let mut d = Diagnostic::of(
             rule,
             format!("指标值“{}”：{}", row.value.value, rule.summary),
         )

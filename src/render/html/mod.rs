@@ -16,6 +16,7 @@ use serde::Serialize;
 use tera::Tera;
 
 use super::{RenderContext, Renderer};
+use crate::check::rules::{self, Rule};
 use crate::diag::Diagnostic;
 use crate::table::{DocumentView, GRID_HEADER};
 
@@ -64,14 +65,6 @@ const BUILTIN: &[(&str, &str)] = &[
 pub struct HtmlRenderer;
 
 impl Renderer for HtmlRenderer {
-    fn name(&self) -> &'static str {
-        "html"
-    }
-
-    fn extension(&self) -> &'static str {
-        "html"
-    }
-
     fn render(&self, cx: &RenderContext) -> Result<Vec<u8>, Vec<Diagnostic>> {
         render_document(cx.view, Some(cx.root)).map(String::into_bytes)
     }
@@ -167,7 +160,7 @@ pub fn render_index(
 ) -> Result<String, Vec<Diagnostic>> {
     if entries.iter().any(|e| e.href == INDEX_FILE) {
         return Err(vec![
-            Diagnostic::error("H003", format!("文档页面与目录页同名：{INDEX_FILE}"))
+            Diagnostic::of(&rules::H003, format!("文档页面与目录页同名：{INDEX_FILE}"))
                 .with_help("重命名顶层的 index.yaml 文档，目录页才不会覆盖它"),
         ]);
     }
@@ -225,7 +218,7 @@ fn templates(root: Option<&Path>) -> Result<Tera, Vec<Diagnostic>> {
     tera.autoescape_on(vec![""]);
     tera.set_escape_fn(escape_html);
     tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-        .map_err(|e| vec![template_error("H001", "HTML 模板有误", &e)])?;
+        .map_err(|e| vec![template_error(&rules::H001, "HTML 模板有误", &e)])?;
     Ok(tera)
 }
 
@@ -248,8 +241,8 @@ fn read_overrides(dir: &Path) -> Result<Vec<(String, String)>, Vec<Diagnostic>> 
         match std::fs::read_to_string(&path) {
             Ok(text) => found.push((name.to_string(), text)),
             Err(e) => errors.push(
-                Diagnostic::error(
-                    "H001",
+                Diagnostic::of(
+                    &rules::H001,
                     format!("无法读取 HTML 模板 {}：{e}", path.display()),
                 )
                 .with_help("模板须为 UTF-8 编码的文本；删除该文件即使用内置模板"),
@@ -266,7 +259,7 @@ fn read_overrides(dir: &Path) -> Result<Vec<(String, String)>, Vec<Diagnostic>> 
 
 fn render<T: Serialize>(tera: &Tera, name: &str, data: &T) -> Result<String, Vec<Diagnostic>> {
     let context = tera::Context::from_serialize(data)
-        .map_err(|e| vec![template_error("H002", "无法生成 HTML 模板数据", &e)])?;
+        .map_err(|e| vec![template_error(&rules::H002, "无法生成 HTML 模板数据", &e)])?;
     // A user template is user input: a panic inside tera must not abort the whole build.
     let rendered =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| tera.render(name, &context)));
@@ -274,9 +267,9 @@ fn render<T: Serialize>(tera: &Tera, name: &str, data: &T) -> Result<String, Vec
         // tera drops the template's final newline; a text file ends with one.
         Ok(Ok(html)) if html.ends_with('\n') => Ok(html),
         Ok(Ok(html)) => Ok(html + "\n"),
-        Ok(Err(e)) => Err(vec![template_error("H002", "HTML 模板渲染失败", &e)]),
+        Ok(Err(e)) => Err(vec![template_error(&rules::H002, "HTML 模板渲染失败", &e)]),
         Err(_) => Err(vec![
-            Diagnostic::error("H002", format!("HTML 模板 {name} 渲染时出现内部错误"))
+            Diagnostic::of(&rules::H002, format!("HTML 模板 {name} 渲染时出现内部错误"))
                 .with_help("检查 templates/html/ 中的自定义模板"),
         ]),
     }
@@ -284,14 +277,14 @@ fn render<T: Serialize>(tera: &Tera, name: &str, data: &T) -> Result<String, Vec
 
 /// A diagnostic for a tera error, with tera's whole cause chain (it names the template and
 /// the line).
-fn template_error(code: &str, what: &str, e: &tera::Error) -> Diagnostic {
+fn template_error(rule: &Rule, what: &str, e: &tera::Error) -> Diagnostic {
     let mut message = format!("{what}：{e}");
     let mut source = std::error::Error::source(e);
     while let Some(cause) = source {
         message.push_str(&format!("；{cause}"));
         source = cause.source();
     }
-    Diagnostic::error(code, message).with_help(format!(
+    Diagnostic::of(rule, message).with_help(format!(
         "检查文档文件夹中 {OVERRIDE_DIR}/ 下的自定义模板；删除该文件即使用内置模板"
     ))
 }

@@ -10,6 +10,7 @@ use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 use typst_kit::fonts::FontPath;
 
+use crate::check::rules;
 use crate::diag::Diagnostic;
 use crate::model::Document;
 use crate::span::{Span, Spanned};
@@ -140,9 +141,7 @@ impl FontSet {
         missing
             .into_iter()
             .map(|(c, (span, count))| {
-                let mut d = Diagnostic::error(
-                    "P001",
-                    format!(
+                let mut d = Diagnostic::of(&rules::P001, format!(
                         "字符“{c}”（U+{:04X}）在可用字体中没有字形，PDF 中会显示为空框",
                         c as u32
                     ),

@@ -23,6 +23,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use super::{RenderContext, Renderer};
+use crate::check::rules::{self, Rule};
 use crate::diag::Diagnostic;
 use data::{Meta, TemplateData};
 use fonts::FontSet;
@@ -43,14 +44,6 @@ pub struct Timings {
 }
 
 impl Renderer for PdfRenderer {
-    fn name(&self) -> &'static str {
-        "pdf"
-    }
-
-    fn extension(&self) -> &'static str {
-        "pdf"
-    }
-
     fn render(&self, cx: &RenderContext) -> Result<Vec<u8>, Vec<Diagnostic>> {
         self.render_timed(cx).map(|(bytes, _)| bytes)
     }
@@ -64,7 +57,7 @@ impl PdfRenderer {
         let date = document_date(cx)?;
         if archival && date.is_none() {
             return Err(vec![
-                Diagnostic::error("P004", "PDF/A 文件必须带有日期，而文档没有日期")
+                Diagnostic::of(&rules::P004, "PDF/A 文件必须带有日期，而文档没有日期")
                     .with_help("在文档中写 date: 2025-03-01，或设置环境变量 SOURCE_DATE_EPOCH"),
             ]);
         }
@@ -84,8 +77,12 @@ impl PdfRenderer {
             meta: Meta::new(cx.view, date.map(|d| d.ymd)),
             document: cx.view,
         };
-        let json = serde_json::to_vec(&data)
-            .map_err(|e| vec![Diagnostic::error("P002", format!("无法生成模板数据：{e}"))])?;
+        let json = serde_json::to_vec(&data).map_err(|e| {
+            vec![Diagnostic::of(
+                &rules::P002,
+                format!("无法生成模板数据：{e}"),
+            )]
+        })?;
         let today = date.map(|d| d.datetime);
         let world = PdfWorld::new(json, cx.root, fonts, today);
         let prepared = Instant::now();
@@ -177,7 +174,7 @@ pub(crate) fn parse_standards(spec: Option<&str>) -> Result<(PdfStandards, bool)
             }
             Err(_) => {
                 return Err(vec![
-                    Diagnostic::error("P003", format!("未知的 PDF 标准“{name}”"))
+                    Diagnostic::of(&rules::P003, format!("未知的 PDF 标准“{name}”"))
                         .with_help("可用：a-1b、a-2b、a-2u、a-3b、a-4、ua-1、1.7、2.0 等；多个用逗号分隔，如 a-2b,ua-1"),
                 ]);
             }
@@ -185,7 +182,7 @@ pub(crate) fn parse_standards(spec: Option<&str>) -> Result<(PdfStandards, bool)
     }
     let standards = PdfStandards::new(&list).map_err(|e| {
         vec![
-            Diagnostic::error("P003", format!("PDF 标准组合无效：{}", e.message()))
+            Diagnostic::of(&rules::P003, format!("PDF 标准组合无效：{}", e.message()))
                 .with_help("PDF/A 与 PDF/UA 各选一个，并检查它们要求的 PDF 版本"),
         ]
     })?;
@@ -210,9 +207,12 @@ fn document_date(cx: &RenderContext) -> Result<Option<DocDate>, Vec<Diagnostic>>
     if let Some(date) = &cx.document.date {
         let ymd = parse_ymd(&date.value).ok_or_else(|| {
             vec![
-                Diagnostic::error("P004", format!("发布日期“{}”不是有效日期", date.value))
-                    .at(date.span, "PDF 元数据需要 YYYY-MM-DD 形式的日期")
-                    .with_help("写作 2025-03-01 这样的形式"),
+                Diagnostic::of(
+                    &rules::P004,
+                    format!("发布日期“{}”不是有效日期", date.value),
+                )
+                .at(date.span, "PDF 元数据需要 YYYY-MM-DD 形式的日期")
+                .with_help("写作 2025-03-01 这样的形式"),
             ]
         })?;
         let datetime = Datetime::from_ymd(ymd.0, ymd.1, ymd.2);
@@ -243,8 +243,8 @@ fn epoch_date() -> Result<Option<DocDate>, Vec<Diagnostic>> {
     };
     let invalid = || {
         vec![
-            Diagnostic::error(
-                "P004",
+            Diagnostic::of(
+                &rules::P004,
                 format!("环境变量 SOURCE_DATE_EPOCH 的值“{epoch}”不是有效的时间戳"),
             )
             .with_help("应为 1970-01-01 以来的秒数，如 1735689600"),
@@ -291,7 +291,7 @@ fn civil_from_unix(seconds: i64) -> Option<(Ymd, Hms)> {
 fn template_errors(world: &PdfWorld, errors: &[SourceDiagnostic]) -> Vec<Diagnostic> {
     errors
         .iter()
-        .map(|e| typst_diagnostic(world, "P002", "PDF 模板出错", e))
+        .map(|e| typst_diagnostic(world, &rules::P002, "PDF 模板出错", e))
         .collect()
 }
 
@@ -299,12 +299,12 @@ fn template_errors(world: &PdfWorld, errors: &[SourceDiagnostic]) -> Vec<Diagnos
 fn export_errors(world: &PdfWorld, errors: &[SourceDiagnostic]) -> Vec<Diagnostic> {
     errors
         .iter()
-        .map(|e| typst_diagnostic(world, "P003", "无法按要求的标准生成 PDF", e))
+        .map(|e| typst_diagnostic(world, &rules::P003, "无法按要求的标准生成 PDF", e))
         .collect()
 }
 
-fn typst_diagnostic(world: &PdfWorld, code: &str, what: &str, e: &SourceDiagnostic) -> Diagnostic {
-    let mut d = Diagnostic::error(code, format!("{what}：{}", e.message));
+fn typst_diagnostic(world: &PdfWorld, rule: &Rule, what: &str, e: &SourceDiagnostic) -> Diagnostic {
+    let mut d = Diagnostic::of(rule, format!("{what}：{}", e.message));
     if let Some(place) = template_place(world, e.span) {
         d = d.with_note(format!("位置：{place}"));
     }
