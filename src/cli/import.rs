@@ -1,15 +1,18 @@
-//! `jixiao import`: a published document's text → a document folder (or one YAML file).
+//! `jixiao import`: a published document (.docx, old Word formats, its extracted text) or
+//! a spreadsheet → a document folder (or one YAML file), then a check of what came in.
 //!
 //! Nothing is written unless the whole import succeeds: the output is built in a
 //! temporary folder beside the target, re-loaded and re-written to prove it reads back as
 //! the same document, and only then renamed into place.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::common::eprint_diagnostics;
 use super::{EXIT_INPUT_ERRORS, fail};
-use crate::import::{ImportOptions, import_text};
+use crate::check;
+use crate::import::{ImportOptions, MAX_INPUT, import_bytes};
 use crate::load::{self, DOCUMENT_FILE};
 use crate::model::Document;
 use crate::pipeline::write_atomic;
@@ -18,7 +21,7 @@ use crate::yamlfmt::{self, SchemaPaths};
 
 #[derive(clap::Args)]
 pub struct ImportArgs {
-    /// 已发布文档（.docx）提取出的文本文件，或 .xlsx 电子表格
+    /// 已发布的文档（.docx，或 .doc/.wps/.rtf，经 LibreOffice 转换）、从 .docx 提取的文本，或电子表格（.xlsx/.xls/.et）；格式按内容识别
     file: PathBuf,
     /// 输出位置：文件夹（jixiao.yaml 加每个项目一个文件）；以 .yaml 结尾时写成单个文件
     #[arg(long)]
@@ -29,27 +32,38 @@ pub struct ImportArgs {
 }
 
 pub fn run(args: ImportArgs) -> ExitCode {
-    if args
-        .file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
-    {
-        return run_xlsx(args);
-    }
-    let text = match std::fs::read_to_string(&args.file) {
-        Ok(t) => t,
-        Err(e) => return fail(format!("无法读取 {}：{e}", args.file.display())),
-    };
     if args.out.exists() && !is_empty_dir(&args.out) {
         return fail(format!(
             "输出位置 {} 已存在且不为空；为免覆盖已有内容，请换一个位置或先删除它",
             args.out.display()
         ));
     }
+    let size = match std::fs::metadata(&args.file) {
+        Ok(m) if m.is_dir() => {
+            return fail(format!(
+                "{} 是文件夹；请给出要导入的文件（.docx、.xlsx 等）",
+                args.file.display()
+            ));
+        }
+        Ok(m) => m.len(),
+        Err(e) => return fail(format!("无法读取 {}：{}", args.file.display(), io_zh(&e))),
+    };
+    if size > MAX_INPUT {
+        return fail(format!(
+            "{} 有 {} MB，超过导入上限 {} MB；绩效目标表文档通常只有几百 KB，请确认选对了文件",
+            args.file.display(),
+            size >> 20,
+            MAX_INPUT >> 20
+        ));
+    }
+    let bytes = match std::fs::read(&args.file) {
+        Ok(b) => b,
+        Err(e) => return fail(format!("无法读取 {}：{}", args.file.display(), io_zh(&e))),
+    };
     let mut sources = Sources::new();
-    let file = sources.add(load::display_path(&args.file), text.clone());
     let options = ImportOptions { year: args.year };
-    let imported = match import_text(file, &text, &options) {
+    let name = load::display_path(&args.file);
+    let imported = match import_bytes(&name, &bytes, &mut sources, &options) {
         Ok(i) => i,
         Err(diags) => {
             eprint_diagnostics(&diags, &sources);
@@ -61,23 +75,56 @@ pub fn run(args: ImportArgs) -> ExitCode {
     write_imported(&imported.document, &args.out)
 }
 
-/// A spreadsheet in one of the layouts of `book/src/xlsx.md`.
-fn run_xlsx(args: ImportArgs) -> ExitCode {
-    if args.out.exists() && !is_empty_dir(&args.out) {
-        return fail(format!(
-            "输出位置 {} 已存在且不为空；为免覆盖已有内容，请换一个位置或先删除它",
-            args.out.display()
-        ));
+/// An I/O error in Chinese (the system's own message may be English).
+fn io_zh(e: &std::io::Error) -> &'static str {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "文件不存在",
+        std::io::ErrorKind::PermissionDenied => "没有读取权限",
+        _ => "读取失败",
     }
+}
+
+/// Checks what was imported and prints the counts and the next command: an office sees
+/// last year's defects at once.
+fn report_findings(out: &Path) {
     let mut sources = Sources::new();
-    let options = ImportOptions { year: args.year };
-    match crate::import::xlsx::read_xlsx(&args.file, &mut sources, &options) {
-        Ok(doc) => write_imported(&doc, &args.out),
-        Err(diags) => {
-            eprint_diagnostics(&diags, &sources);
-            eprintln!("导入失败：没有写入任何文件");
-            ExitCode::from(EXIT_INPUT_ERRORS)
-        }
+    let loaded = load::load_path(out, &mut sources);
+    let mut diags = loaded.diagnostics;
+    if let Some(doc) = &loaded.document {
+        diags.extend(check::check(doc, &sources).diagnostics);
+    }
+    let (errors, warnings, infos) = crate::diag::summary(&diags);
+    let mut codes: BTreeMap<&str, usize> = BTreeMap::new();
+    for d in &diags {
+        *codes.entry(d.code.as_str()).or_default() += 1;
+    }
+    let mut top: Vec<(&str, usize)> = codes.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let top: Vec<String> = top
+        .iter()
+        .take(5)
+        .map(|(c, n)| format!("{c} × {n}"))
+        .collect();
+    let most = if top.is_empty() {
+        String::new()
+    } else {
+        format!("（最多的：{}）", top.join("、"))
+    };
+    eprintln!("检查结果：{errors} 个错误，{warnings} 个警告，{infos} 条提示{most}");
+    eprintln!(
+        "下一步：jixiao check {}",
+        shell_word(&out.display().to_string())
+    );
+}
+
+/// A path as one shell word.
+fn shell_word(s: &str) -> String {
+    if s.chars()
+        .all(|c| !c.is_whitespace() && !"'\"$`&|;<>()*?[]{}!#~".contains(c))
+    {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
     }
 }
 
@@ -97,6 +144,7 @@ fn write_imported(doc: &Document, out: &Path) -> ExitCode {
                 doc.amount_unit.value.label(),
                 out.display()
             );
+            report_findings(out);
             ExitCode::SUCCESS
         }
         Err(message) => fail(format!("{message}；没有写入任何文件")),

@@ -1,79 +1,29 @@
-//! The text extracted from a published 绩效目标表 document (.docx → text), as in the seeds.
+//! The text cell source: the text extracted from a published .docx, as in the seeds.
 //!
 //! The format: a table starts at its heading line `N.{项目名称}绩效目标表` (often after a
 //! `[bookmark: …]` marker); every table cell is a line indented by a tab, a blank line ends
 //! a table row, and a cell that holds several paragraphs continues on lines without a tab
 //! (an empty paragraph at the end of a cell shows as a blank line inside the row). Some
-//! lines carry several cells separated by tabs. Three layouts exist: the district one
-//! (every row padded to seven cells with empty spacer columns), the municipal one (five
-//! grid columns) and the Hebei one (项目编码, 资金支出计划, a sixth column 指标值确定依据 and
-//! a narrative Part 1 before the tables). The layout is recognised from the labels, not
-//! from a province name.
+//! lines carry several cells separated by tabs. Merged cells show once; the continuation
+//! of a vertically merged cell shows as an empty cell.
 //!
-//! Values are kept verbatim: a cell becomes exactly the string the table shows. The only
-//! cells not kept as written are whitespace-only ones, which become empty (a lone space is
-//! how the extraction writes an empty cell). Anything that cannot be placed in the model is
-//! an error with its line, never dropped.
+//! This module only recovers the tables' rows and cells and the paragraphs around them;
+//! [`super::layout`] interprets them, as it does for every other source. The text loses
+//! where a row ends when a cell ends in an empty paragraph (both are blank lines), so rows
+//! are re-joined until they have the width of their part of the table: the indicator
+//! header's width for indicator rows, and for the rows above it seven cells when the first
+//! row is padded with spacer columns (the district layout), else two.
 
-use std::collections::BTreeMap;
-
-use rust_decimal::Decimal;
-
+use super::layout::{self, Block, Cell, ImportOptions, Imported, Paragraph, Table, TableRow};
 use crate::check::rules;
 use crate::diag::Diagnostic;
-use crate::model::{
-    AmountUnit, Budget, Document, Level1, Level2, Overview, OverviewItem, Project, Row,
-    SpendingPlan, Unit,
-};
-use crate::span::{FileId, Span, Spanned};
-
-/// What the user can decide instead of the importer.
-#[derive(Clone, Debug, Default)]
-pub struct ImportOptions {
-    /// The budget year; inferred from the text when absent.
-    pub year: Option<i32>,
-}
-
-/// An imported document and what the importer wants the user to know (warnings, and
-/// notes on what it inferred).
-pub struct Imported {
-    pub document: Document,
-    pub notes: Vec<Diagnostic>,
-}
+use crate::span::{FileId, Span};
 
 /// One line of the input with its byte offset.
 #[derive(Clone, Copy)]
 struct Line<'a> {
     start: usize,
     text: &'a str,
-}
-
-/// A table cell: its text (markers removed, paragraphs joined by `\n`) and its place.
-#[derive(Clone, Debug)]
-struct Cell {
-    text: String,
-    span: Span,
-}
-
-impl Cell {
-    fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
-    }
-
-    /// The cell as a value: whitespace-only cells are empty.
-    fn value(&self) -> Spanned<String> {
-        let text = if self.is_blank() {
-            String::new()
-        } else {
-            self.text.clone()
-        };
-        Spanned::new(text, self.span)
-    }
-
-    /// The cell as a label: whitespace removed (`其中：财政    资金`).
-    fn label(&self) -> String {
-        self.text.chars().filter(|c| !c.is_whitespace()).collect()
-    }
 }
 
 /// Cells between two blank lines.
@@ -86,14 +36,6 @@ struct RawRow {
     hard_end: bool,
 }
 
-impl RawRow {
-    fn span(&self) -> Span {
-        let first = self.cells.first().map(|c| c.span).unwrap_or_default();
-        let last = self.cells.last().map(|c| c.span).unwrap_or(first);
-        Span::new(first.file, first.start, last.end.max(first.start))
-    }
-}
-
 /// Imports the text of a published document. `file` is the text's id in the caller's
 /// `Sources`, so diagnostics point at its lines.
 pub fn import_text(
@@ -101,62 +43,48 @@ pub fn import_text(
     text: &str,
     options: &ImportOptions,
 ) -> Result<Imported, Vec<Diagnostic>> {
-    let mut cx = Cx {
-        file,
-        errors: Vec::new(),
-        notes: Vec::new(),
-    };
+    let (blocks, errors) = read_blocks(file, text);
+    match layout::interpret(file, &blocks, options) {
+        Ok(imported) if errors.is_empty() => Ok(imported),
+        Ok(_) => Err(errors),
+        Err(mut more) => {
+            let mut all = errors;
+            all.append(&mut more);
+            Err(all)
+        }
+    }
+}
+
+/// The paragraphs and tables of the text, and the lines that belong to neither.
+fn read_blocks(file: FileId, text: &str) -> (Vec<Block>, Vec<Diagnostic>) {
     let lines = split_lines(text);
-    let headings: Vec<(usize, usize, String)> = lines
+    let line_span = |l: &Line| Span::new(file, l.start, l.start + l.text.len());
+    let paragraph = |l: &Line| {
+        Block::Paragraph(Paragraph {
+            text: strip_markers(l.text),
+            span: line_span(l),
+        })
+    };
+    let headings: Vec<usize> = lines
         .iter()
         .enumerate()
-        .filter_map(|(i, l)| heading(l.text).map(|(n, name)| (i, n, name)))
+        .filter(|(_, l)| layout::heading(&strip_markers(l.text)).is_some())
+        .map(|(i, _)| i)
         .collect();
-    if headings.is_empty() {
-        return Err(vec![
-            Diagnostic::of(&rules::I004, "没有找到任何绩效目标表")
-                .at(
-                    Span::file_start(file),
-                    "文件中没有“N.{项目名称}绩效目标表”形式的表标题",
-                )
-                .with_help(
-                    "导入的文件应是已发布文档（.docx）提取出的文本，每张表以“1.××绩效目标表”开头",
-                ),
-        ]);
+    let mut errors = Vec::new();
+    let first = headings.first().copied().unwrap_or(lines.len());
+    let mut blocks: Vec<Block> = lines[..first].iter().map(paragraph).collect();
+    for (k, &h) in headings.iter().enumerate() {
+        let end = headings.get(k + 1).copied().unwrap_or(lines.len());
+        blocks.push(paragraph(&lines[h]));
+        let rows = tokenise(file, &lines[h + 1..end], &mut errors);
+        let span = line_span(&lines[h]);
+        blocks.push(Block::Table(Table {
+            rows: shape(rows),
+            span,
+        }));
     }
-    let overview = cx.overview(&lines[..headings[0].0]);
-    let mut tables = Vec::new();
-    for (k, (index, number, name)) in headings.iter().enumerate() {
-        let end = headings.get(k + 1).map_or(lines.len(), |h| h.0);
-        let head = lines[*index];
-        if *number != k + 1 {
-            cx.notes.push(
-                Diagnostic::of(
-                    &rules::I101,
-                    format!("表号 {number} 不连续，应为 {}", k + 1),
-                )
-                .at(cx.line_span(head), "表号由 jixiao 按顺序生成")
-                .with_help("导入后表号按项目顺序重新编号"),
-            );
-        }
-        if let Some(t) = cx.table(head, name, &lines[index + 1..end]) {
-            tables.push(t);
-        }
-    }
-    if !cx.errors.is_empty() {
-        return Err(cx.errors);
-    }
-    let document = cx.document(tables, overview, options, text);
-    if !cx.errors.is_empty() {
-        return Err(cx.errors);
-    }
-    match document {
-        Some(document) => Ok(Imported {
-            document,
-            notes: cx.notes,
-        }),
-        None => Err(cx.errors),
-    }
+    (blocks, errors)
 }
 
 fn split_lines(text: &str) -> Vec<Line<'_>> {
@@ -193,856 +121,131 @@ pub fn strip_markers(s: &str) -> String {
     out
 }
 
-/// A table heading `N.{name}绩效目标表`: its number and the project name.
-fn heading(line: &str) -> Option<(usize, String)> {
-    if line.starts_with('\t') {
-        return None;
-    }
-    let clean = strip_markers(line);
-    let clean = clean.trim();
-    let digits = clean.len() - clean.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let number: usize = clean[..digits].parse().ok()?;
-    let name = clean[digits..]
-        .strip_prefix('.')?
-        .strip_suffix("绩效目标表")?;
-    (!name.is_empty()).then(|| (number, name.to_string()))
+fn unplaceable(span: Span, what: &str) -> Diagnostic {
+    Diagnostic::of(&rules::I001, format!("无法归位的内容：{what}"))
+        .at(span, "这段内容不属于表格的任何单元格")
+        .with_help("检查这一行是否多出或缺少制表符，或删除无关文字后重新导入；导入不会丢弃任何内容")
 }
 
-/// One table as read, before document-wide inference.
-struct RawTable {
-    unit_line: Spanned<String>,
-    amount_label: Spanned<String>,
-    project: Project,
-}
-
-struct Cx {
-    file: FileId,
-    errors: Vec<Diagnostic>,
-    notes: Vec<Diagnostic>,
-}
-
-const PART_LABELS: &[&str] = &[
-    "第一部分",
-    "部门整体绩效目标",
-    "第二部分",
-    "预算项目绩效目标",
-];
-
-#[derive(Clone, Copy, PartialEq)]
-enum Section {
-    None,
-    Overall,
-    Items,
-    Safeguards,
-}
-
-/// A 分项绩效目标 being read: title, goal paragraphs, indicator paragraphs and the
-/// spans of the goal and indicator.
-type ItemDraft = (Spanned<String>, Vec<String>, Vec<String>, Span, Span);
-
-#[derive(Clone, Copy, PartialEq)]
-enum ItemPart {
-    Title,
-    Goal,
-    Indicator,
-}
-
-impl Cx {
-    fn line_span(&self, line: Line) -> Span {
-        Span::new(self.file, line.start, line.start + line.text.len())
-    }
-
-    fn unplaceable(&mut self, span: Span, what: &str) {
-        self.errors.push(
-            Diagnostic::of(&rules::I001, format!("无法归位的内容：{what}"))
-                .at(span, "这段内容不属于表格的任何单元格")
-                .with_help("检查这一行是否多出或缺少制表符，或删除无关文字后重新导入；导入不会丢弃任何内容"),
-        );
-    }
-
-    /// Part 1 (部门整体绩效目标): the text before the first table, if any.
-    fn overview(&mut self, lines: &[Line]) -> Option<Overview> {
-        let mut section = Section::None;
-        let mut overall: Vec<&str> = Vec::new();
-        let mut overall_span: Option<Span> = None;
-        let mut items: Vec<ItemDraft> = Vec::new();
-        let mut part = ItemPart::Title;
-        let mut safeguards: Vec<Spanned<String>> = Vec::new();
-        let mut any = false;
-        let cleaned: Vec<(Line, String)> =
-            lines.iter().map(|l| (*l, strip_markers(l.text))).collect();
-        for (line, text) in &cleaned {
-            let trimmed = text.trim();
-            if trimmed.is_empty() || PART_LABELS.contains(&trimmed) {
-                continue;
-            }
-            any = true;
-            let span = self.line_span(*line);
-            match trimmed {
-                "一、总体绩效目标" => {
-                    section = Section::Overall;
-                    continue;
-                }
-                "二、分项绩效目标" => {
-                    section = Section::Items;
-                    continue;
-                }
-                "三、工作保障措施" => {
-                    section = Section::Safeguards;
-                    continue;
-                }
-                _ => {}
-            }
-            match section {
-                Section::None => {
-                    self.unplaceable(span, "表格之前的文字不在“一、总体绩效目标”等小节中")
-                }
-                Section::Overall => {
-                    overall_span.get_or_insert(span);
-                    overall.push(text);
-                }
-                Section::Items => {
-                    if let Some(title) = numbered(text, '、', items.len() + 1) {
-                        items.push((
-                            Spanned::new(title.to_string(), span),
-                            Vec::new(),
-                            Vec::new(),
-                            span,
-                            span,
-                        ));
-                        part = ItemPart::Title;
-                        continue;
-                    }
-                    let Some(item) = items.last_mut() else {
-                        self.unplaceable(span, "分项绩效目标之前的文字");
-                        continue;
-                    };
-                    if let Some(rest) = text.strip_prefix("绩效目标：") {
-                        part = ItemPart::Goal;
-                        item.3 = span;
-                        item.1.push(rest.to_string());
-                    } else if let Some(rest) = text.strip_prefix("绩效指标：") {
-                        part = ItemPart::Indicator;
-                        item.4 = span;
-                        item.2.push(rest.to_string());
-                    } else {
-                        match part {
-                            ItemPart::Goal => item.1.push(text.clone()),
-                            ItemPart::Indicator => item.2.push(text.clone()),
-                            ItemPart::Title => {
-                                self.unplaceable(span, "分项标题之后、“绩效目标：”之前的文字")
-                            }
-                        }
-                    }
-                }
-                Section::Safeguards => {
-                    if let Some(rest) = numbered(text, '、', safeguards.len() + 1) {
-                        safeguards.push(Spanned::new(rest.to_string(), span));
-                    } else if let Some(last) = safeguards.last_mut() {
-                        last.value.push('\n');
-                        last.value.push_str(text);
-                    } else {
-                        self.unplaceable(span, "工作保障措施之前的文字");
-                    }
-                }
-            }
-        }
-        if !any {
-            return None;
-        }
-        let span0 = Span::file_start(self.file);
-        Some(Overview {
-            overall: Spanned::new(overall.join("\n"), overall_span.unwrap_or(span0)),
-            items: items
-                .into_iter()
-                .map(|(title, goal, indicator, gs, is)| OverviewItem {
-                    title,
-                    goal: Spanned::new(goal.join("\n"), gs),
-                    indicator: Spanned::new(indicator.join("\n"), is),
-                })
-                .collect(),
-            safeguards,
-        })
-    }
-
-    /// Splits a table body into rows of cells.
-    fn tokenise(&mut self, body: &[Line]) -> Vec<RawRow> {
-        let mut rows = Vec::new();
-        let mut current: Option<RawRow> = None;
-        let mut pending = 0;
-        for line in body {
-            let text = line.text;
-            if let Some(rest) = text.strip_prefix('\t') {
-                if pending > 0
-                    && let Some(mut row) = current.take()
-                {
-                    row.blanks_after = pending;
-                    rows.push(row);
-                }
-                pending = 0;
-                let row = current.get_or_insert_with(|| RawRow {
-                    cells: Vec::new(),
-                    blanks_after: 0,
-                    hard_end: false,
-                });
-                let mut offset = line.start + 1;
-                for piece in rest.split('\t') {
-                    row.cells.push(Cell {
-                        text: strip_markers(piece),
-                        span: Span::new(self.file, offset, offset + piece.len()),
-                    });
-                    offset += piece.len() + 1;
-                }
-            } else if text.is_empty() {
-                if current.is_some() {
-                    pending += 1;
-                }
-            } else if text.trim().is_empty() {
-                if let Some(mut row) = current.take() {
-                    row.blanks_after = pending;
-                    row.hard_end = true;
-                    rows.push(row);
-                }
-                pending = 0;
-            } else {
-                let cell = current.as_mut().and_then(|r| r.cells.last_mut());
-                match cell {
-                    Some(cell) if pending < 2 => {
-                        cell.text.push_str(&"\n".repeat(pending + 1));
-                        cell.text.push_str(&strip_markers(text));
-                        cell.span.end = line.start + text.len();
-                        pending = 0;
-                    }
-                    _ => {
-                        let span = self.line_span(*line);
-                        self.unplaceable(span, "表格中不以制表符开头、也不接在单元格后面的文字");
-                        pending = 0;
-                    }
-                }
-            }
-        }
-        if let Some(mut row) = current {
-            row.blanks_after = pending;
-            row.hard_end = true;
-            rows.push(row);
-        }
-        rows
-    }
-
-    /// Joins rows that a blank line (an empty paragraph at the end of a cell) split in
-    /// two, until each has `width` cells.
-    fn merge(rows: Vec<RawRow>, width: usize) -> Vec<RawRow> {
-        let mut out: Vec<RawRow> = Vec::new();
-        for row in rows {
-            if let Some(prev) = out.last_mut()
-                && prev.cells.len() < width
-                && !prev.hard_end
-                && prev.cells.len() + row.cells.len() <= width
+/// Splits a table body into rows of cells.
+fn tokenise(file: FileId, body: &[Line], errors: &mut Vec<Diagnostic>) -> Vec<RawRow> {
+    let mut rows = Vec::new();
+    let mut current: Option<RawRow> = None;
+    let mut pending = 0;
+    for line in body {
+        let text = line.text;
+        if let Some(rest) = text.strip_prefix('\t') {
+            if pending > 0
+                && let Some(mut row) = current.take()
             {
-                if let Some(last) = prev.cells.last_mut() {
-                    last.text.push_str(&"\n".repeat(prev.blanks_after));
-                }
-                prev.cells.extend(row.cells);
-                prev.blanks_after = row.blanks_after;
-                prev.hard_end = row.hard_end;
-                continue;
+                row.blanks_after = pending;
+                rows.push(row);
             }
-            out.push(row);
-        }
-        out
-    }
-
-    /// Reports non-empty cells from `from` on: they have no place in the model.
-    fn spacers(&mut self, row: &RawRow, from: usize) {
-        for c in row.cells.iter().skip(from) {
-            if !c.is_blank() {
-                self.unplaceable(c.span, &format!("多出的单元格“{}”", c.text));
+            pending = 0;
+            let row = current.get_or_insert_with(|| RawRow {
+                cells: Vec::new(),
+                blanks_after: 0,
+                hard_end: false,
+            });
+            let mut offset = line.start + 1;
+            for piece in rest.split('\t') {
+                row.cells.push(Cell::new(
+                    strip_markers(piece),
+                    Span::new(file, offset, offset + piece.len()),
+                ));
+                offset += piece.len() + 1;
             }
-        }
-    }
-
-    fn missing(&mut self, span: Span, what: &str) {
-        self.errors.push(
-            Diagnostic::of(&rules::I002, format!("表格不完整：缺少{what}"))
-                .at(span, format!("这张表缺少{what}"))
-                .with_help("文件可能被截断或少了单元格；对照原文档补齐后重新导入"),
-        );
-    }
-
-    fn table(&mut self, head: Line, heading_name: &str, body: &[Line]) -> Option<RawTable> {
-        let head_span = self.line_span(head);
-        let errors_before = self.errors.len();
-        let rows = self.tokenise(body);
-        let Some(h) = rows
-            .iter()
-            .position(|r| r.cells.first().is_some_and(|c| c.label() == "一级指标"))
-        else {
-            self.missing(head_span, "绩效指标表头（一级指标、二级指标……）");
-            return None;
-        };
-        let mut rows = rows;
-        let grid = rows.split_off(h + 1);
-        let header = rows.pop()?;
-        let top_width = if rows.first().is_some_and(|r| r.cells.len() >= 7) {
-            7
+        } else if text.is_empty() {
+            if current.is_some() {
+                pending += 1;
+            }
+        } else if text.trim().is_empty() {
+            if let Some(mut row) = current.take() {
+                row.blanks_after = pending;
+                row.hard_end = true;
+                rows.push(row);
+            }
+            pending = 0;
         } else {
-            2
-        };
-        let top = Self::merge(rows, top_width);
-        let Some(unit_row) = top.first() else {
-            self.missing(head_span, "单位行");
-            return None;
-        };
-        let (unit_line, amount_label) = self.unit_row(unit_row, head_span)?;
-
-        let mut code = None;
-        let mut name = None;
-        let mut budget = None;
-        let mut purpose = None;
-        let mut plan = None;
-        let mut goals = None;
-        let mut i = 1;
-        while i < top.len() {
-            let row = &top[i];
-            let first = row.cells[0].label();
-            match first.as_str() {
-                "项目编码" | "项目名称" => {
-                    let mut k = 0;
-                    while k + 1 < row.cells.len() {
-                        match row.cells[k].label().as_str() {
-                            "项目编码" => code = Some(row.cells[k + 1].value()),
-                            "项目名称" => name = Some(row.cells[k + 1].value()),
-                            _ => break,
-                        }
-                        k += 2;
-                    }
-                    self.spacers(row, k);
-                }
-                "预算规模及资金用途" => {
-                    budget = self.budget(row);
-                    match top.get(i + 1) {
-                        Some(next) if next.cells[0].is_blank() && next.cells.len() >= 2 => {
-                            purpose = Some(next.cells[1].value());
-                            self.spacers(next, 2);
-                            i += 1;
-                        }
-                        _ => self.missing(row.span(), "资金用途"),
-                    }
-                }
-                label if label.starts_with("资金支出计划") => match top.get(i + 1) {
-                    Some(next) if next.cells[0].is_blank() => {
-                        plan = Some(self.plan(row, next));
-                        i += 1;
-                    }
-                    _ => self.missing(row.span(), "资金支出计划的数值行"),
-                },
-                "绩效目标" => {
-                    let cell = row
-                        .cells
-                        .get(1)
-                        .map(Cell::value)
-                        .unwrap_or_else(|| Spanned::new(String::new(), row.cells[0].span));
-                    goals = Some(cell);
-                    self.spacers(row, 2);
+            let cell = current.as_mut().and_then(|r| r.cells.last_mut());
+            match cell {
+                Some(cell) if pending < 2 => {
+                    cell.text.push_str(&"\n".repeat(pending + 1));
+                    cell.text.push_str(&strip_markers(text));
+                    cell.span.end = line.start + text.len();
+                    pending = 0;
                 }
                 _ => {
-                    let span = row.span();
-                    let text: Vec<&str> = row.cells.iter().map(|c| c.text.as_str()).collect();
-                    self.unplaceable(span, &format!("无法识别的表格行“{}”", text.join(" | ")));
+                    let span = Span::new(file, line.start, line.start + text.len());
+                    errors.push(unplaceable(
+                        span,
+                        "表格中不以制表符开头、也不接在单元格后面的文字",
+                    ));
+                    pending = 0;
                 }
             }
-            i += 1;
-        }
-        let indicators = self.grid(&header, grid, head_span);
-        let Some(name) = name else {
-            self.missing(head_span, "项目名称");
-            return None;
-        };
-        if name.value != heading_name {
-            self.notes.push(
-                Diagnostic::of(
-                    &rules::I102,
-                    format!(
-                        "表标题中的项目名称“{heading_name}”与项目名称单元格“{}”不同",
-                        name.value
-                    ),
-                )
-                .at(head_span, "表标题由项目名称生成")
-                .with_help("导入后表标题按项目名称单元格生成"),
-            );
-        }
-        let Some(goals) = goals else {
-            self.missing(head_span, "绩效目标行");
-            return None;
-        };
-        let (goals, goal_numbering) = split_goals(&goals);
-        let (Some(budget), Some(purpose), Some(indicators)) = (budget, purpose, indicators) else {
-            if self.errors.len() == errors_before {
-                self.missing(head_span, "预算规模及资金用途");
-            }
-            return None;
-        };
-        if self.errors.len() > errors_before {
-            return None;
-        }
-        Some(RawTable {
-            unit_line,
-            amount_label,
-            project: Project {
-                unit: None,
-                code,
-                name,
-                budget,
-                purpose,
-                spending_plan: plan,
-                goals,
-                goal_numbering,
-                indicators,
-                allow: Vec::new(),
-                file: self.file,
-                span: head_span,
-            },
-        })
-    }
-
-    fn unit_row(
-        &mut self,
-        row: &RawRow,
-        head_span: Span,
-    ) -> Option<(Spanned<String>, Spanned<String>)> {
-        let filled: Vec<&Cell> = row.cells.iter().filter(|c| !c.is_blank()).collect();
-        match filled.as_slice() {
-            [unit, label] if label.label().starts_with("单位：") => Some((
-                Spanned::new(unit.text.trim().to_string(), unit.span),
-                Spanned::new(label.label(), label.span),
-            )),
-            _ => {
-                let span = if row.cells.is_empty() {
-                    head_span
-                } else {
-                    row.span()
-                };
-                self.errors.push(
-                    Diagnostic::of(
-                        &rules::I002,
-                        "表格不完整：标题后应是单位行（单位编码名称、“单位：元”或“单位：万元”）",
-                    )
-                    .at(span, "这里不是单位行")
-                    .with_help("单位行形如“323101天津市滨海新区商务和投资促进局 | 单位：元”"),
-                );
-                None
-            }
         }
     }
-
-    fn amount(&mut self, cell: &Cell, what: &str) -> Option<Option<Spanned<Decimal>>> {
-        let text = cell.text.trim();
-        if text.is_empty() {
-            return Some(None);
-        }
-        match Decimal::from_str_exact(text) {
-            Ok(v) if v.scale() <= 2 && !v.is_sign_negative() => {
-                Some(Some(Spanned::new(v, cell.span)))
-            }
-            _ => {
-                self.errors.push(
-                    Diagnostic::of(&rules::I003, format!("{what}不是有效的金额：`{text}`"))
-                        .at(cell.span, "应为非负数，最多两位小数")
-                        .with_help("金额单元格只写数字，如 416543.39"),
-                );
-                None
-            }
-        }
+    if let Some(mut row) = current {
+        row.blanks_after = pending;
+        row.hard_end = true;
+        rows.push(row);
     }
-
-    fn budget(&mut self, row: &RawRow) -> Option<Budget> {
-        let mut total = None;
-        let mut fiscal = None;
-        let mut other = None;
-        let mut used = 1;
-        let mut k = 1;
-        while k + 1 < row.cells.len() {
-            let label = row.cells[k].label();
-            let cell = &row.cells[k + 1];
-            if label == "预算数" {
-                total = Some(self.amount(cell, "预算数")?);
-            } else if label.starts_with("其中") {
-                fiscal = Some(self.amount(cell, "财政资金")?);
-            } else if label == "其他资金" {
-                other = Some(self.amount(cell, "其他资金")?);
-            } else {
-                break;
-            }
-            k += 2;
-            used = k;
-        }
-        self.spacers(row, used);
-        match total {
-            Some(Some(total)) => Some(Budget {
-                total,
-                fiscal: fiscal.flatten(),
-                other: other.flatten(),
-            }),
-            _ => {
-                self.missing(row.span(), "预算数");
-                None
-            }
-        }
-    }
-
-    fn plan(&mut self, labels: &RawRow, values: &RawRow) -> SpendingPlan {
-        let mut plan = SpendingPlan {
-            march: None,
-            june: None,
-            october: None,
-            december: None,
-        };
-        for (k, label) in labels.cells.iter().enumerate().skip(1) {
-            let slot = match label.label().as_str() {
-                "3月底" => &mut plan.march,
-                "6月底" => &mut plan.june,
-                "10月底" => &mut plan.october,
-                "12月底" => &mut plan.december,
-                _ => {
-                    if !label.is_blank() {
-                        self.unplaceable(
-                            label.span,
-                            &format!("资金支出计划中未知的列“{}”", label.text),
-                        );
-                    }
-                    continue;
-                }
-            };
-            match values.cells.get(k) {
-                Some(v) if !v.is_blank() => *slot = Some(v.value()),
-                Some(_) => {}
-                None => self.missing(
-                    values.span(),
-                    &format!("资金支出计划“{}”的数值", label.text),
-                ),
-            }
-        }
-        self.spacers(values, labels.cells.len());
-        plan
-    }
-
-    fn grid(&mut self, header: &RawRow, rows: Vec<RawRow>, head_span: Span) -> Option<Vec<Level1>> {
-        let col = |name: &str| header.cells.iter().position(|c| c.label() == name);
-        let (Some(c1), Some(c2), Some(c3), Some(cd), Some(cv)) = (
-            col("一级指标"),
-            col("二级指标"),
-            col("三级指标"),
-            col("绩效指标描述"),
-            col("指标值"),
-        ) else {
-            self.missing(
-                header.span(),
-                "完整的指标表头（一级、二级、三级指标、绩效指标描述、指标值）",
-            );
-            return None;
-        };
-        let cb = col("指标值确定依据");
-        let known = [Some(c1), Some(c2), Some(c3), Some(cd), Some(cv), cb];
-        for (k, c) in header.cells.iter().enumerate() {
-            if !known.contains(&Some(k)) && !c.is_blank() {
-                self.unplaceable(c.span, &format!("未知的指标列“{}”", c.text));
-            }
-        }
-        let width = header.cells.len();
-        let rows = Self::merge(rows, width);
-        if rows.is_empty() {
-            self.missing(head_span, "绩效指标行");
-            return None;
-        }
-        let mut out: Vec<Level1> = Vec::new();
-        for row in &rows {
-            if row.cells.len() < width {
-                self.errors.push(
-                    Diagnostic::of(
-                        &rules::I002,
-                        format!(
-                            "表格不完整：指标行只有 {} 个单元格，应为 {width} 个",
-                            row.cells.len()
-                        ),
-                    )
-                    .at(row.span(), "这一行缺少单元格")
-                    .with_help("文件可能被截断或少了单元格；对照原文档补齐后重新导入"),
-                );
-                continue;
-            }
-            for (k, c) in row.cells.iter().enumerate() {
-                if (k >= width || !known.contains(&Some(k))) && !c.is_blank() {
-                    self.unplaceable(c.span, &format!("指标行中多出的单元格“{}”", c.text));
-                }
-            }
-            let cell = |k: usize| row.cells[k].value();
-            let level1 = cell(c1);
-            let level2 = cell(c2);
-            let level3 = cell(c3);
-            let description = cell(cd);
-            let new_level1 = match out.last() {
-                None => true,
-                Some(last) => !(level1.value.is_empty() || level1.value == last.level1.value),
-            };
-            if new_level1 {
-                out.push(Level1 {
-                    level1: level1.clone(),
-                    groups: Vec::new(),
-                    span: row.span(),
-                });
-            }
-            let Some(l1) = out.last_mut() else { continue };
-            let same_group = l1
-                .groups
-                .last()
-                .is_some_and(|g| g.level2.value == level2.value);
-            if !same_group {
-                l1.groups.push(Level2 {
-                    level2: level2.clone(),
-                    rows: Vec::new(),
-                    span: row.span(),
-                });
-            }
-            let description = (description.value != level3.value).then_some(description);
-            if let Some(g) = l1.groups.last_mut() {
-                g.rows.push(Row {
-                    level3,
-                    description,
-                    value: cell(cv),
-                    basis: cb.map(cell),
-                    allow: Vec::new(),
-                    span: row.span(),
-                });
-            }
-        }
-        Some(out)
-    }
-
-    /// Document-wide inference: default unit, amount unit, year, framework.
-    fn document(
-        &mut self,
-        tables: Vec<RawTable>,
-        overview: Option<Overview>,
-        options: &ImportOptions,
-        text: &str,
-    ) -> Option<Document> {
-        let label = tables.first()?.amount_label.clone();
-        let label = &label;
-        let unit_text = label.value.trim_start_matches("单位：");
-        let Some(amount_unit) = AmountUnit::from_label(unit_text) else {
-            self.errors.push(
-                Diagnostic::of(&rules::I005, format!("无法识别的金额单位“{}”", label.value))
-                    .at(label.span, "只能是“单位：元”或“单位：万元”")
-                    .with_help("检查单位行的右侧单元格"),
-            );
-            return None;
-        };
-        for t in &tables {
-            if t.amount_label.value != label.value {
-                self.errors.push(
-                    Diagnostic::of(
-                        &rules::I005,
-                        format!(
-                            "各表金额单位不一致：“{}”与第一张表的“{}”",
-                            t.amount_label.value, label.value
-                        ),
-                    )
-                    .at(t.amount_label.span, "与第一张表不同")
-                    .with_secondary(label.span, "第一张表的单位")
-                    .with_help("一个文档只能有一种金额单位；请把不同单位的表分成两个文件导入"),
-                );
-            }
-        }
-        // The default unit is the one most tables use (the first on a tie).
-        let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-        for (i, t) in tables.iter().enumerate() {
-            counts.entry(t.unit_line.value.as_str()).or_insert((0, i)).0 += 1;
-        }
-        let default_line = counts
-            .iter()
-            .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
-            .map(|(l, _)| l.to_string())
-            .unwrap_or_default();
-        let default_span = tables
-            .iter()
-            .find(|t| t.unit_line.value == default_line)
-            .map(|t| t.unit_line.span)
-            .unwrap_or_default();
-        let default_unit = split_unit(&Spanned::new(default_line.clone(), default_span));
-        let year = match options.year {
-            Some(y) => y,
-            None => match infer_year(&tables, text) {
-                Some((y, why)) => {
-                    self.notes.push(
-                        Diagnostic::of(&rules::I201, format!("推断预算年度为 {y}（{why}）"))
-                            .with_help("不对时用 --year 指定"),
-                    );
-                    y
-                }
-                None => {
-                    self.errors.push(
-                        Diagnostic::of(&rules::I006, "无法推断预算年度")
-                            .at(
-                                Span::file_start(self.file),
-                                "标题、期限和项目编码中都没有年份",
-                            )
-                            .with_help("用 --year 指定，如 --year 2025"),
-                    );
-                    return None;
-                }
-            },
-        };
-        let framework = if tables
-            .iter()
-            .flat_map(|t| &t.project.indicators)
-            .any(|l1| l1.level1.value == "成本指标")
-        {
-            "2021"
-        } else {
-            "legacy"
-        };
-        let span0 = Span::file_start(self.file);
-        let projects = tables
-            .into_iter()
-            .map(|t| {
-                let mut p = t.project;
-                if t.unit_line.value != default_line {
-                    p.unit = Some(split_unit(&t.unit_line));
-                }
-                p
-            })
-            .collect();
-        Some(Document {
-            year: Spanned::new(year, span0),
-            amount_unit: Spanned::new(amount_unit, label.span),
-            unit: default_unit,
-            framework: Spanned::new(framework.to_string(), span0),
-            title: None,
-            date: None,
-            overview,
-            rules: BTreeMap::new(),
-            projects,
-            project_order: None,
-            file: self.file,
-            rule_spans: BTreeMap::new(),
-        })
-    }
+    rows
 }
 
-/// `N、rest` (or `N.rest`) with the expected number: the rest.
-fn numbered(text: &str, sep: char, expected: usize) -> Option<&str> {
-    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    if digits == 0 || text[..digits].parse::<usize>().ok()? != expected {
-        return None;
-    }
-    text[digits..].strip_prefix(sep)
-}
-
-/// The goals of a 绩效目标 cell. When every line carries the number jixiao would generate
-/// (`1.`, `2.` …), the numbers are stripped and numbering stays on; otherwise the lines
-/// are kept as written and numbering is turned off, so the table prints exactly the cell.
-fn split_goals(cell: &Spanned<String>) -> (Vec<Spanned<String>>, bool) {
-    if cell.value.is_empty() {
-        return (Vec::new(), true);
-    }
-    let lines: Vec<&str> = cell.value.split('\n').collect();
-    let stripped: Option<Vec<&str>> = lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| numbered(l, '.', i + 1))
-        .collect();
-    match stripped {
-        Some(goals) => (
-            goals
-                .into_iter()
-                .map(|g| Spanned::new(g.to_string(), cell.span))
-                .collect(),
-            true,
-        ),
-        None => (
-            lines
-                .into_iter()
-                .map(|g| Spanned::new(g.to_string(), cell.span))
-                .collect(),
-            false,
-        ),
-    }
-}
-
-/// `323101天津市…` → code `323101`, name `天津市…`.
-fn split_unit(line: &Spanned<String>) -> Unit {
-    let digits = line.value.len()
-        - line
-            .value
-            .trim_start_matches(|c: char| c.is_ascii_digit())
-            .len();
-    let (code, name) = line.value.split_at(digits);
-    Unit {
-        code: (!code.is_empty()).then(|| Spanned::new(code.to_string(), line.span)),
-        name: Spanned::new(name.to_string(), line.span),
-    }
-}
-
-/// The budget year the tables speak of: years in indicator values (deadlines) count most,
-/// then years in project names, then the year digits of project codes
-/// (`13020024P…` → 2024). Returns the year and a short Chinese reason.
-fn infer_year(tables: &[RawTable], _text: &str) -> Option<(i32, String)> {
-    let mut score: BTreeMap<i32, usize> = BTreeMap::new();
-    let mut add = |text: &str, weight: usize| {
-        for y in years_in(text) {
-            *score.entry(y).or_default() += weight;
-        }
+/// The table's rows: rows above the indicator header joined to the top width, rows
+/// below it to the header's width.
+fn shape(rows: Vec<RawRow>) -> Vec<TableRow> {
+    let is_header = |r: &RawRow| {
+        r.cells
+            .first()
+            .is_some_and(|c| layout::label(&c.text) == "一级指标")
     };
-    for t in tables {
-        let p = &t.project;
-        for (_, _, r) in p.rows() {
-            add(&r.value.value, 3);
-        }
-        add(&p.name.value, 2);
-    }
-    for t in tables {
-        if let Some(code) = &t.project.code {
-            let c = code.value.as_bytes();
-            if c.len() > 8
-                && c[..8].iter().all(u8::is_ascii_digit)
-                && c[8].is_ascii_alphabetic()
-                && let Ok(y) = code.value[6..8].parse::<i32>()
-            {
-                *score.entry(2000 + y).or_default() += 1;
-            }
-        }
-    }
-    let (year, _) = score
-        .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(b.0)))?;
-    let total: usize = score.values().sum();
-    Some((
-        *year,
-        format!(
-            "标题、指标值期限和项目编码中的年份，得分 {}/{total}",
-            score[year]
-        ),
-    ))
+    let Some(h) = rows.iter().position(is_header) else {
+        return rows.into_iter().map(|r| TableRow::new(r.cells)).collect();
+    };
+    let mut rows = rows;
+    let grid = rows.split_off(h + 1);
+    let header = rows.pop();
+    let top_width = if rows.first().is_some_and(|r| r.cells.len() >= 7) {
+        7
+    } else {
+        2
+    };
+    let width = header.as_ref().map_or(0, |r| r.cells.len());
+    let mut out: Vec<TableRow> = merge(rows, top_width)
+        .into_iter()
+        .map(|r| TableRow::new(r.cells))
+        .collect();
+    out.extend(header.map(|r| TableRow::new(r.cells)));
+    out.extend(
+        merge(grid, width)
+            .into_iter()
+            .map(|r| TableRow::new(r.cells)),
+    );
+    out
 }
 
-/// Four-digit years 2000–2099 followed by `年` or `.` and a digit (`2025年`, `2024.12`).
-fn years_in(text: &str) -> Vec<i32> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    for i in 0..chars.len().saturating_sub(4) {
-        let window: String = chars[i..i + 4].iter().collect();
-        let before_digit = i > 0 && chars[i - 1].is_ascii_digit();
-        if before_digit || !window.starts_with("20") || !window.chars().all(|c| c.is_ascii_digit())
+/// Joins rows that a blank line (an empty paragraph at the end of a cell) split in two,
+/// until each has `width` cells.
+fn merge(rows: Vec<RawRow>, width: usize) -> Vec<RawRow> {
+    let mut out: Vec<RawRow> = Vec::new();
+    for row in rows {
+        if let Some(prev) = out.last_mut()
+            && prev.cells.len() < width
+            && !prev.hard_end
+            && prev.cells.len() + row.cells.len() <= width
         {
+            if let Some(last) = prev.cells.last_mut() {
+                last.text.push_str(&"\n".repeat(prev.blanks_after));
+            }
+            prev.cells.extend(row.cells);
+            prev.blanks_after = row.blanks_after;
+            prev.hard_end = row.hard_end;
             continue;
         }
-        let next = chars[i + 4];
-        let after = chars.get(i + 5).copied();
-        if (next == '年' || (next == '.' && after.is_some_and(|c| c.is_ascii_digit())))
-            && let Ok(y) = window.parse()
-        {
-            out.push(y);
-        }
+        out.push(row);
     }
     out
 }
@@ -1061,19 +264,10 @@ mod tests {
     }
 
     #[test]
-    fn headings_are_recognised() {
-        assert_eq!(
-            heading(" [bookmark: x]12.材料费绩效目标表"),
-            Some((12, "材料费".into()))
-        );
-        assert_eq!(heading("\t1.材料费绩效目标表"), None);
-        assert_eq!(heading("材料费绩效目标表"), None);
-    }
-
-    #[test]
-    fn years_are_found() {
-        assert_eq!(years_in("≤2024.12"), vec![2024]);
-        assert_eq!(years_in("2026年12月31日前"), vec![2026]);
-        assert!(years_in("12025年").is_empty());
+    fn headings_after_markers_are_recognised() {
+        let (blocks, errors) = read_blocks(0, " [bookmark: x]12.材料费绩效目标表\n\t一级指标\n");
+        assert!(errors.is_empty());
+        assert!(matches!(&blocks[0], Block::Paragraph(p) if p.text == " 12.材料费绩效目标表"));
+        assert!(matches!(&blocks[1], Block::Table(t) if t.rows.len() == 1));
     }
 }

@@ -15,7 +15,7 @@ use std::io::Cursor;
 use std::path::Path;
 use std::str::FromStr;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Reader, Xls, XlsError, Xlsx};
 use rust_decimal::Decimal;
 
 use super::ImportOptions;
@@ -58,25 +58,18 @@ pub fn read_xlsx_bytes(
     sources: &mut Sources,
     options: &ImportOptions,
 ) -> Result<Document, Vec<Diagnostic>> {
-    let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
-        vec![
-            Diagnostic::of(
-                &rules::X001,
-                format!("{name} 不是可读取的 xlsx 电子表格：{e}"),
-            )
-            .with_help("用 Excel 或 WPS 另存为“Excel 工作簿（*.xlsx）”后再导入"),
-        ]
-    })?;
-    let mut sheets = Vec::new();
-    for sheet_name in workbook.sheet_names() {
-        let range = workbook.worksheet_range(&sheet_name).map_err(|e| {
-            vec![Diagnostic::of(
-                &rules::X001,
-                format!("{name} 的工作表“{sheet_name}”无法读取：{e}"),
-            )]
-        })?;
-        sheets.push(Sheet::new(sheet_name, &range));
-    }
+    let mut sheets = if bytes.starts_with(&super::detect::OLE_SIGNATURE) {
+        match Xls::new(Cursor::new(bytes)) {
+            Ok(wb) => read_sheets(name, wb)?,
+            Err(XlsError::Password) => return Err(vec![super::encrypted(name)]),
+            Err(_) => return Err(vec![unreadable(name, "xls")]),
+        }
+    } else {
+        match Xlsx::new(Cursor::new(bytes)) {
+            Ok(wb) => read_sheets(name, wb)?,
+            Err(_) => return Err(vec![unreadable(name, "xlsx")]),
+        }
+    };
     let file = list_cells(name, &mut sheets, sources);
     let mut reader = WorkbookReader {
         file,
@@ -89,6 +82,36 @@ pub fn read_xlsx_bytes(
         Some(doc) if reader.diags.is_empty() => Ok(doc),
         _ => Err(reader.diags),
     }
+}
+
+/// The workbook cannot be opened (the decoder's own message is English, so it is not shown).
+fn unreadable(name: &str, kind: &str) -> Diagnostic {
+    Diagnostic::of(
+        &rules::X001,
+        format!("{name} 不是可读取的 {kind} 电子表格：文件结构已损坏"),
+    )
+    .with_help("用 Excel 或 WPS 另存为“Excel 工作簿（*.xlsx）”后再导入")
+}
+
+/// Every worksheet of a workbook as a dense grid.
+fn read_sheets<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
+    name: &str,
+    mut workbook: R,
+) -> Result<Vec<Sheet>, Vec<Diagnostic>> {
+    let mut sheets = Vec::new();
+    for sheet_name in workbook.sheet_names() {
+        let range = workbook.worksheet_range(&sheet_name).map_err(|_| {
+            vec![
+                Diagnostic::of(
+                    &rules::X001,
+                    format!("{name} 的工作表“{sheet_name}”无法读取：内容已损坏"),
+                )
+                .with_help("用 Excel 或 WPS 打开并另存为“Excel 工作簿（*.xlsx）”后再导入"),
+            ]
+        })?;
+        sheets.push(Sheet::new(sheet_name, &range));
+    }
+    Ok(sheets)
 }
 
 /// One non-empty cell: its text, whether Excel stored it as a number, and its listing span.

@@ -200,5 +200,11 @@ registry! {
         i101_table_number_gap => I101,
         i102_heading_name_mismatch => I102,
         i201_inferred_year => I201,
+        i301_unreadable_docx => I301,
+        i302_input_too_large => I302,
+        i303_libreoffice_missing => I303,
+        i304_conversion_failed => I304,
+        i305_encrypted_file => I305,
+        i306_unsupported_format => I306,
     ],
 }
