@@ -22,6 +22,8 @@ pub enum Kind {
     Ods,
     /// A zip that is none of the above.
     OtherZip,
+    /// A zip so damaged that its parts cannot be listed.
+    BrokenZip,
     /// Word 97–2003 (.doc) or WPS 文字 (.wps): an OLE2 file with a `WordDocument` stream.
     Doc,
     /// Excel 97–2003 (.xls) or WPS 表格 (.et): an OLE2 file with a `Workbook` stream.
@@ -50,6 +52,7 @@ impl Kind {
             Kind::Odt => "OpenDocument 文本（.odt）",
             Kind::Ods => "OpenDocument 电子表格（.ods）",
             Kind::OtherZip => "zip 压缩文件",
+            Kind::BrokenZip => "损坏的 zip 文件",
             Kind::Doc => "Word 97-2003 或 WPS 文字文档（.doc/.wps）",
             Kind::Xls => "Excel 97-2003 或 WPS 表格（.xls/.et）",
             Kind::Encrypted => "受密码保护的 Office 文件",
@@ -93,7 +96,16 @@ pub fn detect(bytes: &[u8]) -> Kind {
 
 fn zip_kind(bytes: &[u8]) -> Kind {
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Kind::OtherZip;
+        // A damaged zip (its directory is at the end, so a truncated file loses it): the
+        // local headers at the start still name the parts.
+        let named = |n: &[u8]| bytes.windows(n.len()).take(1 << 20).any(|w| w == n);
+        return if named(b"word/") {
+            Kind::Docx
+        } else if named(b"xl/") {
+            Kind::Xlsx
+        } else {
+            Kind::BrokenZip
+        };
     };
     let has = |a: &zip::ZipArchive<Cursor<&[u8]>>, n: &str| a.index_for_name(n).is_some();
     if has(&archive, "word/document.xml") {
@@ -231,7 +243,7 @@ pub fn ole_streams(bytes: &[u8]) -> Option<Vec<OleEntry>> {
         let Some(s) = ole.sector(n) else { break };
         for entry in s.chunks_exact(128) {
             let len = u16_at(entry, 0x40)? as usize;
-            if len < 2 || len > 64 || entry[0x42] == 0 {
+            if !(2..=64).contains(&len) || entry[0x42] == 0 {
                 continue;
             }
             let units: Vec<u16> = entry[..len - 2]
@@ -273,6 +285,7 @@ mod tests {
         assert_eq!(detect("1.项目绩效目标表\n".as_bytes()), Kind::Text);
         assert_eq!(detect(&[0xB0, 0xA1, 0xC0, 0x00]), Kind::Unknown);
         assert_eq!(detect(&OLE_SIGNATURE), Kind::OtherOle);
-        assert_eq!(detect(b"PK\x03\x04garbage"), Kind::OtherZip);
+        assert_eq!(detect(b"PK\x03\x04garbage"), Kind::BrokenZip);
+        assert_eq!(detect(b"PK\x03\x04....word/document.xml"), Kind::Docx);
     }
 }

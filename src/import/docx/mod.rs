@@ -328,10 +328,8 @@ impl Walker {
                 "t" if self.visible() => out.push_str(&c.text()),
                 "t" => {}
                 "tab" | "ptab" if self.visible() => out.push('\t'),
-                "br" if self.visible() => {
-                    if !matches!(c.attr("type"), Some("page" | "column")) {
-                        out.push('\n');
-                    }
+                "br" if self.visible() && !matches!(c.attr("type"), Some("page" | "column")) => {
+                    out.push('\n');
                 }
                 "cr" if self.visible() => out.push('\n'),
                 "noBreakHyphen" if self.visible() => out.push('-'),

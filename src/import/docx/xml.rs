@@ -197,7 +197,7 @@ pub fn parse(text: &str) -> Result<Element, XmlError> {
             Node::Element(e) => Some(e),
             Node::Text(_) => None,
         })
-        .ok_or_else(|| XmlError::Syntax(0))
+        .ok_or(XmlError::Syntax(0))
 }
 
 fn push_text(e: &mut Element, s: &str) {
