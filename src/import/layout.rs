@@ -220,7 +220,8 @@ pub fn interpret(
         let end = headings.get(k + 1).map_or(blocks.len(), |h| h.0);
         if *number != k + 1 {
             cx.notes.push(
-                Diagnostic::of(&rules::I101,
+                Diagnostic::of(
+                    &rules::I101,
                     format!("表号 {number} 不连续，应为 {}", k + 1),
                 )
                 .at(*head_span, "表号由 jixiao 按顺序生成")
@@ -546,7 +547,8 @@ impl Cx {
         };
         if name.value != heading_name {
             self.notes.push(
-                Diagnostic::of(&rules::I102,
+                Diagnostic::of(
+                    &rules::I102,
                     format!(
                         "表标题中的项目名称“{heading_name}”与项目名称单元格“{}”不同",
                         name.value
@@ -608,7 +610,8 @@ impl Cx {
                     row.span()
                 };
                 self.errors.push(
-                    Diagnostic::of(&rules::I002,
+                    Diagnostic::of(
+                        &rules::I002,
                         "表格不完整：标题后应是单位行（单位编码名称、“单位：元”或“单位：万元”）",
                     )
                     .at(span, "这里不是单位行")
@@ -762,7 +765,8 @@ impl Cx {
             let row_width = row.width();
             if row_width < width {
                 self.errors.push(
-                    Diagnostic::of(&rules::I002,
+                    Diagnostic::of(
+                        &rules::I002,
                         format!("表格不完整：指标行只有 {row_width} 个单元格，应为 {width} 个"),
                     )
                     .at(row.span(), "这一行缺少单元格")
@@ -846,7 +850,8 @@ impl Cx {
         for t in &tables {
             if t.amount_label.value != label.value {
                 self.errors.push(
-                    Diagnostic::of(&rules::I005,
+                    Diagnostic::of(
+                        &rules::I005,
                         format!(
                             "各表金额单位不一致：“{}”与第一张表的“{}”",
                             t.amount_label.value, label.value
@@ -879,10 +884,8 @@ impl Cx {
             None => match infer_year(&tables) {
                 Some((y, why)) => {
                     self.notes.push(
-                        Diagnostic::of(&rules::I201,
-                            format!("推断预算年度为 {y}（{why}）"),
-                        )
-                        .with_help("不对时用 --year 指定"),
+                        Diagnostic::of(&rules::I201, format!("推断预算年度为 {y}（{why}）"))
+                            .with_help("不对时用 --year 指定"),
                     );
                     y
                 }

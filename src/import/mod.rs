@@ -142,7 +142,7 @@ pub fn import_bytes(
             "如果是压缩包，请先解压，再导入其中的 .docx 或 .xlsx 文件",
         )]),
         Kind::BrokenZip => Err(vec![
-            Diagnostic::error("I301", format!("{name} 已损坏：zip 结构无法读取（文件可能不完整）"))
+            Diagnostic::of(&rules::I301, format!("{name} 已损坏：zip 结构无法读取（文件可能不完整）"))
                 .with_help("文件可能在复制或下载时中断；重新获取原文件，或用 Word / WPS / Excel 打开修复后另存，再导入"),
         ]),
         Kind::OtherOle => Err(vec![unsupported(

@@ -60,7 +60,11 @@ impl Default for Limits {
 
 /// A .docx that cannot be read: the error to show (I301 damaged, I302 too large).
 fn damaged(name: &str, why: &str) -> Diagnostic {
-    Diagnostic::of(&rules::I301, format!("{name} 不是可读取的 Word 文档：{why}")).with_help(
+    Diagnostic::of(
+        &rules::I301,
+        format!("{name} 不是可读取的 Word 文档：{why}"),
+    )
+    .with_help(
         "文件可能已损坏或不是 .docx；用 Word 或 WPS 打开后“另存为 Word 文档（*.docx）”，再重新导入",
     )
 }
