@@ -222,6 +222,9 @@ pub fn output_key(
         // The PDF's date when its document gives none.
         fp.str(fonts)
             .str(&std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default());
+    } else if format == Format::Docx {
+        // The Word file's date (core properties, zip entries) when its document gives none.
+        fp.str(&std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default());
     }
     fp.hex()
 }

@@ -19,6 +19,7 @@ pub mod progress;
 pub mod shard;
 pub mod synthetic;
 pub mod volume;
+pub mod volume_docx;
 pub mod volume_pdf;
 
 use std::collections::BTreeMap;
@@ -542,7 +543,9 @@ fn volume_content(plan: &Plan, candidates: &[Candidate], fonts: &str) -> String 
 fn volume_parts(plan: &Plan) -> impl Iterator<Item = (Format, String)> {
     plan.formats.iter().filter_map(|&format| {
         let path = match format {
-            Format::Text | Format::Pdf => format!("{VOLUME_STEM}.{}", format.extension()),
+            Format::Text | Format::Pdf | Format::Docx => {
+                format!("{VOLUME_STEM}.{}", format.extension())
+            }
             Format::Html => INDEX_FILE.to_string(),
             Format::Xlsx => return None,
         };
@@ -638,6 +641,7 @@ fn render_volume(plan: &Plan, format: Format, volume: &Volume) -> Result<Vec<u8>
     match format {
         Format::Text => Ok(volume::render_text(volume, plan.options.page_width).into_bytes()),
         Format::Pdf => volume_pdf::render(volume, &plan.path, &plan.options),
+        Format::Docx => volume_docx::render(volume, &plan.path),
         Format::Html => {
             let entries: Vec<render::html::IndexEntry> = volume
                 .documents

@@ -1,5 +1,6 @@
 //! Backends: each turns the shared [`DocumentView`] into the bytes of one output file.
 
+pub mod docx;
 pub mod html;
 pub mod pdf;
 pub mod text;
@@ -57,11 +58,18 @@ pub enum Format {
     Html,
     Pdf,
     Xlsx,
+    Docx,
 }
 
 impl Format {
     /// Every format, in the order they are built (the default of `--format`).
-    pub const ALL: &[Format] = &[Format::Text, Format::Html, Format::Pdf, Format::Xlsx];
+    pub const ALL: &[Format] = &[
+        Format::Text,
+        Format::Html,
+        Format::Pdf,
+        Format::Xlsx,
+        Format::Docx,
+    ];
 
     /// The name used with `--format` and in the output manifest.
     pub fn name(self) -> &'static str {
@@ -70,6 +78,7 @@ impl Format {
             Format::Html => "html",
             Format::Pdf => "pdf",
             Format::Xlsx => "xlsx",
+            Format::Docx => "docx",
         }
     }
 
@@ -80,6 +89,7 @@ impl Format {
             Format::Html => "html",
             Format::Pdf => "pdf",
             Format::Xlsx => "xlsx",
+            Format::Docx => "docx",
         }
     }
 
@@ -95,6 +105,7 @@ impl Format {
             Format::Html => &html::HtmlRenderer,
             Format::Pdf => &pdf::PdfRenderer,
             Format::Xlsx => &xlsx::XlsxRenderer,
+            Format::Docx => &docx::DocxRenderer,
         }
     }
 

@@ -6,7 +6,7 @@
 //! T text, A configuration.
 //!
 //! The registry also documents the codes printed outside `check`, so that every code the
-//! tool prints can be explained: P (PDF), H (HTML) and R (xlsx) when writing outputs, X
+//! tool prints can be explained: P (PDF), H (HTML), R (xlsx) and W (Word) when writing outputs, X
 //! (spreadsheets) and I (published text) when importing. They are listed in
 //! [`OUTPUT_AND_IMPORT`], not in [`ALL`]: they have no check fixtures, and a document's
 //! `rules:` and `allow:` cannot name them (A501/A502 say so).
@@ -184,6 +184,8 @@ registry! {
         h002_html_render_failed => H002,
         h003_index_page_collision => H003,
         r201_xlsx_write_failed => R201,
+        w001_docx_reference_invalid => W001,
+        w002_docx_write_failed => W002,
         x001_unreadable_workbook => X001,
         x002_missing_sheet => X002,
         x003_unrecognized_layout => X003,
