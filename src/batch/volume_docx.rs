@@ -57,7 +57,9 @@ pub fn render(volume: &Volume, root: &Path) -> Result<Vec<u8>, String> {
         styles: &map,
         reference: reference.as_ref(),
     };
-    package.write().map_err(|e| format!("无法生成汇编 Word 文件：{e}"))
+    package
+        .write()
+        .map_err(|e| format!("无法生成汇编 Word 文件：{e}"))
 }
 
 /// One document of the volume: its numbered title and unit, Part 1, its tables.

@@ -418,14 +418,18 @@ impl<'a> Body<'a> {
         x.open("w:tbl", &[]);
         x.open("w:tblPr", &[]);
         x.val("w:tblStyle", map.id(StyleId::Table));
-        x.empty(
-            "w:tblW",
-            &[("w:w", &total.to_string()), ("w:type", "dxa")],
-        );
+        x.empty("w:tblW", &[("w:w", &total.to_string()), ("w:type", "dxa")]);
         x.val("w:jc", "center");
         x.empty("w:tblInd", &[("w:w", "0"), ("w:type", "dxa")]);
         x.open("w:tblBorders", &[]);
-        for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
+        for side in [
+            "w:top",
+            "w:left",
+            "w:bottom",
+            "w:right",
+            "w:insideH",
+            "w:insideV",
+        ] {
             x.empty(
                 side,
                 &[
@@ -478,10 +482,7 @@ impl<'a> Body<'a> {
                 col += cell.span;
                 x.open("w:tc", &[]);
                 x.open("w:tcPr", &[]);
-                x.empty(
-                    "w:tcW",
-                    &[("w:w", &width.to_string()), ("w:type", "dxa")],
-                );
+                x.empty("w:tcW", &[("w:w", &width.to_string()), ("w:type", "dxa")]);
                 if cell.span > 1 {
                     x.val("w:gridSpan", &cell.span.to_string());
                 }
@@ -712,7 +713,9 @@ fn cover_section() -> String {
     x.finish()
 }
 
-/// The body's last section: the footer with page numbers, counted from 1 after a cover.
+/// The body's last section: the footer with page numbers. A cover counts as page 1
+/// without printing it, so that 共 M 页 (`NUMPAGES`) is right in every word processor
+/// (LibreOffice does not compute `SECTIONPAGES`).
 pub fn main_section(x: &mut Xml, after_cover: bool) {
     x.open("w:sectPr", &[]);
     x.empty(
@@ -723,9 +726,6 @@ pub fn main_section(x: &mut Xml, after_cover: bool) {
         x.val("w:type", "nextPage");
     }
     page_setup(x);
-    if after_cover {
-        x.empty("w:pgNumType", &[("w:start", "1")]);
-    }
     x.empty("w:cols", &[("w:space", "425")]);
     x.empty("w:docGrid", &[("w:linePitch", "312")]);
     x.close("w:sectPr");

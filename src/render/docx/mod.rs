@@ -110,12 +110,17 @@ fn settings(doc: &Document) -> Vec<(String, String)> {
                 (code.clone(), level.into())
             })
             .collect();
-        out.push((RULES_PROPERTY.into(), serde_json::Value::from(rules).to_string()));
+        out.push((
+            RULES_PROPERTY.into(),
+            serde_json::Value::from(rules).to_string(),
+        ));
     }
     let mut allows = Vec::new();
     for (t, project) in doc.projects.iter().enumerate() {
         for a in &project.allow {
-            allows.push(serde_json::json!({"表": t + 1, "代码": a.code.value, "理由": a.reason.value}));
+            allows.push(
+                serde_json::json!({"表": t + 1, "代码": a.code.value, "理由": a.reason.value}),
+            );
         }
         for (r, (_, _, row)) in project.rows().enumerate() {
             for a in &row.allow {
@@ -124,7 +129,10 @@ fn settings(doc: &Document) -> Vec<(String, String)> {
         }
     }
     if !allows.is_empty() {
-        out.push((ALLOW_PROPERTY.into(), serde_json::Value::from(allows).to_string()));
+        out.push((
+            ALLOW_PROPERTY.into(),
+            serde_json::Value::from(allows).to_string(),
+        ));
     }
     out
 }

@@ -106,7 +106,7 @@ impl Package<'_> {
         self.body.as_str()
     }
 
-    /// 第 N 页 / 共 M 页, as the PDF prints it; M counts the pages after the cover.
+    /// 第 N 页 / 共 M 页, as the PDF prints it.
     fn footer(&self) -> String {
         let mut x = Xml::part();
         x.open("w:ftr", &[("xmlns:w", W_NS), ("xmlns:r", R_NS)]);
@@ -118,7 +118,7 @@ impl Package<'_> {
         x.raw("<w:r><w:t xml:space=\"preserve\">第 </w:t></w:r>");
         field(&mut x, "PAGE");
         x.raw("<w:r><w:t xml:space=\"preserve\"> 页 / 共 </w:t></w:r>");
-        field(&mut x, "SECTIONPAGES");
+        field(&mut x, "NUMPAGES");
         x.raw("<w:r><w:t xml:space=\"preserve\"> 页</w:t></w:r>");
         x.close("w:p");
         x.close("w:ftr");
@@ -186,7 +186,7 @@ impl Package<'_> {
     }
 }
 
-/// A complex field (`PAGE`, `SECTIONPAGES`) with `1` as its last result.
+/// A complex field (`PAGE`, `NUMPAGES`) with `1` as its last result.
 fn field(x: &mut Xml, instruction: &str) {
     x.raw("<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>");
     x.open("w:r", &[]);
@@ -293,15 +293,31 @@ fn package_rels() -> String {
 fn document_rels(theme: bool, numbering: bool) -> String {
     let mut rels = vec![
         ("rIdStyles", format!("{OFFICE_REL}/styles"), "styles.xml"),
-        ("rIdSettings", format!("{OFFICE_REL}/settings"), "settings.xml"),
-        ("rIdFonts", format!("{OFFICE_REL}/fontTable"), "fontTable.xml"),
+        (
+            "rIdSettings",
+            format!("{OFFICE_REL}/settings"),
+            "settings.xml",
+        ),
+        (
+            "rIdFonts",
+            format!("{OFFICE_REL}/fontTable"),
+            "fontTable.xml",
+        ),
         (FOOTER_REL, format!("{OFFICE_REL}/footer"), "footer1.xml"),
     ];
     if theme {
-        rels.push(("rIdTheme", format!("{OFFICE_REL}/theme"), "theme/theme1.xml"));
+        rels.push((
+            "rIdTheme",
+            format!("{OFFICE_REL}/theme"),
+            "theme/theme1.xml",
+        ));
     }
     if numbering {
-        rels.push(("rIdNumbering", format!("{OFFICE_REL}/numbering"), "numbering.xml"));
+        rels.push((
+            "rIdNumbering",
+            format!("{OFFICE_REL}/numbering"),
+            "numbering.xml",
+        ));
     }
     relationships(&rels)
 }

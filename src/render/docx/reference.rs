@@ -133,7 +133,10 @@ fn read_part(
         .read_to_end(&mut bytes)
         .map_err(|e| format!("无法解压 {name}：{e}"))?;
     if bytes.len() as u64 > MAX_PART {
-        return Err(format!("{name} 解压后超过上限 {} MB", MAX_PART / 1024 / 1024));
+        return Err(format!(
+            "{name} 解压后超过上限 {} MB",
+            MAX_PART / 1024 / 1024
+        ));
     }
     Ok(Some(bytes))
 }
@@ -149,10 +152,8 @@ struct Found {
 fn merge(text: &str) -> Result<(String, StyleMap), String> {
     let found = scan(text)?;
     let mut map = StyleMap::builtin();
-    let by_name: BTreeMap<String, &Found> = found
-        .iter()
-        .map(|f| (f.name.to_lowercase(), f))
-        .collect();
+    let by_name: BTreeMap<String, &Found> =
+        found.iter().map(|f| (f.name.to_lowercase(), f)).collect();
     let ids: std::collections::BTreeSet<&str> = found.iter().map(|f| f.id.as_str()).collect();
     let has_default = found.iter().any(|f| f.default_paragraph);
     let mut missing = Vec::new();
@@ -207,7 +208,10 @@ fn scan(text: &str) -> Result<Vec<Found>, String> {
                     return Err(format!("根元素是 <{}>，应为 <w:styles>", e.name().0));
                 }
                 if attribute(&e, "xmlns:w").as_deref() != Some(styles::W_NS) {
-                    return Err("不是 Word 文档格式的样式（命名空间不同，可能是“严格 Open XML”格式）".into());
+                    return Err(
+                        "不是 Word 文档格式的样式（命名空间不同，可能是“严格 Open XML”格式）"
+                            .into(),
+                    );
                 }
             }
             Event::Start(e) if e.name().0 == "w:style" => {
@@ -235,7 +239,10 @@ fn scan(text: &str) -> Result<Vec<Found>, String> {
 fn push_style(found: &mut Vec<Found>, e: &BytesStart) -> Option<usize> {
     let id = attribute(e, "w:styleId")?;
     let default_paragraph = attribute(e, "w:type").as_deref() == Some("paragraph")
-        && matches!(attribute(e, "w:default").as_deref(), Some("1" | "true" | "on"));
+        && matches!(
+            attribute(e, "w:default").as_deref(),
+            Some("1" | "true" | "on")
+        );
     found.push(Found {
         id,
         name: String::new(),

@@ -142,7 +142,11 @@ fn paragraph_styles() -> Vec<Para> {
                 size(x, 21);
                 x.empty(
                     "w:lang",
-                    &[("w:val", "en-US"), ("w:eastAsia", "zh-CN"), ("w:bidi", "ar-SA")],
+                    &[
+                        ("w:val", "en-US"),
+                        ("w:eastAsia", "zh-CN"),
+                        ("w:bidi", "ar-SA"),
+                    ],
                 );
             },
         },
@@ -348,7 +352,11 @@ pub fn styles_xml() -> String {
     size(&mut x, 21);
     x.empty(
         "w:lang",
-        &[("w:val", "en-US"), ("w:eastAsia", "zh-CN"), ("w:bidi", "ar-SA")],
+        &[
+            ("w:val", "en-US"),
+            ("w:eastAsia", "zh-CN"),
+            ("w:bidi", "ar-SA"),
+        ],
     );
     x.close("w:rPr").close("w:rPrDefault");
     x.raw("<w:pPrDefault/>");
