@@ -313,7 +313,11 @@ fn examples_render_in_libreoffice_with_every_cell_and_reopen_in_python_docx() {
             .unwrap();
         let layout = squeeze(&pdftotext(&pdf, &["-layout"]));
         let last = format!("第{pages}页/共{pages}页");
-        assert!(layout.contains(&last), "{last} missing in {}", pdf.display());
+        assert!(
+            layout.contains(&last),
+            "{last} missing in {}",
+            pdf.display()
+        );
 
         let read = python_docx(docx);
         let headings: Vec<&str> = read["headings"]

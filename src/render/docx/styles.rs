@@ -222,7 +222,7 @@ fn paragraph_styles() -> Vec<Para> {
             ppr: |x| {
                 x.empty(
                     "w:spacing",
-                    &[("w:after", "0"), ("w:line", "264"), ("w:lineRule", "auto")],
+                    &[("w:after", "0"), ("w:line", "240"), ("w:lineRule", "auto")],
                 );
                 x.val("w:jc", "center");
             },
