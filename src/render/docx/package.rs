@@ -337,11 +337,7 @@ fn app() -> String {
             ),
         ],
     );
-    x.element(
-        "Application",
-        &[],
-        &format!("jixiao {}", env!("CARGO_PKG_VERSION")),
-    );
+    x.element("Application", &[], crate::version::GENERATOR);
     x.close("Properties");
     x.finish()
 }
