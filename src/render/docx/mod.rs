@@ -22,9 +22,9 @@ use std::path::Path;
 use super::{RenderContext, Renderer};
 use crate::check::rules;
 use crate::diag::Diagnostic;
+use crate::layout::xlsx::info;
 use crate::model::{Document, RuleLevel};
 use crate::render::pdf::data::Meta;
-use crate::layout::xlsx::info;
 use package::Package;
 use reference::{Reference, StyleMap};
 
