@@ -5,13 +5,15 @@
 //! text extracted from a published .docx (one cell per line, indented by a tab) and
 //! [`docx`] the Word file itself into such tables. [`xlsx`] reads a spreadsheet (.xlsx
 //! or .xls) in one of the documented layouts. [`detect`] decides by content which of them
-//! a file is for, and [`convert`] turns old formats (.doc, .wps, .et, .rtf, .odt) into
+//! a file is for, [`pdf`] rebuilds the tables of a published PDF from its text layer and
+//! rulings, and [`convert`] turns old formats (.doc, .wps, .et, .rtf, .odt) into
 //! new ones with LibreOffice. [`crate::yamlfmt`] then writes the document.
 
 pub mod convert;
 pub mod detect;
 pub mod docx;
 pub mod layout;
+pub mod pdf;
 pub mod seed;
 pub mod xlsx;
 
@@ -50,7 +52,6 @@ pub fn import_bytes(
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let named = |expected: &[&str]| !ext.is_empty() && !expected.contains(&ext.as_str());
     // The extension says one thing and the content another: say so.
     let disguised = |label: &str| {
         if ext.is_empty() {
@@ -116,18 +117,7 @@ pub fn import_bytes(
             xlsx::read_xlsx_bytes(name, &converted, sources, options).map(spreadsheet)
         }
         Kind::Encrypted => Err(vec![encrypted(name)]),
-        Kind::Pdf => Err(vec![unsupported(
-            name,
-            &format!(
-                "这是 PDF 文件{}，本版本还不能从 PDF 导入",
-                if named(&["pdf"]) {
-                    disguised("PDF 文件")
-                } else {
-                    String::new()
-                }
-            ),
-            "找到同一文档的 Word 版本（.docx）导入；只有 PDF 时，可用 WPS 或 Word 打开 PDF 并另存为 .docx，核对表格后再导入",
-        )]),
+        Kind::Pdf => pdf::import_pdf(name, bytes, sources, options),
         Kind::Empty => Err(vec![unsupported(
             name,
             "文件是空的",

@@ -18,10 +18,15 @@ use crate::span::{Span, Spanned};
 /// The family the built-in templates name; embedded, so it exists on every machine.
 pub const EMBEDDED_FAMILY: &str = "Noto Serif CJK SC";
 
+/// The regular face of the embedded subset (also the PDF importer's stand-in for fonts a
+/// PDF does not embed).
+pub const EMBEDDED_REGULAR: &[u8] =
+    include_bytes!("../../../fonts/NotoSerifCJKsc-Regular-subset.otf");
+
 /// The subset fonts made by `fonts/subset.sh`; parsed once per process.
 static EMBEDDED: LazyLock<Vec<Font>> = LazyLock::new(|| {
     let faces: [&'static [u8]; 2] = [
-        include_bytes!("../../../fonts/NotoSerifCJKsc-Regular-subset.otf"),
+        EMBEDDED_REGULAR,
         include_bytes!("../../../fonts/NotoSerifCJKsc-Bold-subset.otf"),
     ];
     faces
