@@ -32,6 +32,7 @@ pub const FOOTER_REL: &str = "rIdFooter1";
 enum Align {
     Center,
     Left,
+    Right,
 }
 
 impl Align {
@@ -39,6 +40,7 @@ impl Align {
         match self {
             Align::Center => "center",
             Align::Left => "left",
+            Align::Right => "right",
         }
     }
 }
@@ -58,6 +60,8 @@ struct Cell<'a> {
     align: Align,
     bold: bool,
     paragraphs: Vec<&'a str>,
+    /// A cell of the unit row: no rules but the one below it, no inset on the outer side.
+    unit_line: bool,
 }
 
 impl<'a> Cell<'a> {
@@ -68,6 +72,16 @@ impl<'a> Cell<'a> {
             align: Align::Center,
             bold: false,
             paragraphs: vec![text],
+            unit_line: false,
+        }
+    }
+
+    /// One side of the unit row above the table.
+    fn unit(span: usize, text: &'a str, align: Align) -> Self {
+        Cell {
+            align,
+            unit_line: true,
+            ..Cell::new(span, text)
         }
     }
 
@@ -93,6 +107,7 @@ impl<'a> Cell<'a> {
             align: Align::Center,
             bold: false,
             paragraphs: vec![""],
+            unit_line: false,
         }
     }
 }
@@ -385,19 +400,6 @@ impl<'a> Body<'a> {
                 ..ParaProps::default()
             },
         );
-        self.x.open("w:p", &[]);
-        self.ppr(
-            StyleId::UnitLine,
-            &ParaProps {
-                keep_next: true,
-                ..ParaProps::default()
-            },
-        );
-        runs(&mut self.x, &t.unit_line, &RunProps::default());
-        self.x.raw("<w:r><w:tab/></w:r>");
-        runs(&mut self.x, &t.amount_unit_label, &RunProps::default());
-        self.x.close("w:p");
-
         self.grid(&info_columns(), &info_rows(t));
         self.paragraph(
             StyleId::Separator,
@@ -495,7 +497,25 @@ impl<'a> Body<'a> {
                         x.empty("w:vMerge", &[]);
                     }
                 }
-                x.val("w:vAlign", "center");
+                if cell.unit_line {
+                    x.open("w:tcBorders", &[]);
+                    for side in ["w:top", "w:left", "w:right"] {
+                        x.empty(side, &[("w:val", "nil")]);
+                    }
+                    x.close("w:tcBorders");
+                    // The text lines up with the table's outer edges, as the PDF's unit line.
+                    let side = if cell.align == Align::Left {
+                        "w:left"
+                    } else {
+                        "w:right"
+                    };
+                    x.open("w:tcMar", &[]);
+                    x.empty(side, &[("w:w", "0"), ("w:type", "dxa")]);
+                    x.close("w:tcMar");
+                    x.val("w:vAlign", "bottom");
+                } else {
+                    x.val("w:vAlign", "center");
+                }
                 x.close("w:tcPr");
                 let run = RunProps {
                     bold: cell.bold,
@@ -504,7 +524,12 @@ impl<'a> Body<'a> {
                 for text in &cell.paragraphs {
                     x.open("w:p", &[]);
                     x.open("w:pPr", &[]);
-                    x.val("w:pStyle", map.id(StyleId::TableText));
+                    let style = if cell.unit_line {
+                        StyleId::UnitLine
+                    } else {
+                        StyleId::TableText
+                    };
+                    x.val("w:pStyle", map.id(style));
                     if row.keep_next {
                         x.empty("w:keepNext", &[]);
                     }
@@ -536,6 +561,15 @@ fn info_rows(t: &Table) -> Vec<Row<'_>> {
         keep_next: true,
     };
     let mut rows = Vec::new();
+    // The unit line is the table's first row, without rules, as published Word files
+    // have it: it stays with the table, and an importer reads it as the unit row.
+    rows.push(row(
+        vec![
+            Cell::unit(8, &t.unit_line, Align::Left),
+            Cell::unit(5, &t.amount_unit_label, Align::Right),
+        ],
+        false,
+    ));
     rows.push(row(
         match &t.code {
             Some(code) => vec![
@@ -731,18 +765,11 @@ pub fn main_section(x: &mut Xml, after_cover: bool) {
     x.close("w:sectPr");
 }
 
-/// Whether a document is printed as a booklet (cover first), as `main.typ` decides.
-pub fn is_booklet(view: &DocumentView) -> bool {
-    view.tables.len() > 1 || view.overview.is_some()
-}
-
-/// The body of one document: cover for a booklet, Part 1, then every table.
-pub fn document(view: &DocumentView, date_label: &str, map: &StyleMap) -> Xml {
+/// The body of one document: Part 1, then every table, each from a new page. Unlike the
+/// PDF there is no cover: a finance bureau binds the departments' Word files into its own
+/// volume, and published Word files begin with their content (the volume has a cover).
+pub fn document(view: &DocumentView, map: &StyleMap) -> Xml {
     let mut body = Body::new(map);
-    let booklet = is_booklet(view);
-    if booklet {
-        body.cover(&view.title, &[&view.unit_name], date_label);
-    }
     let levels = Levels {
         part: 1,
         table: if view.overview.is_some() { 2 } else { 1 },
@@ -751,12 +778,11 @@ pub fn document(view: &DocumentView, date_label: &str, map: &StyleMap) -> Xml {
         body.overview(o, levels, false);
     }
     for (i, t) in view.tables.iter().enumerate() {
-        // Each table starts a page; the Part 2 title shares its page with the first table.
-        let page_break = i > 0;
-        body.table(t, levels.table, page_break);
+        // The Part 2 title shares its page with the first table.
+        body.table(t, levels.table, i > 0);
     }
     let mut x = body.finish();
-    main_section(&mut x, booklet);
+    main_section(&mut x, false);
     x
 }
 

@@ -44,7 +44,7 @@ impl Renderer for DocxRenderer {
             .map(|d| d.ymd);
         let meta = Meta::new(cx.view, date);
         let package = Package {
-            body: body::document(cx.view, &meta.date_label, &map),
+            body: body::document(cx.view, &map),
             title: &cx.view.title,
             creator: &cx.view.unit_name,
             keywords: meta.keywords.clone(),

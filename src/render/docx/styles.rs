@@ -5,7 +5,6 @@
 //! (`templates/docx/reference.docx`, see [`super::reference`]) restyles the whole file: its
 //! styles replace these, and only the styles it lacks are taken from here.
 
-use super::body::TEXT_WIDTH;
 use super::reference::StyleMap;
 use super::xml::Xml;
 
@@ -234,13 +233,10 @@ fn paragraph_styles() -> Vec<Para> {
             based_on: Some(StyleId::Normal),
             next: None,
             ppr: |x| {
-                x.open("w:tabs", &[]);
                 x.empty(
-                    "w:tab",
-                    &[("w:val", "right"), ("w:pos", &TEXT_WIDTH.to_string())],
+                    "w:spacing",
+                    &[("w:after", "60"), ("w:line", "240"), ("w:lineRule", "auto")],
                 );
-                x.close("w:tabs");
-                x.empty("w:spacing", &[("w:after", "100")]);
                 x.val("w:jc", "left");
             },
             rpr: |x| size(x, 20),
