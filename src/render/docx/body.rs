@@ -560,44 +560,45 @@ fn info_rows(t: &Table) -> Vec<Row<'_>> {
         breakable,
         keep_next: true,
     };
-    let mut rows = Vec::new();
     // The unit line is the table's first row, without rules, as published Word files
     // have it: it stays with the table, and an importer reads it as the unit row.
-    rows.push(row(
-        vec![
-            Cell::unit(8, &t.unit_line, Align::Left),
-            Cell::unit(5, &t.amount_unit_label, Align::Right),
-        ],
-        false,
-    ));
-    rows.push(row(
-        match &t.code {
-            Some(code) => vec![
-                Cell::new(1, "项目编码"),
-                Cell::new(5, code),
-                Cell::new(2, "项目名称"),
-                Cell::new(5, &t.name),
+    let mut rows = vec![
+        row(
+            vec![
+                Cell::unit(8, &t.unit_line, Align::Left),
+                Cell::unit(5, &t.amount_unit_label, Align::Right),
             ],
-            None => vec![Cell::new(1, "项目名称"), Cell::new(12, &t.name)],
-        },
-        false,
-    ));
-    rows.push(row(
-        vec![
-            Cell::new(1, "预算规模及资金用途").restart(),
-            Cell::new(2, "预算数"),
-            Cell::new(2, &t.budget_total),
-            Cell::new(2, "其中：财政资金"),
-            Cell::new(2, &t.budget_fiscal),
-            Cell::new(2, "其他资金"),
-            Cell::new(2, &t.budget_other),
-        ],
-        false,
-    ));
-    rows.push(row(
-        vec![Cell::merged_below(1), Cell::new(12, &t.purpose).left()],
-        true,
-    ));
+            false,
+        ),
+        row(
+            match &t.code {
+                Some(code) => vec![
+                    Cell::new(1, "项目编码"),
+                    Cell::new(5, code),
+                    Cell::new(2, "项目名称"),
+                    Cell::new(5, &t.name),
+                ],
+                None => vec![Cell::new(1, "项目名称"), Cell::new(12, &t.name)],
+            },
+            false,
+        ),
+        row(
+            vec![
+                Cell::new(1, "预算规模及资金用途").restart(),
+                Cell::new(2, "预算数"),
+                Cell::new(2, &t.budget_total),
+                Cell::new(2, "其中：财政资金"),
+                Cell::new(2, &t.budget_fiscal),
+                Cell::new(2, "其他资金"),
+                Cell::new(2, &t.budget_other),
+            ],
+            false,
+        ),
+        row(
+            vec![Cell::merged_below(1), Cell::new(12, &t.purpose).left()],
+            true,
+        ),
+    ];
     if let Some(plan) = &t.spending_plan {
         let mut labels = vec![Cell::new(1, "资金支出计划（%）").restart()];
         labels.extend(plan.iter().map(|c| Cell::new(3, &c.label)));
