@@ -251,7 +251,7 @@ fn damaged_and_unsupported_files_are_refused_and_nothing_is_written() {
         &dir,
         "目标表.docx",
         b"%PDF-1.7\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n",
-        "I306",
+        "I401",
         "扩展名是 .docx，但内容是PDF 文件",
     );
     // A zip that is not Word.

@@ -117,7 +117,16 @@ pub fn import_bytes(
             xlsx::read_xlsx_bytes(name, &converted, sources, options).map(spreadsheet)
         }
         Kind::Encrypted => Err(vec![encrypted(name)]),
-        Kind::Pdf => pdf::import_pdf(name, bytes, sources, options),
+        Kind::Pdf => pdf::import_pdf(name, bytes, sources, options).map_err(|diags| {
+            if ext == "pdf" {
+                return diags;
+            }
+            let disguise = disguised("PDF 文件");
+            diags
+                .into_iter()
+                .map(|d| d.with_note(format!("按内容当作 PDF 导入{disguise}")))
+                .collect()
+        }),
         Kind::Empty => Err(vec![unsupported(
             name,
             "文件是空的",
