@@ -8,6 +8,9 @@
 //! 3. [`check`] runs the validation passes and reports [`diag::Diagnostic`]s with stable codes.
 //! 4. [`table`] lowers a document into the one table model every backend consumes, and
 //!    [`render`] turns it into text, HTML or PDF.
+//!
+//! Beside the pipeline, [`diff`] compares two loaded documents (two years, or two git
+//! revisions) into typed changes and reviewer findings.
 
 #![allow(clippy::result_large_err)] // diagnostics are data; boxing them buys nothing here
 
@@ -15,6 +18,7 @@ pub mod batch;
 pub mod check;
 pub mod cli;
 pub mod diag;
+pub mod diff;
 pub mod import;
 pub mod layout;
 pub mod load;

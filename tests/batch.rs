@@ -315,11 +315,40 @@ fn the_scaffold_passes_the_commands_its_ci_files_run() {
         std::env::var("PATH").unwrap_or_default()
     );
 
+    // A pull request: the scaffold is the target branch (`origin/main`), the branch raises
+    // the budget and lowers a target, which the diff steps report.
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .args(["-c", "user.name=测试", "-c", "user.email=t@example.invalid"])
+            .args(args)
+            .current_dir(&repo)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    git(&["init", "-q", "-b", "main"]);
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "scaffold"]);
+    let base = git(&["rev-parse", "HEAD"]);
+    git(&["update-ref", "refs/remotes/origin/main", "HEAD"]);
+    let example = repo.join("2025/example.yaml");
+    let text = std::fs::read_to_string(&example).unwrap();
+    std::fs::write(
+        &example,
+        text.replace("500000.00", "600000.00")
+            .replace("value: ≥95%", "value: ≥90%"),
+    )
+    .unwrap();
+    git(&["commit", "-q", "-am", "raise the budget, lower a target"]);
+    let summary = dir.join("step-summary.md");
+
     for ci in [".github/workflows/jixiao.yml", ".gitlab-ci.yml"] {
         let commands = ci_commands(&std::fs::read_to_string(repo.join(ci)).unwrap());
         assert!(
             commands.iter().any(|c| c.starts_with("jixiao check"))
-                && commands.iter().any(|c| c.starts_with("jixiao build")),
+                && commands.iter().any(|c| c.starts_with("jixiao build"))
+                && commands.iter().any(|c| c.starts_with("jixiao diff")),
             "{ci}: {commands:?}"
         );
         let _ = std::fs::remove_dir_all(repo.join("build"));
@@ -329,6 +358,9 @@ fn the_scaffold_passes_the_commands_its_ci_files_run() {
                 .current_dir(&repo)
                 .env("PATH", &path)
                 .env("CI", "true")
+                .env("GITHUB_BASE_REF", "main")
+                .env("GITHUB_STEP_SUMMARY", &summary)
+                .env("CI_MERGE_REQUEST_DIFF_BASE_SHA", &base)
                 .output()
                 .unwrap();
             assert!(
@@ -337,6 +369,36 @@ fn the_scaffold_passes_the_commands_its_ci_files_run() {
                 String::from_utf8_lossy(&output.stdout),
                 String::from_utf8_lossy(&output.stderr)
             );
+            if command.starts_with("jixiao diff") && command.contains("--format github") {
+                let out = String::from_utf8_lossy(&output.stdout);
+                assert!(
+                    out.contains("::warning file=2025/example.yaml,line=")
+                        && out.contains("D001")
+                        && out.contains("服务合格率 ≥95% → ≥90%（目标降低）"),
+                    "{out}"
+                );
+            }
+        }
+        if ci.starts_with(".github") {
+            let summary = std::fs::read_to_string(&summary).unwrap();
+            assert!(
+                summary.contains("## 绩效目标变化")
+                    && summary.contains("| ~ | 预算数 | 500000.00元 | 600000.00元 | +100000.00元（+20.00%） |"),
+                "{summary}"
+            );
+        } else {
+            let quality: serde_json::Value = serde_json::from_slice(
+                &std::fs::read(repo.join("gl-code-quality-report.json")).unwrap(),
+            )
+            .unwrap();
+            let items = quality.as_array().unwrap();
+            assert!(
+                items.iter().any(|i| i["check_name"] == "D001"
+                    && i["location"]["path"] == "2025/example.yaml"),
+                "{quality:#}"
+            );
+            let page = std::fs::read_to_string(repo.join("jixiao-diff.html")).unwrap();
+            assert!(page.contains("服务合格率") && page.contains("目标降低"));
         }
         let sarif: serde_json::Value =
             serde_json::from_slice(&std::fs::read(repo.join("jixiao.sarif")).unwrap()).unwrap();

@@ -48,6 +48,11 @@ pub fn book_chapter() -> String {
     );
     table(&mut out, rules::ALL);
     out.push_str(
+        "\n下列代码由 `jixiao diff` 在比较两版文档时报告（见《比较两版文档》一章）。它们指向新版文档，",
+    );
+    out.push_str("同样可以在新版的 `rules:` 中调整级别、在 `allow:` 中就地允许。\n\n");
+    table(&mut out, rules::DIFF);
+    out.push_str(
         "\n下列代码不是 `check` 的规则，而是生成输出（`jixiao build`、`jixiao watch`）与导入（`jixiao import`）时报告的问题。",
     );
     out.push_str(

@@ -146,6 +146,24 @@ fn allow_scopes(doc: &Document) -> Vec<AllowScope<'_>> {
 /// configuration mistakes, and sorts everything into source order.
 fn configure(doc: &Document, findings: Vec<Diagnostic>) -> Report {
     let mut scopes = allow_scopes(doc);
+    let mut report = suppress(&mut scopes, findings);
+    configuration_mistakes(doc, &scopes, &mut report);
+    apply_levels(doc, &mut report);
+    report
+}
+
+/// Applies a document's `allow:` entries and `rules:` levels to findings about it that
+/// `check` does not produce (the D codes of `jixiao diff`); the result is in source order.
+/// Mistakes in the configuration itself are `check`'s to report.
+pub fn configure_findings(doc: &Document, findings: Vec<Diagnostic>) -> Report {
+    let mut scopes = allow_scopes(doc);
+    let mut report = suppress(&mut scopes, findings);
+    apply_levels(doc, &mut report);
+    report
+}
+
+/// Moves the findings an `allow:` entry covers (innermost scope wins) into `suppressed`.
+fn suppress(scopes: &mut [AllowScope], findings: Vec<Diagnostic>) -> Report {
     let mut report = Report::default();
     for d in findings {
         let place = d.primary.as_ref().map(|l| l.span);
@@ -166,6 +184,12 @@ fn configure(doc: &Document, findings: Vec<Diagnostic>) -> Report {
         }
         report.diagnostics.push(d);
     }
+    report
+}
+
+/// Codes in `rules:` and `allow:` that name no configurable rule, and allows that allowed
+/// nothing (except those for the comparison's codes, which `check` never produces).
+fn configuration_mistakes(doc: &Document, scopes: &[AllowScope], report: &mut Report) {
     // Only `check` rules can be configured: an output or import code in `rules:` or
     // `allow:` would change nothing, so it is reported like an unknown code.
     for (code, span) in &doc.rule_spans {
@@ -175,13 +199,13 @@ fn configure(doc: &Document, findings: Vec<Diagnostic>) -> Report {
                 .push(unknown_code(&rules::A501, code, *span, "rules"));
         }
     }
-    for s in &scopes {
+    for s in scopes {
         let code = &s.allow.code;
         if rules::lookup_check(code).is_none() {
             report
                 .diagnostics
                 .push(unknown_code(&rules::A502, code, code.span, "allow"));
-        } else if !s.used {
+        } else if !s.used && rules::lookup(code).is_some_and(|r| r.pass.is_check()) {
             report.diagnostics.push(
                 Diagnostic::of(
                     &rules::A503,
@@ -192,8 +216,11 @@ fn configure(doc: &Document, findings: Vec<Diagnostic>) -> Report {
             );
         }
     }
-    report.diagnostics = report
-        .diagnostics
+}
+
+/// Applies the `rules:` levels (`off` drops a finding) and sorts into source order.
+fn apply_levels(doc: &Document, report: &mut Report) {
+    report.diagnostics = std::mem::take(&mut report.diagnostics)
         .into_iter()
         .filter_map(|mut d| {
             if let Some(level) = doc.rules.get(&d.code) {
@@ -206,7 +233,6 @@ fn configure(doc: &Document, findings: Vec<Diagnostic>) -> Report {
     report
         .suppressed
         .sort_by(|a, b| source_order(&a.diagnostic, &b.diagnostic));
-    report
 }
 
 fn unknown_code(rule: &Rule, code: &str, span: Span, key: &str) -> Diagnostic {

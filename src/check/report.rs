@@ -104,7 +104,9 @@ fn region(sources: &Sources, span: Span) -> ((usize, usize), (usize, usize)) {
     (start, end)
 }
 
-fn diagnostic_json(d: &Diagnostic, sources: &Sources) -> Value {
+/// One diagnostic as JSON: code, severity, message, place (1-based line and column), help,
+/// notes and fix.
+pub fn diagnostic_json(d: &Diagnostic, sources: &Sources) -> Value {
     let mut v = json!({
         "code": d.code,
         "severity": d.severity.as_str(),
@@ -169,14 +171,14 @@ fn json_report(docs: &[DocumentFindings]) -> String {
 }
 
 /// Escapes workflow-command data (`%`, CR, LF).
-fn gh_data(s: &str) -> String {
+pub fn gh_data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
 
 /// Escapes workflow-command properties (data escapes plus `:` and `,`).
-fn gh_property(s: &str) -> String {
+pub fn gh_property(s: &str) -> String {
     gh_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 

@@ -6,6 +6,7 @@
 mod build;
 mod check;
 pub(crate) mod common;
+mod diff;
 mod explain;
 mod fmt;
 mod import;
@@ -45,6 +46,8 @@ enum Command {
     Build(build::BuildArgs),
     /// 只校验，报告问题
     Check(check::CheckArgs),
+    /// 比较两版文档（两个年度，或 git 的两个版本）：项目、预算与指标的变化
+    Diff(diff::DiffArgs),
     /// 创建一个新的单位仓库：示例文档与 GitHub、GitLab 的 CI 配置
     Init(init::InitArgs),
     /// 监视文件，保存后立即重新生成
@@ -76,6 +79,7 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Build(a) => build::run(a),
         Command::Check(a) => check::run(a),
+        Command::Diff(a) => diff::run(a),
         Command::Init(a) => init::run(a),
         Command::Watch(a) => watch::run(a),
         Command::Import(a) => import::run(a),

@@ -73,6 +73,10 @@ pub fn run(args: RulesArgs) -> ExitCode {
     } else {
         listing(&mut out, rules::ALL);
         out.push_str(
+            "\n比较：jixiao diff 比较两版文档时报告的代码，可在新版的 rules: 与 allow: 中配置\n\n",
+        );
+        listing(&mut out, rules::DIFF);
+        out.push_str(
             "\n输出与导入：生成输出（build、watch）与导入（import）时报告的代码，级别固定，不能写在 rules: 或 allow: 中\n\n",
         );
         listing(&mut out, rules::OUTPUT_AND_IMPORT);

@@ -5,6 +5,7 @@
 //! order given by `project_order`. Both forms give the same [`Document`].
 
 mod convert;
+pub mod memory;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};

@@ -10,6 +10,9 @@
 //! (spreadsheets) and I (published text) when importing. They are listed in
 //! [`OUTPUT_AND_IMPORT`], not in [`ALL`]: they have no check fixtures, and a document's
 //! `rules:` and `allow:` cannot name them (A501/A502 say so).
+//!
+//! The D codes are the findings of `jixiao diff` about a new version of a document,
+//! listed in [`DIFF`]: configurable in that document like check rules.
 
 use crate::diag::Severity;
 
@@ -28,6 +31,8 @@ pub enum Pass {
     Output,
     /// Reading a published document's text or a spreadsheet (`jixiao import`).
     Import,
+    /// Comparing two versions of a document (`jixiao diff`).
+    Diff,
 }
 
 impl Pass {
@@ -42,13 +47,14 @@ impl Pass {
             Pass::Config => "配置",
             Pass::Output => "输出",
             Pass::Import => "导入",
+            Pass::Diff => "比较",
         }
     }
 
     /// Whether `check` runs this pass, so that its rules can be configured in a
     /// document's `rules:` and `allow:`.
     pub fn is_check(self) -> bool {
-        !matches!(self, Pass::Output | Pass::Import)
+        !matches!(self, Pass::Output | Pass::Import | Pass::Diff)
     }
 }
 
@@ -71,10 +77,10 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// Whether a document's `rules:` and `allow:` may name this code: only the rules
-    /// `check` reports.
+    /// Whether a document's `rules:` and `allow:` may name this code: the rules `check`
+    /// reports, and the findings of `jixiao diff` (configured by the new document).
     pub fn configurable(&self) -> bool {
-        self.pass.is_check()
+        self.pass.is_check() || self.pass == Pass::Diff
     }
 }
 
@@ -84,31 +90,40 @@ pub fn lookup(code: &str) -> Option<&'static Rule> {
     every().find(|r| r.code == code)
 }
 
-/// The `check` rule with this code, if any: what `rules:` and `allow:` may name.
+/// The configurable rule with this code, if any: what `rules:` and `allow:` may name.
 pub fn lookup_check(code: &str) -> Option<&'static Rule> {
     lookup(code).filter(|r| r.configurable())
 }
 
-/// Every registered code: the check rules, then the output and import codes.
+/// Every registered code: the check rules, the comparison's, then the output and import
+/// codes.
 pub fn every() -> impl Iterator<Item = &'static Rule> {
-    ALL.iter().chain(OUTPUT_AND_IMPORT).copied()
+    ALL.iter().chain(DIFF).chain(OUTPUT_AND_IMPORT).copied()
 }
 
 /// Declares the registry once: each line `file_name => CODE` makes the module (the file
 /// `src/check/rules/file_name.rs`, whose `RULE` holds the entry), the constant
 /// `rules::CODE` that diagnostics are made from ([`crate::diag::Diagnostic::of`]), and the
-/// code's place in [`ALL`] or [`OUTPUT_AND_IMPORT`] (registry order, as the book lists them).
+/// code's place in [`ALL`], [`DIFF`] or [`OUTPUT_AND_IMPORT`] (registry order, as the book
+/// lists them).
 macro_rules! registry {
     (
         check: [$($check_mod:ident => $check_code:ident,)*],
+        diff: [$($diff_mod:ident => $diff_code:ident,)*],
         output_and_import: [$($out_mod:ident => $out_code:ident,)*],
     ) => {
         $(mod $check_mod; pub use $check_mod::RULE as $check_code;)*
+        $(mod $diff_mod; pub use $diff_mod::RULE as $diff_code;)*
         $(mod $out_mod; pub use $out_mod::RULE as $out_code;)*
 
         /// Every `check` rule, in registry order: the rules a document's `rules:` and
         /// `allow:` may name, each with fixtures in `tests/rules/<CODE>/`.
         pub const ALL: &[&Rule] = &[$(&$check_code),*];
+
+        /// The findings of `jixiao diff` (D001–D099), in registry order: configurable in
+        /// the new document's `rules:` and `allow:`, tested by the comparison's own tests
+        /// (`tests/diff.rs`) rather than check fixtures.
+        pub const DIFF: &[&Rule] = &[$(&$diff_code),*];
 
         /// The codes printed outside `check`, in registry order: writing outputs (P PDF,
         /// H HTML, R xlsx), then importing (X spreadsheets, I published text). Their
@@ -174,6 +189,13 @@ registry! {
         a501_unknown_rule_code => A501,
         a502_unknown_allow_code => A502,
         a503_unused_allow => A503,
+    ],
+    diff: [
+        d001_target_lowered_budget_grew => D001,
+        d002_turned_qualitative => D002,
+        d003_category_dropped => D003,
+        d004_copied_with_new_year => D004,
+        d005_guessed_match => D005,
     ],
     output_and_import: [
         p001_missing_glyph => P001,

@@ -7,6 +7,7 @@
 //! `templates/html/` folder replaces one, and any other `*.tera` file there is available to
 //! `include`. Autoescaping is on for every template, overrides included.
 
+mod diff;
 mod report;
 
 use std::collections::BTreeMap;
@@ -21,6 +22,7 @@ use crate::diag::Diagnostic;
 use crate::table::{DocumentView, GRID_HEADER};
 
 use report::ReportData;
+pub use diff::render_diff;
 pub use report::{ReportInput, render_check_report, render_check_reports};
 
 /// The folder, relative to the document's folder, whose templates override the built-in ones.
@@ -58,6 +60,10 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "report.html",
         include_str!("../../../templates/html/report.html.tera"),
+    ),
+    (
+        "diff.html",
+        include_str!("../../../templates/html/diff.html.tera"),
     ),
 ];
 
