@@ -140,8 +140,11 @@ impl BudgetChange {
 
     /// `+20.04%`, or `—` when the old amount was zero.
     pub fn percent_shown(&self) -> String {
+        // The sign is the change's, so a change too small to show as a percentage still
+        // shows its direction (`+0.00%`).
         match self.percent {
-            Some(p) if p > Decimal::ZERO => format!("+{}%", money(p)),
+            Some(p) if self.delta_yuan > Decimal::ZERO => format!("+{}%", money(p)),
+            Some(p) if self.delta_yuan < Decimal::ZERO => format!("-{}%", money(p.abs())),
             Some(p) => format!("{}%", money(p)),
             None => "—".into(),
         }
@@ -193,6 +196,8 @@ pub struct ProjectDiff {
     pub recoded: bool,
     /// The 预算数 change of a matched project whose amount changed.
     pub budget: Option<BudgetChange>,
+    /// Whether the 资金用途 (purpose) text changed, ignoring years.
+    pub purpose_changed: bool,
     /// Whether the 绩效目标 (goals) text changed, ignoring years.
     pub goals_changed: bool,
     /// Every row of both sides, in the new project's order.
@@ -216,6 +221,7 @@ impl ProjectDiff {
             || self.renamed
             || self.recoded
             || self.budget.is_some()
+            || self.purpose_changed
             || self.goals_changed
             || !self.dropped_categories.is_empty()
             || self.rows.iter().any(|r| r.status != RowStatus::Unchanged)
@@ -282,6 +288,8 @@ pub fn compare(old: &Document, old_label: &str, new: &Document, new_label: &str)
             old: Some(sa),
             new: Some(sb),
             budget,
+            purpose_changed: names::without_years(&a.purpose.value)
+                != names::without_years(&b.purpose.value),
             goals_changed: goals(a) != goals(b),
             rows: rows::compare(a, b, years),
             dropped_categories: rows::dropped_categories(a, b),
@@ -297,6 +305,7 @@ pub fn compare(old: &Document, old_label: &str, new: &Document, new_label: &str)
             renamed: false,
             recoded: false,
             budget: None,
+            purpose_changed: false,
             goals_changed: false,
             rows: whole_rows(b, RowStatus::Added),
             dropped_categories: Vec::new(),
@@ -313,6 +322,7 @@ pub fn compare(old: &Document, old_label: &str, new: &Document, new_label: &str)
             renamed: false,
             recoded: false,
             budget: None,
+            purpose_changed: false,
             goals_changed: false,
             rows: whole_rows(a, RowStatus::Removed),
             dropped_categories: Vec::new(),

@@ -63,6 +63,16 @@ pub fn project_notes(p: &ProjectDiff) -> Vec<Line> {
             span: p.new.as_ref().map(|s| s.span),
         });
     }
+    if p.purpose_changed {
+        lines.push(Line {
+            sign: '~',
+            what: "资金用途".into(),
+            old: String::new(),
+            new: String::new(),
+            meaning: "文字改变".into(),
+            span: p.new.as_ref().map(|s| s.span),
+        });
+    }
     if p.goals_changed {
         lines.push(Line {
             sign: '~',
@@ -214,10 +224,21 @@ fn human_document(out: &mut String, d: &DocumentDiff, style: &Style) {
         }
         out.push('\n');
         let lines = project_lines(p);
-        let w_what = lines.iter().map(|l| l.what.width()).max().unwrap_or(0);
+        let w_what = lines
+            .iter()
+            .filter(|l| !(l.old.is_empty() && l.new.is_empty()))
+            .map(|l| l.what.width())
+            .max()
+            .unwrap_or(0);
         let w_old = lines.iter().map(|l| l.old.width()).max().unwrap_or(0);
         let w_new = lines.iter().map(|l| l.new.width()).max().unwrap_or(0);
         for l in &lines {
+            if l.old.is_empty() && l.new.is_empty() {
+                let text = format!("    {} {}  {}", l.sign, l.what, l.meaning);
+                out.push_str(&style.sign(l.sign, &text));
+                out.push('\n');
+                continue;
+            }
             let arrow = if l.old.is_empty() || l.new.is_empty() {
                 "  "
             } else {
