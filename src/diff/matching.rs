@@ -69,7 +69,8 @@ pub fn pair<K: PartialEq>(
                 continue;
             }
             let Some(k) = key(n, true) else { continue };
-            if let Some(o) = (0..old_len).find(|&o| !old_taken[o] && key(o, false).as_ref() == Some(&k))
+            if let Some(o) =
+                (0..old_len).find(|&o| !old_taken[o] && key(o, false).as_ref() == Some(&k))
             {
                 old_taken[o] = true;
                 new_taken[n] = true;

@@ -135,7 +135,9 @@ impl BudgetChange {
 
     /// The size of the change without its sign, in the unit of [`Self::delta_shown`].
     pub fn delta_size(&self) -> String {
-        self.delta_shown().trim_start_matches(['+', '-']).to_string()
+        self.delta_shown()
+            .trim_start_matches(['+', '-'])
+            .to_string()
     }
 
     /// `+20.04%`, or `—` when the old amount was zero.
@@ -229,7 +231,9 @@ impl ProjectDiff {
 
     /// The rows that are not unchanged.
     pub fn changed_rows(&self) -> impl Iterator<Item = &RowDiff> {
-        self.rows.iter().filter(|r| r.status != RowStatus::Unchanged)
+        self.rows
+            .iter()
+            .filter(|r| r.status != RowStatus::Unchanged)
     }
 }
 
@@ -430,7 +434,8 @@ impl Comparison {
 pub fn compare_sides(old: &[source::SideDocument], new: &[source::SideDocument]) -> Comparison {
     let mut out = Comparison::default();
     for side in old.iter().chain(new) {
-        out.load_errors.extend(side.loaded.diagnostics.iter().cloned());
+        out.load_errors
+            .extend(side.loaded.diagnostics.iter().cloned());
     }
     for (o, n) in source::pair_documents(old, new) {
         match (o.map(|o| &old[o]), n.map(|n| &new[n])) {

@@ -48,7 +48,11 @@ fn year_at(chars: &[char], i: usize) -> Option<usize> {
     if !(2000..=2100).contains(&year) {
         return None;
     }
-    Some(if chars.get(i + 4) == Some(&'年') { 5 } else { 4 })
+    Some(if chars.get(i + 4) == Some(&'年') {
+        5
+    } else {
+        4
+    })
 }
 
 /// How alike two names are, from 0 to 100: the Dice coefficient of their character
@@ -92,7 +96,10 @@ mod tests {
             without_years("2026年“购滨城·促消费”消费券资金"),
             "“购滨城·促消费”消费券资金"
         );
-        assert_eq!(without_years("2025世界智能产业博览会"), "世界智能产业博览会");
+        assert_eq!(
+            without_years("2025世界智能产业博览会"),
+            "世界智能产业博览会"
+        );
         assert_eq!(without_years("编号13020024P"), "编号13020024P");
         assert_eq!(without_years("1999年项目"), "1999年项目");
     }

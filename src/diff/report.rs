@@ -203,7 +203,11 @@ fn side_line(s: &super::DocumentSide) -> String {
 fn human_document(out: &mut String, d: &DocumentDiff, style: &Style) {
     out.push_str(&style.paint("1", &format!("比较 {}", d.new.title)));
     out.push('\n');
-    out.push_str(&format!("  旧：{}\n  新：{}\n", side_line(&d.old), side_line(&d.new)));
+    out.push_str(&format!(
+        "  旧：{}\n  新：{}\n",
+        side_line(&d.old),
+        side_line(&d.new)
+    ));
     if d.budget.delta_yuan.is_zero() {
         out.push_str(&format!("  预算合计 {}，没有变化\n", d.budget.new.shown()));
     } else {
@@ -301,7 +305,11 @@ pub fn summary_words(c: &Comparison) -> String {
 fn findings_line(c: &Comparison) -> String {
     let all: Vec<Diagnostic> = c.diagnostics().cloned().collect();
     let (e, w, i) = diag::summary(&all);
-    let allowed: usize = c.documents.iter().map(|d| d.findings.suppressed.len()).sum();
+    let allowed: usize = c
+        .documents
+        .iter()
+        .map(|d| d.findings.suppressed.len())
+        .sum();
     let allowed = if allowed > 0 {
         format!("；已允许 {allowed} 条")
     } else {
@@ -412,14 +420,26 @@ pub fn github(c: &Comparison, sources: &Sources) -> String {
             ));
         }
     }
-    let findings: Vec<DocumentFindings> = c.documents.iter().map(|d| findings_of(d, sources)).collect();
-    out.push_str(&check_report::render(check_report::Format::Github, &findings, false));
+    let findings: Vec<DocumentFindings> = c
+        .documents
+        .iter()
+        .map(|d| findings_of(d, sources))
+        .collect();
+    out.push_str(&check_report::render(
+        check_report::Format::Github,
+        &findings,
+        false,
+    ));
     let load = DocumentFindings {
         diagnostics: &c.load_errors,
         suppressed: &[],
         sources,
     };
-    out.push_str(&check_report::render(check_report::Format::Github, &[load], false));
+    out.push_str(&check_report::render(
+        check_report::Format::Github,
+        &[load],
+        false,
+    ));
     out
 }
 
@@ -553,7 +573,12 @@ pub fn codequality(c: &Comparison, sources: &Sources) -> String {
             if !changes.is_empty() {
                 description.push_str(&format!("：{}", changes.join("；")));
             }
-            push("jixiao-diff", description, "info", p.new.as_ref().map(|s| s.span));
+            push(
+                "jixiao-diff",
+                description,
+                "info",
+                p.new.as_ref().map(|s| s.span),
+            );
         }
     }
     for x in c.diagnostics() {

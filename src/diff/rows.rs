@@ -122,15 +122,24 @@ impl RowDiff {
 
     /// The row as the new document has it, or the old one for a removed row.
     pub fn shown(&self) -> &RowSide {
-        self.new.as_ref().or(self.old.as_ref()).expect("a row has a side")
+        self.new
+            .as_ref()
+            .or(self.old.as_ref())
+            .expect("a row has a side")
     }
 }
 
 /// Compares the rows of two matched projects, in the new project's order, removed rows
 /// after the row that preceded them in the old project.
 pub fn compare(old: &Project, new: &Project, years: Years) -> Vec<RowDiff> {
-    let a: Vec<RowSide> = old.rows().map(|(l1, l2, r)| RowSide::new(l1, l2, r)).collect();
-    let b: Vec<RowSide> = new.rows().map(|(l1, l2, r)| RowSide::new(l1, l2, r)).collect();
+    let a: Vec<RowSide> = old
+        .rows()
+        .map(|(l1, l2, r)| RowSide::new(l1, l2, r))
+        .collect();
+    let b: Vec<RowSide> = new
+        .rows()
+        .map(|(l1, l2, r)| RowSide::new(l1, l2, r))
+        .collect();
     let side = |is_new: bool| if is_new { &b } else { &a };
     let full = |i: usize, is_new: bool| {
         let r = &side(is_new)[i];
@@ -149,7 +158,8 @@ pub fn compare(old: &Project, new: &Project, years: Years) -> Vec<RowDiff> {
     };
     let score = |o: usize, n: usize| {
         let (x, y) = (&a[o], &b[n]);
-        if level_key(&x.level1) != level_key(&y.level1) || level_key(&x.level2) != level_key(&y.level2)
+        if level_key(&x.level1) != level_key(&y.level1)
+            || level_key(&x.level2) != level_key(&y.level2)
         {
             return 0;
         }
@@ -243,7 +253,11 @@ fn compare_pair(x: &RowSide, y: &RowSide, how: MatchedBy, years: Years) -> RowDi
 /// The categories (一级, or 二级 under a 一级 that remains) of `old` that `new` no
 /// longer has, as `一级` or `一级/二级` with the old names.
 pub fn dropped_categories(old: &Project, new: &Project) -> Vec<String> {
-    let level1s: Vec<String> = new.indicators.iter().map(|l| level_key(&l.level1)).collect();
+    let level1s: Vec<String> = new
+        .indicators
+        .iter()
+        .map(|l| level_key(&l.level1))
+        .collect();
     let level2s: Vec<(String, String)> = new
         .indicators
         .iter()

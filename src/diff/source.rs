@@ -87,9 +87,7 @@ fn git(args: &[&str]) -> Result<Vec<u8>, String> {
 
 /// The commit where `a` and `b` diverged (`git merge-base`), for `--rev A...B`.
 pub fn merge_base(a: &str, b: &str) -> Result<String, String> {
-    let out = git(&["merge-base", a, b]).map_err(|e| {
-        format!("找不到“{a}”与“{b}”的分叉点：{e}")
-    })?;
+    let out = git(&["merge-base", a, b]).map_err(|e| format!("找不到“{a}”与“{b}”的分叉点：{e}"))?;
     Ok(String::from_utf8_lossy(&out).trim().to_string())
 }
 
@@ -123,8 +121,13 @@ fn full_name(prefix: &str, path: &Path) -> Result<String, String> {
 
 /// The YAML files at `path` in revision `rev`, read into memory: paths relative to `path`.
 fn read_revision(rev: &str, path: &Path) -> Result<memory::Tree, String> {
-    git(&["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")])
-        .map_err(|_| format!("找不到 git 版本“{rev}”"))?;
+    git(&[
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        &format!("{rev}^{{commit}}"),
+    ])
+    .map_err(|_| format!("找不到 git 版本“{rev}”"))?;
     let prefix = String::from_utf8_lossy(&git(&["rev-parse", "--show-prefix"])?)
         .trim()
         .to_string();
@@ -211,7 +214,8 @@ fn cat_files(requests: &str, count: usize) -> Result<Vec<Result<String, String>>
                 blobs.push(if size as u64 > MAX_FILE_BYTES {
                     Err("文件过大".to_string())
                 } else {
-                    String::from_utf8(body.to_vec()).map_err(|_| "不是 UTF-8 编码的文本".to_string())
+                    String::from_utf8(body.to_vec())
+                        .map_err(|_| "不是 UTF-8 编码的文本".to_string())
                 });
             }
             _ => blobs.push(Err(format!("git 中读不到该文件（{header}）"))),

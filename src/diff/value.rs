@@ -123,10 +123,9 @@ fn compare_parsed(
     years: Years,
 ) -> Option<ValueChange> {
     match (&a.kind, &b.kind) {
-        (Value::Text { text: x }, Value::Text { text: y }) => {
-            (super::names::normalize(x) != super::names::normalize(y))
-                .then_some(ValueChange::TextChanged)
-        }
+        (Value::Text { text: x }, Value::Text { text: y }) => (super::names::normalize(x)
+            != super::names::normalize(y))
+        .then_some(ValueChange::TextChanged),
         (_, Value::Text { .. }) => Some(ValueChange::QuantitativeToQualitative),
         (Value::Text { .. }, _) => Some(ValueChange::QualitativeToQuantitative),
         (Value::Date { .. }, Value::Date { .. }) => dates(&a.kind, &b.kind, years),
@@ -196,7 +195,11 @@ fn measure(v: &Value, cost: bool) -> Option<Measure> {
                 Some(f) => number.checked_mul(*f)?,
                 None => *number,
             };
-            (unit.to_base(n)?, unit.base.to_string(), unit.symbol.to_string())
+            (
+                unit.to_base(n)?,
+                unit.base.to_string(),
+                unit.symbol.to_string(),
+            )
         }
         _ => return None,
     };
@@ -236,7 +239,13 @@ fn bounds(a: &Value, b: &Value, cost: bool) -> Option<ValueChange> {
         });
     }
     if x.base != y.base {
-        let shown = |s: &str| if s.is_empty() { "无单位".to_string() } else { s.to_string() };
+        let shown = |s: &str| {
+            if s.is_empty() {
+                "无单位".to_string()
+            } else {
+                s.to_string()
+            }
+        };
         return Some(ValueChange::UnitChanged {
             from: shown(&x.symbol),
             to: shown(&y.symbol),
@@ -258,9 +267,7 @@ fn bounds(a: &Value, b: &Value, cost: bool) -> Option<ValueChange> {
         (Ordering::Less, Direction::Floor) => Some(ValueChange::TargetRaised),
         (Ordering::Greater, Direction::Floor) => Some(ValueChange::TargetLowered),
         (Ordering::Less, Direction::Ceiling) if money_cost => Some(ValueChange::CostCapRaised),
-        (Ordering::Greater, Direction::Ceiling) if money_cost => {
-            Some(ValueChange::CostCapLowered)
-        }
+        (Ordering::Greater, Direction::Ceiling) if money_cost => Some(ValueChange::CostCapLowered),
         (Ordering::Less, Direction::Ceiling) => Some(ValueChange::LimitRaised),
         (Ordering::Greater, Direction::Ceiling) => Some(ValueChange::LimitLowered),
         (Ordering::Less, Direction::Neutral) => Some(ValueChange::ValueIncreased),
@@ -299,7 +306,12 @@ fn ranges(a: &Value, b: &Value) -> Option<ValueChange> {
         Some(u) => u.to_base(n).unwrap_or(n),
         None => n,
     };
-    let (l1, h1, l2, h2) = (scale(u1, *l1), scale(u1, *h1), scale(u2, *l2), scale(u2, *h2));
+    let (l1, h1, l2, h2) = (
+        scale(u1, *l1),
+        scale(u1, *h1),
+        scale(u2, *l2),
+        scale(u2, *h2),
+    );
     match (l1.cmp(&l2), h1.cmp(&h2)) {
         (Ordering::Equal, Ordering::Equal) => (a != b).then_some(ValueChange::Respelled),
         (Ordering::Less | Ordering::Equal, Ordering::Less | Ordering::Equal) => {
@@ -424,7 +436,10 @@ mod tests {
             c("2025年6月底前", "2025年9月30日前"),
             Some(ValueChange::DeadlineLater)
         );
-        assert_eq!(c("12月底前", "11月底前"), Some(ValueChange::DeadlineEarlier));
+        assert_eq!(
+            c("12月底前", "11月底前"),
+            Some(ValueChange::DeadlineEarlier)
+        );
         assert_eq!(
             compare("2025年12月31日前", "2026年12月31日前", false, NEXT),
             Some(ValueChange::ShiftedWithYear)

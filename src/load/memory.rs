@@ -114,11 +114,10 @@ pub fn load(tree: &Tree, doc: &str, shown_prefix: &str, sources: &mut Sources) -
             format!("无法读取文件 {}：{reason}", shown(path)),
         )
         .with_help("检查文件是否为 UTF-8 编码的文本")),
-        None => Err(Diagnostic::error(
-            "L009",
-            format!("无法读取文件 {}：文件不存在", shown(path)),
-        )
-        .with_help("检查路径是否正确")),
+        None => Err(
+            Diagnostic::error("L009", format!("无法读取文件 {}：文件不存在", shown(path)))
+                .with_help("检查路径是否正确"),
+        ),
     };
     let failed = |d: Diagnostic| Loaded {
         document: None,

@@ -130,9 +130,7 @@ fn finding_view(d: &Diagnostic, sources: &Sources, project: Option<String>) -> F
         severity_label: d.severity.label_zh(),
         code: d.code.clone(),
         message: d.message.clone(),
-        location: d
-            .location(sources)
-            .map(|(f, l, c)| format!("{f}:{l}:{c}")),
+        location: d.location(sources).map(|(f, l, c)| format!("{f}:{l}:{c}")),
         help: d.help.clone(),
         project,
     }
@@ -149,7 +147,11 @@ pub fn render_diff(c: &Comparison, sources: &Sources) -> Result<String, Vec<Diag
             Severity::Info => counts.infos += 1,
         }
     }
-    counts.allowed = c.documents.iter().map(|d| d.findings.suppressed.len()).sum();
+    counts.allowed = c
+        .documents
+        .iter()
+        .map(|d| d.findings.suppressed.len())
+        .sum();
     let documents = c
         .documents
         .iter()
@@ -206,8 +208,14 @@ pub fn render_diff(c: &Comparison, sources: &Sources) -> Result<String, Vec<Diag
             DocumentView {
                 id,
                 title: d.new.title.clone(),
-                old: format!("{}（{}年度，{}）", d.old.label, d.old.year, d.old.amount_unit),
-                new: format!("{}（{}年度，{}）", d.new.label, d.new.year, d.new.amount_unit),
+                old: format!(
+                    "{}（{}年度，{}）",
+                    d.old.label, d.old.year, d.old.amount_unit
+                ),
+                new: format!(
+                    "{}（{}年度，{}）",
+                    d.new.label, d.new.year, d.new.amount_unit
+                ),
                 budget: if d.budget.delta_yuan.is_zero() {
                     format!("预算合计 {}，没有变化", d.budget.new.shown())
                 } else {

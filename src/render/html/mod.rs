@@ -21,8 +21,8 @@ use crate::check::rules::{self, Rule};
 use crate::diag::Diagnostic;
 use crate::table::{DocumentView, GRID_HEADER};
 
-use report::ReportData;
 pub use diff::render_diff;
+use report::ReportData;
 pub use report::{ReportInput, render_check_report, render_check_reports};
 
 /// The folder, relative to the document's folder, whose templates override the built-in ones.
