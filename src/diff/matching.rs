@@ -52,22 +52,23 @@ pub struct Pairing {
     pub added: Vec<usize>,
 }
 
+/// The key of item `i` of the old (`false`) or new (`true`) side in one round of
+/// matching; `None` takes no part in the round.
+pub type Key<'a, K> = &'a dyn Fn(usize, bool) -> Option<K>;
+
 /// Matches items in rounds: each round pairs items whose keys are equal, in order; then
 /// the rest are guessed by `score`, best first.
 pub fn pair<K: PartialEq>(
     old_len: usize,
     new_len: usize,
-    rounds: &[(MatchedBy, &dyn Fn(usize, bool) -> Option<K>)],
+    rounds: &[(MatchedBy, Key<K>)],
     score: &dyn Fn(usize, usize) -> u32,
 ) -> Pairing {
     let mut old_taken = vec![false; old_len];
     let mut new_taken = vec![false; new_len];
     let mut pairs = Vec::new();
     for (how, key) in rounds {
-        for n in 0..new_len {
-            if new_taken[n] {
-                continue;
-            }
+        for n in (0..new_len).filter(|&n| !new_taken[n]).collect::<Vec<_>>() {
             let Some(k) = key(n, true) else { continue };
             if let Some(o) =
                 (0..old_len).find(|&o| !old_taken[o] && key(o, false).as_ref() == Some(&k))
@@ -145,7 +146,7 @@ fn project_similarity(a: &Project, b: &Project) -> u32 {
     let (ra, rb) = (rows(a), rows(b));
     let total = ra.len() + rb.len();
     let shared = {
-        let (mut i, mut j, mut n) = (0, 0, 0);
+        let (mut i, mut j, mut n) = (0, 0, 0usize);
         while i < ra.len() && j < rb.len() {
             match ra[i].cmp(&rb[j]) {
                 std::cmp::Ordering::Equal => {
@@ -159,10 +160,6 @@ fn project_similarity(a: &Project, b: &Project) -> u32 {
         }
         n
     };
-    let rows = if total == 0 {
-        0
-    } else {
-        (shared * 200 / total) as u32
-    };
+    let rows = (shared * 200).checked_div(total).unwrap_or(0) as u32;
     name.max((name + rows) / 2)
 }
