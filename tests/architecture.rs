@@ -50,6 +50,13 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &["span", "diag", REGISTRY, "model", "load", "check"],
     ),
     (
+        "diff",
+        &[
+            "span", "diag", REGISTRY, "model", "load", "check", "value", "render", "pipeline",
+            "version",
+        ],
+    ),
+    (
         "batch",
         &[
             "span", "diag", REGISTRY, "model", "load", "check", "table", "render", "pipeline",

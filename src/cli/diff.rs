@@ -2,7 +2,7 @@
 //! them (library: [`crate::diff`]) and print the report in the chosen format.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::check::{Deny, print_stdout};
@@ -60,7 +60,6 @@ fn load_sides(
     args: &DiffArgs,
     sources: &mut Sources,
 ) -> Result<(Vec<SideDocument>, Vec<SideDocument>), String> {
-    let find = |p: &Path| common::find_documents(p);
     match &args.rev {
         Some(spec) => {
             let path = match args.paths.as_slice() {
@@ -72,14 +71,14 @@ fn load_sides(
             let old = source::from_git(&old_rev, &path, &format!("{old_rev}:"), sources)?;
             let new = match new_rev {
                 Some(rev) => source::from_git(&rev, &path, "", sources)?,
-                None => source::from_disk(&path, find, sources)?,
+                None => source::from_disk(&path, sources)?,
             };
             Ok((old, new))
         }
         None => match args.paths.as_slice() {
             [old, new] => Ok((
-                source::from_disk(old, find, sources)?,
-                source::from_disk(new, find, sources)?,
+                source::from_disk(old, sources)?,
+                source::from_disk(new, sources)?,
             )),
             _ => Err("需要两个路径：jixiao diff OLD NEW（或 jixiao diff --rev A..B PATH）".into()),
         },
@@ -109,7 +108,7 @@ pub fn run(args: DiffArgs) -> ExitCode {
         Format::Github => report::github(&comparison, &sources),
         Format::Markdown => report::markdown(&comparison, &sources),
         Format::Codequality => report::codequality(&comparison, &sources),
-        Format::Html => match crate::render::html::render_diff(&comparison, &sources) {
+        Format::Html => match crate::diff::html::render(&comparison, &sources) {
             Ok(html) => html,
             Err(errors) => {
                 eprint!("{}", diag::render_human(&errors, &sources));

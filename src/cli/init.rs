@@ -90,10 +90,16 @@ impl Scaffold {
         let year = self.year.to_string();
         // JSON strings are valid YAML double-quoted scalars: any unit name stays data.
         let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
-        let (install, image) = if self.from_source {
-            ("source", "rust:1.92")
+        // `jixiao diff --rev` reads git: the image with git beside curl (`-scm`), or Rust's
+        // (which has both).
+        let (install, image, git_image) = if self.from_source {
+            ("source", "rust:1.92", "rust:1.92")
         } else {
-            ("download", "buildpack-deps:bookworm-curl")
+            (
+                "download",
+                "buildpack-deps:bookworm-curl",
+                "buildpack-deps:bookworm-scm",
+            )
         };
         let fill = |text: &str| {
             text.replace("@YEAR@", &year)
@@ -104,6 +110,7 @@ impl Scaffold {
                 .replace("@JIXIAO_RELEASES@", &quoted(&self.jixiao_releases))
                 .replace("@JIXIAO_GIT@", &quoted(&self.jixiao_git))
                 .replace("@CI_IMAGE@", image)
+                .replace("@CI_GIT_IMAGE@", git_image)
         };
         let mut files: Vec<(String, String)> = FILES
             .iter()

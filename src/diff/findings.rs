@@ -43,7 +43,7 @@ fn lowered_while_budget_grew(p: &ProjectDiff, out: &mut Vec<Diagnostic>) {
             continue;
         }
         out.push(
-            check::finding(
+            Diagnostic::of(
                 &rules::D001,
                 format!(
                     "项目“{}”预算增加 {}（{}），指标“{}”却{}：{} → {}",
@@ -70,7 +70,7 @@ fn turned_qualitative(p: &ProjectDiff, out: &mut Vec<Diagnostic>) {
             continue;
         };
         out.push(
-            check::finding(
+            Diagnostic::of(
                 &rules::D002,
                 format!(
                     "指标“{}”由定量目标“{}”改为定性的“{}”",
@@ -100,7 +100,7 @@ fn dropped_categories(p: &ProjectDiff, out: &mut Vec<Diagnostic>) {
             })
             .count();
         out.push(
-            check::finding(
+            Diagnostic::of(
                 &rules::D003,
                 format!(
                     "项目“{}”不再有“{category}”类指标（上一版有 {rows} 行）",
@@ -122,7 +122,7 @@ fn copied_with_new_year(p: &ProjectDiff, diff: &DocumentDiff, out: &mut Vec<Diag
         return;
     }
     out.push(
-        check::finding(
+        Diagnostic::of(
             &rules::D004,
             format!(
                 "项目“{}”的 {} 行指标与 {} 年度完全相同，只改了年份",
@@ -147,7 +147,7 @@ fn guessed(p: &ProjectDiff, out: &mut Vec<Diagnostic>) {
         return;
     }
     out.push(
-        check::finding(
+        Diagnostic::of(
             &rules::D005,
             format!(
                 "项目“{}”推测为上一版的“{}”（{}）",

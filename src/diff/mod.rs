@@ -13,9 +13,10 @@
 //! 4. `findings` turns what matters to a reviewer into diagnostics (D001–D099) that the new
 //!    document's `rules:` and `allow:` configure like the checker's.
 //! 5. `report` prints the comparison: human, json, github, markdown, codequality; the
-//!    side-by-side HTML page is [`crate::render::html::render_diff`].
+//!    `html` builds the side-by-side page, rendered by the HTML backend's templates.
 
 pub mod findings;
+pub mod html;
 pub mod matching;
 pub mod names;
 pub mod report;

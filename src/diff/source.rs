@@ -4,7 +4,7 @@
 //! same conversion `check` uses. Documents of two trees are then paired.
 
 use std::io::{Read, Write};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, Path};
 use std::process::{Command, Stdio};
 
 use crate::load::{self, Loaded, memory};
@@ -44,15 +44,11 @@ fn join(root: &str, rel: &str) -> String {
 }
 
 /// The documents at `path` on disk (the path itself, or every document below it), loaded.
-pub fn from_disk(
-    path: &Path,
-    find: impl Fn(&Path) -> Vec<PathBuf>,
-    sources: &mut Sources,
-) -> Result<Vec<SideDocument>, String> {
+pub fn from_disk(path: &Path, sources: &mut Sources) -> Result<Vec<SideDocument>, String> {
     if !path.exists() {
         return Err(format!("路径不存在：{}", path.display()));
     }
-    let found = find(path);
+    let found = crate::pipeline::find_documents(path);
     if found.is_empty() {
         return Err(format!("{} 下没有找到文档", path.display()));
     }

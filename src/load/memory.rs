@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{DOCUMENT_FILE, Loaded, convert};
+use crate::check::rules;
 use crate::diag::Diagnostic;
 use crate::span::Sources;
 
@@ -109,15 +110,16 @@ pub fn load(tree: &Tree, doc: &str, shown_prefix: &str, sources: &mut Sources) -
     let root = std::path::PathBuf::from(shown(doc));
     let read = |path: &str, sources: &mut Sources| match tree.get(path) {
         Some(Ok(text)) => Ok(sources.add(shown(path), text.clone())),
-        Some(Err(reason)) => Err(Diagnostic::error(
-            "L009",
+        Some(Err(reason)) => Err(Diagnostic::of(
+            &rules::L009,
             format!("无法读取文件 {}：{reason}", shown(path)),
         )
         .with_help("检查文件是否为 UTF-8 编码的文本")),
-        None => Err(
-            Diagnostic::error("L009", format!("无法读取文件 {}：文件不存在", shown(path)))
-                .with_help("检查路径是否正确"),
-        ),
+        None => Err(Diagnostic::of(
+            &rules::L009,
+            format!("无法读取文件 {}：文件不存在", shown(path)),
+        )
+        .with_help("检查路径是否正确")),
     };
     let failed = |d: Diagnostic| Loaded {
         document: None,
@@ -143,8 +145,8 @@ pub fn load(tree: &Tree, doc: &str, shown_prefix: &str, sources: &mut Sources) -
     };
     if !tree.contains_key(&settings) {
         return failed(
-            Diagnostic::error(
-                "L009",
+            Diagnostic::of(
+                &rules::L009,
                 format!("文件夹 {} 中没有 {DOCUMENT_FILE}", shown(doc)),
             )
             .with_help(format!(

@@ -7,7 +7,6 @@
 //! `templates/html/` folder replaces one, and any other `*.tera` file there is available to
 //! `include`. Autoescaping is on for every template, overrides included.
 
-mod diff;
 mod report;
 
 use std::collections::BTreeMap;
@@ -21,7 +20,6 @@ use crate::check::rules::{self, Rule};
 use crate::diag::Diagnostic;
 use crate::table::{DocumentView, GRID_HEADER};
 
-pub use diff::render_diff;
 use report::ReportData;
 pub use report::{ReportInput, render_check_report, render_check_reports};
 
@@ -108,6 +106,14 @@ impl<'a> PageData<'a> {
 
 fn generator() -> String {
     crate::version::GENERATOR.to_string()
+}
+
+/// Renders a built-in page template (such as `diff.html`, the comparison page of
+/// [`crate::diff`]) from data that is already a view; it shares the stylesheet and layout
+/// of every page. `generator` in the data fills the generator meta tag.
+pub fn render_builtin<T: Serialize>(name: &str, data: &T) -> Result<String, Vec<Diagnostic>> {
+    let tera = templates(None)?;
+    render(&tera, name, data)
 }
 
 /// Renders one document as a standalone page; `root` is the document's folder, whose

@@ -4,11 +4,10 @@
 
 use serde::Serialize;
 
-use super::{generator, render, templates};
+use super::report::{self, project_heading};
+use super::rows::{RowDiff, RowStatus};
+use super::{Comparison, ProjectStatus};
 use crate::diag::{Diagnostic, Severity};
-use crate::diff::report::{self, project_heading};
-use crate::diff::rows::{RowDiff, RowStatus};
-use crate::diff::{Comparison, ProjectStatus};
 use crate::span::Sources;
 
 #[derive(Serialize)]
@@ -136,9 +135,8 @@ fn finding_view(d: &Diagnostic, sources: &Sources, project: Option<String>) -> F
     }
 }
 
-/// Renders the comparison as one standalone HTML page (built-in templates only).
-pub fn render_diff(c: &Comparison, sources: &Sources) -> Result<String, Vec<Diagnostic>> {
-    let tera = templates(None)?;
+/// Renders the comparison as one standalone HTML page (the built-in `diff.html` template).
+pub fn render(c: &Comparison, sources: &Sources) -> Result<String, Vec<Diagnostic>> {
     let mut counts = FindingCounts::default();
     for d in c.diagnostics() {
         match d.severity {
@@ -239,7 +237,7 @@ pub fn render_diff(c: &Comparison, sources: &Sources) -> Result<String, Vec<Diag
         })
         .collect();
     let page = Page {
-        generator: generator(),
+        generator: crate::version::GENERATOR.to_string(),
         summary: report::summary_words(c),
         findings_total: counts,
         added: c.added.clone(),
@@ -251,5 +249,5 @@ pub fn render_diff(c: &Comparison, sources: &Sources) -> Result<String, Vec<Diag
             .collect(),
         documents,
     };
-    render(&tera, "diff.html", &page)
+    crate::render::html::render_builtin("diff.html", &page)
 }
