@@ -132,6 +132,13 @@ pub struct Document {
     /// 文件夹形式中项目文件的顺序（可省略，默认按文件名排序）。
     #[schemars(title = "项目顺序")]
     pub project_order: Option<Vec<Spanned<String>>>,
+    /// 绩效自评的评分办法：national（财预〔2020〕10号，默认），或 scoring/ 文件夹中的评分文件名。
+    #[schemars(title = "评分办法")]
+    pub scoring: Option<Spanned<String>>,
+    /// Where the document was read from, for its self-evaluation (scoring files, and the
+    /// separate 自评 document when there is one); set by the loader.
+    #[schemars(skip)]
+    pub evaluation: Option<crate::evaluate::EvaluationSource>,
     #[schemars(skip)]
     pub file: FileId,
     #[schemars(skip)]
@@ -251,6 +258,24 @@ pub struct Project {
     /// 就地允许的规则：规则代码 → 书面理由。
     #[schemars(title = "允许的规则", with = "Option<BTreeMap<String, String>>")]
     pub allow: Vec<Allow>,
+    /// 自评：年初预算数（省略时等于预算数 budget.total）。
+    #[schemars(title = "年初预算数", with = "Option<AmountSchema>")]
+    pub initial_budget: Option<Spanned<Decimal>>,
+    /// 自评：全年预算数（调整后；省略时等于年初预算数）。
+    #[schemars(title = "全年预算数", with = "Option<AmountSchema>")]
+    pub full_year_budget: Option<Spanned<Decimal>>,
+    /// 自评：全年执行数（实际支出）。
+    #[schemars(title = "全年执行数", with = "Option<AmountSchema>")]
+    pub executed: Option<Spanned<Decimal>>,
+    /// 自评：预算执行率的分值（省略时按评分办法，默认 10 分）。
+    #[schemars(title = "预算执行率分值", with = "Option<f64>")]
+    pub execution_weight: Option<Spanned<Decimal>>,
+    /// 自评：年度总体目标的实际完成情况，每行一段。
+    #[schemars(title = "实际完成情况")]
+    pub achieved: Option<Spanned<String>>,
+    /// 自评：手工填写的总分；与按评分办法算出的总分不符时报告 E007。
+    #[schemars(title = "总分（手填）", with = "Option<f64>")]
+    pub score: Option<Spanned<Decimal>>,
     #[schemars(skip)]
     pub file: FileId,
     #[schemars(skip)]
@@ -391,8 +416,36 @@ pub struct Row {
     /// 就地允许的规则：规则代码 → 书面理由。
     #[schemars(title = "允许的规则", with = "Option<BTreeMap<String, String>>")]
     pub allow: Vec<Allow>,
+    /// 自评：实际完成值，与指标值同样书写，如 95%、40.2万元、2025年11月20日；定性指标写实际情况。
+    #[schemars(title = "实际完成值")]
+    pub actual: Option<Spanned<String>>,
+    /// 分值（权重）；省略时按评分办法在同一一级指标的各行间平均分配。
+    #[schemars(title = "分值", with = "Option<f64>")]
+    pub weight: Option<Spanned<Decimal>>,
+    /// 自评：定性指标的完成等级：达成、部分达成 或 未达成。
+    #[schemars(title = "完成等级", with = "Option<GradeSchema>")]
+    pub grade: Option<Spanned<String>>,
+    /// 自评：手工填写的得分；与算出的得分不符时报告 E007。
+    #[schemars(title = "得分（手填）", with = "Option<f64>")]
+    pub score: Option<Spanned<Decimal>>,
+    /// 自评：偏差原因分析及改进措施（未完成或大幅超额完成时必填）。
+    #[schemars(title = "偏差原因分析及改进措施")]
+    pub deviation: Option<Spanned<String>>,
     #[schemars(skip)]
     pub span: Span,
+}
+
+/// A qualitative row's grade as written in YAML.
+#[derive(JsonSchema)]
+#[schemars(title = "完成等级", description = "达成、部分达成 或 未达成")]
+#[allow(dead_code)]
+enum GradeSchema {
+    #[schemars(rename = "达成")]
+    Achieved,
+    #[schemars(rename = "部分达成")]
+    Partly,
+    #[schemars(rename = "未达成")]
+    NotAchieved,
 }
 
 impl Row {

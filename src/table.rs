@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::evaluate::{self, view::EvaluationView};
 use crate::model::{Document, Project};
 
 /// A whole disclosure, ready to render.
@@ -19,7 +20,10 @@ pub struct DocumentView {
     /// Publication date `YYYY-MM-DD`, when the document gives one.
     pub date: Option<String>,
     pub overview: Option<OverviewView>,
+    /// The 绩效目标表; empty for a separate 自评 document, which publishes only its 自评表.
     pub tables: Vec<Table>,
+    /// The 绩效自评表 and their summary, when the document holds a self-evaluation.
+    pub evaluation: Option<EvaluationView>,
 }
 
 /// Part 1: 部门整体绩效目标.
@@ -107,6 +111,25 @@ pub const GRID_HEADER: [&str; 6] = [
 
 impl DocumentView {
     pub fn new(doc: &Document) -> Self {
+        let evaluation = evaluate::is_evaluation(doc)
+            .then(|| EvaluationView::new(doc, &evaluate::evaluate(doc)));
+        if evaluate::is_separate(doc) {
+            return DocumentView {
+                title: evaluate::view::title(doc),
+                overview: None,
+                tables: Vec::new(),
+                evaluation,
+                ..DocumentView::targets(doc)
+            };
+        }
+        DocumentView {
+            evaluation,
+            ..DocumentView::targets(doc)
+        }
+    }
+
+    /// The view of the targets alone.
+    fn targets(doc: &Document) -> Self {
         DocumentView {
             title: doc.display_title(),
             year: doc.year.value,
@@ -139,6 +162,7 @@ impl DocumentView {
                 .enumerate()
                 .map(|(i, p)| Table::new(doc, p, i + 1))
                 .collect(),
+            evaluation: None,
         }
     }
 }

@@ -48,7 +48,7 @@ pub enum Yaml {
 }
 
 impl Yaml {
-    fn str(s: &str) -> Yaml {
+    pub fn str(s: &str) -> Yaml {
         Yaml::Str(s.to_string())
     }
 }
@@ -138,6 +138,9 @@ pub fn document_tree(doc: &Document, with_projects: bool) -> Yaml {
             })
             .collect();
         m.push(("rules", Yaml::DataMap(rules)));
+    }
+    if let Some(s) = &doc.scoring {
+        m.push(("scoring", Yaml::str(&s.value)));
     }
     if with_projects {
         m.push((
@@ -248,7 +251,57 @@ pub fn project_tree(p: &Project) -> Yaml {
     if !p.allow.is_empty() {
         m.push(("allow", allow_tree(&p.allow)));
     }
+    m.extend(project_evaluation(p, |_| true));
     Yaml::Map(m)
+}
+
+/// The self-evaluation fields of a project that `keep` accepts (by their span), in key order.
+pub fn project_evaluation(
+    p: &Project,
+    keep: impl Fn(crate::span::Span) -> bool,
+) -> Vec<(&'static str, Yaml)> {
+    let mut m = Vec::new();
+    for (key, v) in [
+        ("initial_budget", &p.initial_budget),
+        ("full_year_budget", &p.full_year_budget),
+        ("executed", &p.executed),
+        ("execution_weight", &p.execution_weight),
+    ] {
+        if let Some(v) = v.as_ref().filter(|v| keep(v.span)) {
+            m.push((key, Yaml::Raw(v.value.to_string())));
+        }
+    }
+    if let Some(a) = p.achieved.as_ref().filter(|v| keep(v.span)) {
+        m.push(("achieved", Yaml::str(&a.value)));
+    }
+    if let Some(s) = p.score.as_ref().filter(|v| keep(v.span)) {
+        m.push(("score", Yaml::Raw(s.value.to_string())));
+    }
+    m
+}
+
+/// The self-evaluation fields of a row that `keep` accepts (by their span), in key order.
+pub fn row_evaluation(
+    r: &Row,
+    keep: impl Fn(crate::span::Span) -> bool,
+) -> Vec<(&'static str, Yaml)> {
+    let mut m = Vec::new();
+    if let Some(a) = r.actual.as_ref().filter(|v| keep(v.span)) {
+        m.push(("actual", Yaml::str(&a.value)));
+    }
+    if let Some(w) = r.weight.as_ref().filter(|v| keep(v.span)) {
+        m.push(("weight", Yaml::Raw(w.value.to_string())));
+    }
+    if let Some(g) = r.grade.as_ref().filter(|v| keep(v.span)) {
+        m.push(("grade", Yaml::str(&g.value)));
+    }
+    if let Some(s) = r.score.as_ref().filter(|v| keep(v.span)) {
+        m.push(("score", Yaml::Raw(s.value.to_string())));
+    }
+    if let Some(d) = r.deviation.as_ref().filter(|v| keep(v.span)) {
+        m.push(("deviation", Yaml::str(&d.value)));
+    }
+    m
 }
 
 fn level1_tree(l1: &Level1) -> Yaml {
@@ -280,6 +333,7 @@ fn row_tree(r: &Row) -> Yaml {
     if !r.allow.is_empty() {
         m.push(("allow", allow_tree(&r.allow)));
     }
+    m.extend(row_evaluation(r, |_| true));
     Yaml::Map(m)
 }
 
@@ -328,8 +382,11 @@ fn key_text(key: &str) -> String {
 fn emit_after(out: &mut String, value: &Yaml, indent: usize) {
     match value {
         Yaml::Raw(s) => {
-            out.push(' ');
-            out.push_str(s);
+            // An empty value is a field left to fill in: `actual:`.
+            if !s.is_empty() {
+                out.push(' ');
+                out.push_str(s);
+            }
             out.push('\n');
         }
         Yaml::Str(s) => emit_str(out, s, indent),

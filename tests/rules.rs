@@ -114,7 +114,7 @@ fn codes_are_unique_and_well_formed() {
     // Check rules: configurable, with fixtures (every_rule_has_fixtures_…).
     for r in rules::ALL {
         assert!(
-            r.code.len() == 4 && "LVSCTA".contains(&r.code[..1]) && r.configurable(),
+            r.code.len() == 4 && "LVSCTEA".contains(&r.code[..1]) && r.configurable(),
             "{}",
             r.code
         );

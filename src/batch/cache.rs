@@ -158,6 +158,15 @@ pub fn source_files(doc_path: &Path) -> Vec<(String, PathBuf)> {
         doc_path.parent().map(Path::to_path_buf).unwrap_or_default()
     };
     files.extend(folder_files(&root.join("templates"), "templates/"));
+    files.extend(folder_files(&root.join("scoring"), "scoring/"));
+    // A 自评 document is made of its targets' document too.
+    if let Some(targets) = crate::evaluate::load::targets_of(doc_path) {
+        files.extend(
+            source_files(&targets)
+                .into_iter()
+                .map(|(name, path)| (format!("targets/{name}"), path)),
+        );
+    }
     files
 }
 

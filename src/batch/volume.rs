@@ -18,7 +18,25 @@ pub struct Volume {
     pub title: String,
     /// How many tables all documents hold together.
     pub table_count: usize,
+    /// How many 绩效自评表 all documents hold together.
+    pub evaluation_count: usize,
+    /// The self-evaluation scores of the documents that have one, in volume order.
+    pub scores: Vec<VolumeScore>,
     pub documents: Vec<VolumeDocument>,
+}
+
+/// One document's self-evaluation in the volume's score summary.
+#[derive(Clone, Debug, Serialize)]
+pub struct VolumeScore {
+    /// The document's 1-based position in the volume.
+    pub number: usize,
+    pub title: String,
+    /// How many projects were scored.
+    pub projects: usize,
+    /// The average total, two decimals.
+    pub average: String,
+    /// How many projects reached each rating, best first: `优 3、良 1`.
+    pub ratings: String,
 }
 
 /// One document in the volume.
@@ -41,9 +59,40 @@ impl Volume {
             [year] => format!("{year}年度项目支出绩效目标表汇编"),
             _ => "项目支出绩效目标表汇编".to_string(),
         };
+        let scores = documents
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| {
+                let ev = d.view.evaluation.as_ref()?;
+                let mut ratings: Vec<(String, usize)> = Vec::new();
+                for s in &ev.summary {
+                    match ratings.iter_mut().find(|(r, _)| *r == s.rating) {
+                        Some((_, n)) => *n += 1,
+                        None => ratings.push((s.rating.clone(), 1)),
+                    }
+                }
+                Some(VolumeScore {
+                    number: i + 1,
+                    title: d.view.title.clone(),
+                    projects: ev.summary.len(),
+                    average: ev.average.clone(),
+                    ratings: ratings
+                        .iter()
+                        .map(|(r, n)| format!("{r} {n}"))
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                })
+            })
+            .collect();
         Volume {
             title,
             table_count: documents.iter().map(|d| d.view.tables.len()).sum(),
+            evaluation_count: documents
+                .iter()
+                .filter_map(|d| d.view.evaluation.as_ref())
+                .map(|e| e.tables.len())
+                .sum(),
+            scores,
             documents,
         }
     }
@@ -57,10 +106,14 @@ pub fn render_text(volume: &Volume, page_width: usize) -> String {
     out.push_str(&volume.title);
     out.push('\n');
     out.push_str(&format!(
-        "共 {} 份文档、{} 张绩效目标表\n\n目录\n\n",
+        "共 {} 份文档、{} 张绩效目标表",
         volume.documents.len(),
         volume.table_count
     ));
+    if volume.evaluation_count > 0 {
+        out.push_str(&format!("、{} 张绩效自评表", volume.evaluation_count));
+    }
+    out.push_str("\n\n目录\n\n");
     for (i, doc) in volume.documents.iter().enumerate() {
         out.push_str(&format!(
             "{}. {}（{}）\n",
@@ -70,6 +123,18 @@ pub fn render_text(volume: &Volume, page_width: usize) -> String {
         ));
         for table in &doc.view.tables {
             out.push_str(&format!("    {}\n", table.heading));
+        }
+        for table in doc.view.evaluation.iter().flat_map(|e| &e.tables) {
+            out.push_str(&format!("    {}\n", table.heading));
+        }
+    }
+    if !volume.scores.is_empty() {
+        out.push_str("\n绩效自评得分汇总\n\n");
+        for s in &volume.scores {
+            out.push_str(&format!(
+                "{}. {}：{} 个项目，平均得分 {}（{}）\n",
+                s.number, s.title, s.projects, s.average, s.ratings
+            ));
         }
     }
     for doc in &volume.documents {

@@ -49,6 +49,7 @@ pub fn check(doc: &Document, sources: &Sources) -> Report {
     passes::structure::run(&mut cx);
     passes::consistency::run(&mut cx);
     passes::text::run(&mut cx);
+    crate::evaluate::checks::run(&mut cx);
     configure(doc, cx.findings)
 }
 

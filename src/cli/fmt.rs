@@ -114,6 +114,16 @@ fn formatted_files(
     doc_path: &Path,
 ) -> Result<Vec<(PathBuf, String, String)>, String> {
     let text_of = |file: FileId| sources.text(file).to_string();
+    // A separate 自评 document keeps only its own fields; its targets are another document.
+    if let (Some(tree), Some(separate)) = (
+        crate::evaluate::format::document_tree(doc),
+        doc.evaluation.as_ref().and_then(|e| e.separate.as_ref()),
+    ) {
+        let old = text_of(separate.file);
+        let mut new = schema_line(&old).unwrap_or_default();
+        yamlfmt::emit_top(&mut new, &tree);
+        return Ok(vec![(doc_path.to_path_buf(), old, new)]);
+    }
     if !doc_path.is_dir() {
         let old = text_of(doc.file);
         let schema = schema_line(&old).unwrap_or_else(|| {
@@ -366,6 +376,21 @@ fn verify(doc_path: &Path, files: &[(PathBuf, String, String)]) -> Result<(), St
     let scratch = std::env::temp_dir().join(format!("jixiao-fmt-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&scratch);
     let result = (|| {
+        if !doc_path.is_dir() && crate::evaluate::load::is_evaluation_text(&files[0].2) {
+            // Read in place of the original, so `targets:` resolves as it does there.
+            let mut sources = Sources::new();
+            let file = sources.add(load::display_path(doc_path), files[0].2.clone());
+            let loaded = crate::evaluate::load::load(doc_path, file, &mut sources);
+            let Some(doc) = loaded.document else {
+                return Err(crate::diag::render_short(&loaded.diagnostics, &sources));
+            };
+            let again = formatted_files(&doc, &sources, doc_path)?;
+            return if again.len() == 1 && strip_first(&again[0].2) == strip_first(&files[0].2) {
+                Ok(())
+            } else {
+                Err("重排后的文件重新读取后与原文档不一致".to_string())
+            };
+        }
         let target = if doc_path.is_dir() {
             for (path, _, new) in files {
                 let rel = path.strip_prefix(doc_path).unwrap_or(path);

@@ -19,6 +19,7 @@ pub fn releases_url() -> String {
 /// The scaffold: (path in the new repository, template text).
 const FILES: &[(&str, &str)] = &[
     (".gitignore", include_str!("../../templates/init/gitignore")),
+    ("README.md", include_str!("../../templates/init/README.md")),
     (
         ".github/workflows/jixiao.yml",
         include_str!("../../templates/init/github/jixiao.yml"),
@@ -69,6 +70,9 @@ pub struct InitArgs {
     /// 覆盖已存在的同名文件
     #[arg(long)]
     force: bool,
+    /// 次年春季：为 DIR 中的绩效目标文档（如 2025）生成待填写的自评文档 2025-自评.yaml
+    #[arg(long, value_name = "TARGETS")]
+    self_evaluation: Option<PathBuf>,
 }
 
 /// The values filled into the templates.
@@ -103,6 +107,8 @@ impl Scaffold {
         };
         let fill = |text: &str| {
             text.replace("@YEAR@", &year)
+                .replace("@NEXT_YEAR@", &(self.year + 1).to_string())
+                .replace("@UNIT_NAME_PLAIN@", &self.unit_name)
                 .replace("@UNIT_CODE@", &quoted(&self.unit_code))
                 .replace("@UNIT_NAME@", &quoted(&self.unit_name))
                 .replace("@JIXIAO_VERSION@", &quoted(&self.jixiao_version))
@@ -130,6 +136,9 @@ impl Scaffold {
 
 /// Runs `jixiao init`.
 pub fn run(args: InitArgs) -> ExitCode {
+    if let Some(targets) = &args.self_evaluation {
+        return self_evaluation(&args.dir, targets, args.force);
+    }
     let scaffold = Scaffold {
         year: args.year.unwrap_or_else(current_year),
         unit_code: args.unit_code,
@@ -166,6 +175,58 @@ pub fn run(args: InitArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Writes the 自评 document to fill in for the targets' document `targets` (relative to
+/// `dir`): `<targets>-自评.yaml` beside it.
+fn self_evaluation(dir: &Path, targets: &Path, force: bool) -> ExitCode {
+    let path = dir.join(targets);
+    let mut sources = crate::span::Sources::new();
+    let loaded = crate::load::load_path(&path, &mut sources);
+    let Some(doc) = loaded.document else {
+        super::common::eprint_diagnostics(&loaded.diagnostics, &sources);
+        return fail(format!(
+            "无法读取绩效目标文档 {}；先修正上面的错误",
+            path.display()
+        ));
+    };
+    if crate::evaluate::is_separate(&doc) {
+        return fail(format!(
+            "{} 本身是自评文档；请指定绩效目标文档",
+            path.display()
+        ));
+    }
+    let stem = pipeline::output_stem(&path);
+    let written = crate::load::display_path(targets);
+    let out = path
+        .parent()
+        .unwrap_or(dir)
+        .join(format!("{stem}-自评.yaml"));
+    if out.exists() && !force {
+        return fail(format!("{} 已存在；用 --force 覆盖", out.display()));
+    }
+    let relative = Path::new(&written)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or(written);
+    let mut text = format!(
+        "# {}年度项目支出绩效自评：逐项填写全年执行数（executed）、实际完成情况（achieved）和各指标的实际完成值（actual）；\n# 定性指标写完成等级（grade：达成、部分达成、未达成），未完成或大幅超额的写偏差原因（deviation）。\n",
+        doc.year.value
+    );
+    crate::yamlfmt::emit_top(
+        &mut text,
+        &crate::evaluate::format::skeleton(&doc, &relative),
+    );
+    if let Err(e) = pipeline::write_atomic(&out, text.as_bytes()) {
+        return fail(format!("无法写入 {}：{e}", out.display()));
+    }
+    eprintln!("已创建 {}", out.display());
+    eprintln!(
+        "下一步：填写其中的空白字段，然后 jixiao check {} && jixiao build {}",
+        out.display(),
+        out.display()
+    );
+    ExitCode::SUCCESS
+}
+
 fn report(dir: &Path, files: &[(String, String)], scaffold: &Scaffold) {
     eprintln!("已在 {} 创建：", dir.display());
     for (path, _) in files {
@@ -173,6 +234,10 @@ fn report(dir: &Path, files: &[(String, String)], scaffold: &Scaffold) {
     }
     eprintln!(
         "下一步：cd {} && jixiao check . && jixiao build . --out build",
+        dir.display()
+    );
+    eprintln!(
+        "年度流程：每年 1 月在年度文件夹中写绩效目标；次年春季用 jixiao init {} --self-evaluation 年度 生成自评文档，填写实际完成情况（见 README.md）",
         dir.display()
     );
     if scaffold.from_source {

@@ -586,6 +586,12 @@ impl Cx {
                 goal_numbering,
                 indicators,
                 allow: Vec::new(),
+                initial_budget: None,
+                full_year_budget: None,
+                executed: None,
+                execution_weight: None,
+                achieved: None,
+                score: None,
                 file: self.file,
                 span: head_span,
             },
@@ -822,6 +828,11 @@ impl Cx {
                     value: cell(cv),
                     basis: cb.map(cell),
                     allow: Vec::new(),
+                    actual: None,
+                    weight: None,
+                    grade: None,
+                    score: None,
+                    deviation: None,
                     span: row.span(),
                 });
             }
@@ -933,6 +944,8 @@ impl Cx {
             rules: BTreeMap::new(),
             projects,
             project_order: None,
+            scoring: None,
+            evaluation: None,
             file: self.file,
             rule_spans: BTreeMap::new(),
         })

@@ -348,6 +348,11 @@ impl WorkbookReader {
                 let tables: Vec<&Sheet> = sheets
                     .iter()
                     .filter(|s| s.name != INFO_SHEET && !s.is_empty())
+                    // The 自评 sheets are outputs of a self-evaluation, not targets.
+                    .filter(|s| {
+                        !s.name
+                            .starts_with(crate::layout::xlsx::EVALUATION_SHEET_PREFIX)
+                    })
                     .collect();
                 if tables.is_empty() {
                     self.push(
@@ -474,6 +479,8 @@ impl WorkbookReader {
             rules: info.rules,
             projects,
             project_order: None,
+            scoring: None,
+            evaluation: None,
             file: self.file,
             rule_spans: info.rule_spans,
         })
@@ -828,6 +835,12 @@ impl WorkbookReader {
                 goal_numbering,
                 indicators,
                 allow: Vec::new(),
+                initial_budget: None,
+                full_year_budget: None,
+                executed: None,
+                execution_weight: None,
+                achieved: None,
+                score: None,
                 file: self.file,
             },
             unit,
@@ -1008,6 +1021,11 @@ impl WorkbookReader {
             value,
             basis,
             allow: Vec::new(),
+            actual: None,
+            weight: None,
+            grade: None,
+            score: None,
+            deviation: None,
         };
         if level1_changed {
             indicators.push(Level1 {
@@ -1173,6 +1191,12 @@ impl WorkbookReader {
                     goal_numbering,
                     indicators: Vec::new(),
                     allow: Vec::new(),
+                    initial_budget: None,
+                    full_year_budget: None,
+                    executed: None,
+                    execution_weight: None,
+                    achieved: None,
+                    score: None,
                     file: self.file,
                 },
                 unit,

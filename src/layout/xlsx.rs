@@ -5,6 +5,10 @@
 /// The name of the sheet that holds the document's settings.
 pub const INFO_SHEET: &str = "文档信息";
 
+/// The self-evaluation sheets (`自评汇总`, `自评1`, …) start with this: outputs only, which
+/// importing passes over.
+pub const EVALUATION_SHEET_PREFIX: &str = "自评";
+
 /// Labels of the 文档信息 sheet, in the order they are written.
 pub mod info {
     /// 预算年度.

@@ -20,6 +20,7 @@ pub const DOCUMENT_KEYS: &[&str] = &[
     "date",
     "overview",
     "rules",
+    "scoring",
     "projects",
     "project_order",
 ];
@@ -34,13 +35,30 @@ pub const PROJECT_KEYS: &[&str] = &[
     "goal_numbering",
     "indicators",
     "allow",
+    "initial_budget",
+    "full_year_budget",
+    "executed",
+    "execution_weight",
+    "achieved",
+    "score",
 ];
 const UNIT_KEYS: &[&str] = &["code", "name"];
 const BUDGET_KEYS: &[&str] = &["total", "fiscal", "other"];
 const PLAN_KEYS: &[&str] = &["march", "june", "october", "december"];
 const LEVEL1_KEYS: &[&str] = &["level1", "groups"];
 const LEVEL2_KEYS: &[&str] = &["level2", "rows"];
-const ROW_KEYS: &[&str] = &["level3", "description", "value", "basis", "allow"];
+const ROW_KEYS: &[&str] = &[
+    "level3",
+    "description",
+    "value",
+    "basis",
+    "allow",
+    "actual",
+    "weight",
+    "grade",
+    "score",
+    "deviation",
+];
 const OVERVIEW_KEYS: &[&str] = &["overall", "items", "safeguards"];
 /// Marks a mapping whose keys are data (rule codes), not field names.
 const ANY_KEY: &[&str] = &["*"];
@@ -72,10 +90,21 @@ const CHINESE_KEYS: &[(&str, &str)] = &[
     ("绩效指标描述", "description"),
     ("指标值", "value"),
     ("指标值确定依据", "basis"),
+    ("实际完成值", "actual"),
+    ("分值", "weight"),
+    ("权重", "weight"),
+    ("得分", "score"),
+    ("偏差原因", "deviation"),
+    ("偏差原因分析及改进措施", "deviation"),
+    ("全年执行数", "executed"),
+    ("执行数", "executed"),
+    ("年初预算数", "initial_budget"),
+    ("全年预算数", "full_year_budget"),
+    ("实际完成情况", "achieved"),
 ];
 
 /// The fields of one YAML mapping, checked against the keys it may hold.
-struct Fields<'a> {
+pub(crate) struct Fields<'a> {
     entries: &'a [(Spanned<String>, Node)],
     span: Span,
     what: &'static str,
@@ -83,7 +112,7 @@ struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
-    fn get(&self, key: &str) -> Option<&'a Node> {
+    pub(crate) fn get(&self, key: &str) -> Option<&'a Node> {
         self.entries
             .iter()
             .find(|(k, _)| k.value == key)
@@ -98,13 +127,26 @@ impl<'a> Fields<'a> {
     }
 }
 
-struct Cx<'s> {
+/// The loading context: the sources and every diagnostic so far.
+pub(crate) struct Cx<'s> {
     sources: &'s Sources,
     diags: Vec<Diagnostic>,
 }
 
 impl<'s> Cx<'s> {
-    fn push(&mut self, d: Diagnostic) {
+    pub(crate) fn new(sources: &'s Sources) -> Self {
+        Cx {
+            sources,
+            diags: Vec::new(),
+        }
+    }
+
+    /// The diagnostics collected.
+    pub(crate) fn finish(self) -> Vec<Diagnostic> {
+        self.diags
+    }
+
+    pub(crate) fn push(&mut self, d: Diagnostic) {
         self.diags.push(d);
     }
 
@@ -117,7 +159,7 @@ impl<'s> Cx<'s> {
     }
 
     /// Checks that `node` is a mapping with only `known` keys and no duplicates.
-    fn fields<'a>(
+    pub(crate) fn fields<'a>(
         &mut self,
         node: &'a Node,
         what: &'static str,
@@ -166,7 +208,12 @@ impl<'s> Cx<'s> {
         })
     }
 
-    fn required<'a>(&mut self, f: &Fields<'a>, key: &str, title: &str) -> Option<&'a Node> {
+    pub(crate) fn required<'a>(
+        &mut self,
+        f: &Fields<'a>,
+        key: &str,
+        title: &str,
+    ) -> Option<&'a Node> {
         let node = f.get(key);
         // A misspelt key already reported as L002 with this key as its suggestion is
         // the same mistake: one diagnostic is clearer than two.
@@ -188,7 +235,7 @@ impl<'s> Cx<'s> {
     }
 
     /// A text field. A blank value reads as empty text (the checker reports empty cells).
-    fn string(&mut self, node: &Node, what: &str) -> Option<Spanned<String>> {
+    pub(crate) fn string(&mut self, node: &Node, what: &str) -> Option<Spanned<String>> {
         match &node.kind {
             NodeKind::Scalar { text, .. } => Some(Spanned::new(text.clone(), node.span)),
             NodeKind::Null => Some(Spanned::new(String::new(), node.span)),
@@ -204,7 +251,11 @@ impl<'s> Cx<'s> {
         }
     }
 
-    fn opt_string(&mut self, node: Option<&Node>, what: &str) -> Option<Spanned<String>> {
+    pub(crate) fn opt_string(
+        &mut self,
+        node: Option<&Node>,
+        what: &str,
+    ) -> Option<Spanned<String>> {
         match node {
             None => None,
             Some(n) if matches!(n.kind, NodeKind::Null) => None,
@@ -212,7 +263,7 @@ impl<'s> Cx<'s> {
         }
     }
 
-    fn list<'a>(&mut self, node: &'a Node, what: &str) -> &'a [Node] {
+    pub(crate) fn list<'a>(&mut self, node: &'a Node, what: &str) -> &'a [Node] {
         match &node.kind {
             NodeKind::Seq(items) => items,
             NodeKind::Null => &[],
@@ -266,6 +317,43 @@ impl<'s> Cx<'s> {
             return None;
         }
         Some(Spanned::new(value, node.span))
+    }
+
+    /// An optional amount; a blank value counts as absent.
+    pub(crate) fn opt_amount(
+        &mut self,
+        node: Option<&Node>,
+        what: &str,
+    ) -> Option<Spanned<Decimal>> {
+        node.filter(|n| !matches!(n.kind, NodeKind::Null))
+            .and_then(|n| self.amount(n, what))
+    }
+
+    /// An optional 分值 or 得分: a non-negative number with at most four decimals.
+    pub(crate) fn opt_points(
+        &mut self,
+        node: Option<&Node>,
+        what: &str,
+    ) -> Option<Spanned<Decimal>> {
+        let node = node.filter(|n| !matches!(n.kind, NodeKind::Null))?;
+        let text = match &node.kind {
+            NodeKind::Scalar { text, .. } => text.trim().to_string(),
+            _ => {
+                self.wrong_type(node, what, "数字", "写一个数字，如 12.5");
+                return None;
+            }
+        };
+        match Decimal::from_str_exact(&text) {
+            Ok(v) if !v.is_sign_negative() && v.scale() <= 4 => Some(Spanned::new(v, node.span)),
+            _ => {
+                self.push(
+                    Diagnostic::of(&rules::L003, format!("{what}不是有效的分值：`{text}`"))
+                        .at(node.span, "应为非负数，最多四位小数")
+                        .with_help("分值、得分只写数字，如 10 或 12.5，不写“分”"),
+                );
+                None
+            }
+        }
     }
 
     fn unit(&mut self, node: &Node) -> Option<Unit> {
@@ -399,6 +487,7 @@ impl<'s> Cx<'s> {
                 .filter_map(|x| self.string(x, "项目文件名"))
                 .collect::<Vec<_>>()
         });
+        let scoring = self.opt_string(f.get("scoring"), "评分办法");
         let ordered = self.order_files(project_files, project_order.as_deref(), &f);
         for (_, pf) in ordered {
             match yaml::parse(pf, self.sources.text(pf)) {
@@ -421,6 +510,8 @@ impl<'s> Cx<'s> {
             rules,
             projects,
             project_order,
+            scoring,
+            evaluation: None,
             file,
             rule_spans,
         })
@@ -514,7 +605,7 @@ impl<'s> Cx<'s> {
         }
     }
 
-    fn rules(
+    pub(crate) fn rules(
         &mut self,
         node: Option<&Node>,
     ) -> (BTreeMap<String, RuleLevel>, BTreeMap<String, Span>) {
@@ -647,6 +738,12 @@ impl<'s> Cx<'s> {
             }
         }
         let allow = self.allow(f.get("allow"));
+        let initial_budget = self.opt_amount(f.get("initial_budget"), "年初预算数");
+        let full_year_budget = self.opt_amount(f.get("full_year_budget"), "全年预算数");
+        let executed = self.opt_amount(f.get("executed"), "全年执行数");
+        let execution_weight = self.opt_points(f.get("execution_weight"), "预算执行率分值");
+        let achieved = self.opt_string(f.get("achieved"), "实际完成情况");
+        let score = self.opt_points(f.get("score"), "总分");
         Some(Project {
             unit,
             code,
@@ -658,6 +755,12 @@ impl<'s> Cx<'s> {
             goal_numbering,
             indicators,
             allow,
+            initial_budget,
+            full_year_budget,
+            executed,
+            execution_weight,
+            achieved,
+            score,
             file,
             span: node.span,
         })
@@ -744,12 +847,22 @@ impl<'s> Cx<'s> {
             .and_then(|n| self.string(n, "指标值"));
         let basis = self.opt_string(f.get("basis"), "指标值确定依据");
         let allow = self.allow(f.get("allow"));
+        let actual = self.opt_string(f.get("actual"), "实际完成值");
+        let weight = self.opt_points(f.get("weight"), "分值");
+        let grade = self.opt_string(f.get("grade"), "完成等级");
+        let score = self.opt_points(f.get("score"), "得分");
+        let deviation = self.opt_string(f.get("deviation"), "偏差原因分析及改进措施");
         Some(Row {
             level3: level3?,
             description,
             value: value?,
             basis,
             allow,
+            actual,
+            weight,
+            grade,
+            score,
+            deviation,
             span: node.span,
         })
     }

@@ -4,8 +4,8 @@
 //! (the document's settings) and one YAML file per project, read in sorted order or in the
 //! order given by `project_order`. Both forms give the same [`Document`].
 
-mod convert;
 pub mod memory;
+pub(crate) mod convert;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -30,11 +30,14 @@ pub struct Loaded {
 
 /// Loads a document from a YAML file or a document folder.
 pub fn load_path(path: &Path, sources: &mut Sources) -> Loaded {
-    if path.is_dir() {
+    let mut loaded = if path.is_dir() {
         load_folder(path, sources)
     } else {
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         match read(path, sources) {
+            Ok(file) if crate::evaluate::load::is_evaluation_text(sources.text(file)) => {
+                return crate::evaluate::load::load(path, file, sources);
+            }
             Ok(file) => {
                 let (document, diagnostics) = convert::document(file, sources, Vec::new());
                 Loaded {
@@ -49,7 +52,14 @@ pub fn load_path(path: &Path, sources: &mut Sources) -> Loaded {
                 root,
             },
         }
+    };
+    if let Some(doc) = &mut loaded.document {
+        doc.evaluation = Some(crate::evaluate::EvaluationSource {
+            targets_path: sources.name(doc.file).to_string(),
+            separate: None,
+        });
     }
+    loaded
 }
 
 /// Loads a document from YAML text held in memory (tests, benchmarks, `fmt`).

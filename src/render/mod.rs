@@ -4,7 +4,9 @@ pub mod docx;
 pub mod html;
 pub mod pdf;
 pub mod text;
+mod text_evaluation;
 pub mod xlsx;
+mod xlsx_evaluation;
 
 use std::path::{Path, PathBuf};
 

@@ -56,6 +56,13 @@ pub fn render_document(view: &DocumentView, page_width: usize) -> String {
         out.push_str(&render_table(table, width));
         out.push('\n');
     }
+    if let Some(evaluation) = &view.evaluation {
+        out.push_str(&super::text_evaluation::render(
+            evaluation,
+            width,
+            !view.tables.is_empty(),
+        ));
+    }
     out
 }
 
@@ -80,7 +87,7 @@ pub fn render_table(table: &Table, page_width: usize) -> String {
     out
 }
 
-fn push_wrapped(out: &mut String, text: &str, width: usize) {
+pub(crate) fn push_wrapped(out: &mut String, text: &str, width: usize) {
     for line in wrap(text, width) {
         out.push_str(&line);
         out.push('\n');
@@ -119,7 +126,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// One cell of a grid row, between border positions `x0` and `x1`.
-struct Cell {
+pub(crate) struct Cell {
     x0: usize,
     x1: usize,
     text: String,
@@ -127,19 +134,19 @@ struct Cell {
     merge_down: bool,
 }
 
-struct Grid {
-    width: usize,
-    rows: Vec<Vec<Cell>>,
+pub(crate) struct Grid {
+    pub(crate) width: usize,
+    pub(crate) rows: Vec<Vec<Cell>>,
 }
 
 impl Grid {
-    fn row(&mut self, borders: &[usize], texts: &[&str]) {
+    pub(crate) fn row(&mut self, borders: &[usize], texts: &[&str]) {
         self.row_merged(borders, texts, &[]);
     }
 
     /// Adds a row whose cells lie between consecutive `borders`; cells whose index is in
     /// `merged` continue into the next row.
-    fn row_merged(&mut self, borders: &[usize], texts: &[&str], merged: &[usize]) {
+    pub(crate) fn row_merged(&mut self, borders: &[usize], texts: &[&str], merged: &[usize]) {
         let cells = borders
             .windows(2)
             .zip(texts)
@@ -154,7 +161,7 @@ impl Grid {
         self.rows.push(cells);
     }
 
-    fn render(&self) -> String {
+    pub(crate) fn render(&self) -> String {
         let mut out = String::new();
         let mut above: Option<&Vec<Cell>> = None;
         for row in &self.rows {
@@ -229,7 +236,7 @@ fn box_char(up: bool, down: bool, left: bool, right: bool) -> char {
 }
 
 /// Border positions for cells of the given content widths, starting at `x0`.
-fn borders_from(x0: usize, widths: &[usize]) -> Vec<usize> {
+pub(crate) fn borders_from(x0: usize, widths: &[usize]) -> Vec<usize> {
     let mut borders = vec![x0];
     for w in widths {
         borders.push(borders.last().copied().unwrap_or(x0) + w + 1);
@@ -238,7 +245,12 @@ fn borders_from(x0: usize, widths: &[usize]) -> Vec<usize> {
 }
 
 /// Border positions for cells laid between `x0` and `x1` by their contents' widths.
-fn fitted_borders(x0: usize, x1: usize, cells: &[&str], spare_to: &[usize]) -> Vec<usize> {
+pub(crate) fn fitted_borders(
+    x0: usize,
+    x1: usize,
+    cells: &[&str],
+    spare_to: &[usize],
+) -> Vec<usize> {
     let natural: Vec<usize> = cells.iter().map(|c| max_line_width(c)).collect();
     let available = (x1 - x0).saturating_sub(cells.len());
     let mut borders = borders_from(x0, &fit_widths(&natural, available, spare_to));
@@ -251,7 +263,7 @@ fn fitted_borders(x0: usize, x1: usize, cells: &[&str], spare_to: &[usize]) -> V
 /// Column widths: each column gets its natural width when the page allows (spare room
 /// goes to the columns in `spare_to`), otherwise the widest columns shrink first
 /// (max-min fair share), never below a minimum that keeps a few characters per line.
-fn fit_widths(natural: &[usize], available: usize, spare_to: &[usize]) -> Vec<usize> {
+pub(crate) fn fit_widths(natural: &[usize], available: usize, spare_to: &[usize]) -> Vec<usize> {
     const MIN: usize = 8;
     let natural: Vec<usize> = natural.iter().map(|&n| n.max(MIN)).collect();
     let total: usize = natural.iter().sum();
@@ -293,7 +305,7 @@ fn fit_widths(natural: &[usize], available: usize, spare_to: &[usize]) -> Vec<us
     widths
 }
 
-fn max_line_width(text: &str) -> usize {
+pub(crate) fn max_line_width(text: &str) -> usize {
     text.split('\n').map(display_width).max().unwrap_or(0)
 }
 

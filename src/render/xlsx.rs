@@ -36,17 +36,17 @@ impl Renderer for XlsxRenderer {
     }
 }
 
-struct Formats {
-    heading: Format,
-    plain: Format,
-    wrap: Format,
-    label: Format,
-    amount: Format,
-    right: Format,
+pub(crate) struct Formats {
+    pub(crate) heading: Format,
+    pub(crate) plain: Format,
+    pub(crate) wrap: Format,
+    pub(crate) label: Format,
+    pub(crate) amount: Format,
+    pub(crate) right: Format,
 }
 
 impl Formats {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let cell = Format::new()
             .set_border(FormatBorder::Thin)
             .set_align(FormatAlign::VerticalCenter);
@@ -80,13 +80,21 @@ fn write_workbook(cx: &RenderContext) -> Result<Vec<u8>, XlsxError> {
             .set_creation_datetime(&creation_date(doc)),
     );
     let mut allows = Vec::new();
-    for (table, project) in cx.view.tables.iter().zip(&doc.projects) {
+    let targets = if cx.view.tables.is_empty() {
+        &[][..]
+    } else {
+        &doc.projects[..]
+    };
+    for (table, project) in cx.view.tables.iter().zip(targets) {
         let sheet = workbook.add_worksheet();
         let name = table.number.to_string();
         sheet.set_name(&name)?;
         for (cell, allow) in write_table(sheet, table, project, &formats)? {
             allows.push((format!("{name}!{cell}"), allow));
         }
+    }
+    if let Some(evaluation) = &cx.view.evaluation {
+        super::xlsx_evaluation::write_sheets(&mut workbook, evaluation, &formats)?;
     }
     let sheet = workbook.add_worksheet();
     sheet.set_name(INFO_SHEET)?;
@@ -95,7 +103,7 @@ fn write_workbook(cx: &RenderContext) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// The document's date when it parses, else 1 January of the budget year.
-fn creation_date(doc: &Document) -> ExcelDateTime {
+pub(crate) fn creation_date(doc: &Document) -> ExcelDateTime {
     let parsed = doc.date.as_ref().and_then(|d| {
         let mut parts = d.value.split('-').map(|p| p.parse::<u32>().ok());
         let (y, m, day) = (parts.next()??, parts.next()??, parts.next()??);
@@ -114,14 +122,16 @@ const COL_WIDTHS: [f64; 7] = [12.0, 16.0, 20.0, 24.0, 16.0, 20.0, 16.0];
 
 /// Excel does not grow merged rows to fit wrapped text, so each sheet estimates the lines
 /// every row needs (a Chinese character is two units wide) and sets its height.
-struct Painter<'a> {
-    sheet: &'a mut Worksheet,
-    lines: BTreeMap<u32, usize>,
+pub(crate) struct Painter<'a> {
+    pub(crate) sheet: &'a mut Worksheet,
+    pub(crate) lines: BTreeMap<u32, usize>,
+    /// The column widths, for estimating how many lines a cell needs.
+    pub(crate) widths: &'a [f64],
 }
 
 impl Painter<'_> {
     /// Writes `text` over a rectangle, merging only when it is more than one cell.
-    fn merged(
+    pub(crate) fn merged(
         &mut self,
         (r0, c0, r1, c1): (u32, u16, u32, u16),
         text: &str,
@@ -132,7 +142,7 @@ impl Painter<'_> {
         } else {
             self.sheet.merge_range(r0, c0, r1, c1, text, format)?;
         }
-        let width: f64 = COL_WIDTHS[c0 as usize..=c1 as usize].iter().sum();
+        let width: f64 = self.widths[c0 as usize..=c1 as usize].iter().sum();
         let lines: usize = text
             .split('\n')
             .map(|p| ((p.width() as f64 / (width - 1.0)).ceil() as usize).max(1))
@@ -148,7 +158,7 @@ impl Painter<'_> {
 
     /// An amount as a number with two decimals when an f64 holds it exactly (15
     /// significant digits), otherwise as its exact text; an absent amount stays empty.
-    fn amount(
+    pub(crate) fn amount(
         &mut self,
         (row, col): (u32, u16),
         amount: Option<&Decimal>,
@@ -170,7 +180,7 @@ impl Painter<'_> {
         Ok(())
     }
 
-    fn finish(self) -> Result<(), XlsxError> {
+    pub(crate) fn finish(self) -> Result<(), XlsxError> {
         for (row, lines) in self.lines {
             if lines > 1 {
                 self.sheet.set_row_height(row, 15.0 * lines as f64)?;
@@ -196,6 +206,7 @@ fn write_table<'a>(
     let mut p = Painter {
         sheet,
         lines: BTreeMap::new(),
+        widths: &COL_WIDTHS,
     };
     let mut row = 0;
     p.merged((0, 0, 0, LAST_COL), &table.heading, &f.heading)?;

@@ -3,7 +3,7 @@
 //! rule keeps its number out of circulation.
 //!
 //! Code ranges follow the passes: L loading, V values, S structure, C consistency,
-//! T text, A configuration.
+//! T text, E self-evaluation (自评), A configuration.
 //!
 //! The registry also documents the codes printed outside `check`, so that every code the
 //! tool prints can be explained: P (PDF), H (HTML), R (xlsx) and W (Word) when writing outputs, X
@@ -26,6 +26,8 @@ pub enum Pass {
     Structure,
     Consistency,
     Text,
+    /// The checks of a self-evaluation (自评), and reading a separate 自评 document.
+    Evaluation,
     Config,
     /// Writing outputs (`jixiao build`, `jixiao watch`): PDF, HTML and xlsx backends.
     Output,
@@ -44,6 +46,7 @@ impl Pass {
             Pass::Structure => "结构",
             Pass::Consistency => "一致性",
             Pass::Text => "文字",
+            Pass::Evaluation => "自评",
             Pass::Config => "配置",
             Pass::Output => "输出",
             Pass::Import => "导入",
@@ -186,6 +189,23 @@ registry! {
         t404_duplicate_title => T404,
         t405_copied_goals => T405,
         t406_copied_indicators => T406,
+        e001_actual_missing => E001,
+        e002_actual_incomparable => E002,
+        e003_shortfall_without_reason => E003,
+        e004_overshoot_without_reason => E004,
+        e005_weights_not_100 => E005,
+        e006_executed_over_budget => E006,
+        e007_score_mismatch => E007,
+        e008_grade_missing => E008,
+        e009_unknown_grade => E009,
+        e010_executed_missing => E010,
+        e011_scoring_unresolved => E011,
+        e012_unknown_project => E012,
+        e013_unknown_row => E013,
+        e014_evaluated_twice => E014,
+        e015_row_outside_method => E015,
+        e016_targets_unusable => E016,
+        e017_achieved_missing => E017,
         a501_unknown_rule_code => A501,
         a502_unknown_allow_code => A502,
         a503_unused_allow => A503,

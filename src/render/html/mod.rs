@@ -52,6 +52,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../../templates/html/document.html.tera"),
     ),
     (
+        "evaluation.html",
+        include_str!("../../../templates/html/evaluation.html.tera"),
+    ),
+    (
         "index.html",
         include_str!("../../../templates/html/index.html.tera"),
     ),
@@ -89,6 +93,10 @@ struct PageData<'a> {
     id_prefix: &'static str,
     /// Findings of the check report; disabled and empty on a published page.
     report: ReportData,
+    /// The column titles of the 自评 summary, 项目资金 block and indicator grid.
+    evaluation_summary_header: &'static [&'static str],
+    evaluation_funds_header: &'static [&'static str],
+    evaluation_grid_header: &'static [&'static str],
 }
 
 impl<'a> PageData<'a> {
@@ -100,6 +108,9 @@ impl<'a> PageData<'a> {
             table_heading,
             id_prefix: "",
             report: ReportData::default(),
+            evaluation_summary_header: &crate::evaluate::view::SUMMARY_HEADER,
+            evaluation_funds_header: &crate::evaluate::view::FUNDS_HEADER,
+            evaluation_grid_header: &crate::evaluate::view::GRID_HEADER,
         }
     }
 }
@@ -136,8 +147,10 @@ pub struct IndexEntry {
     /// The default unit line of the document.
     pub unit: String,
     pub year: i32,
-    /// How many 绩效目标表 the document holds.
+    /// How many tables (绩效目标表 and 绩效自评表) the document holds.
     pub tables: usize,
+    /// The average self-evaluation score, when the document has a self-evaluation.
+    pub score: Option<String>,
 }
 
 impl IndexEntry {
@@ -153,7 +166,8 @@ impl IndexEntry {
             title: view.title.clone(),
             unit: view.unit_line.clone(),
             year: view.year,
-            tables: view.tables.len(),
+            tables: view.tables.len() + view.evaluation.as_ref().map_or(0, |e| e.tables.len()),
+            score: view.evaluation.as_ref().map(|e| e.average.clone()),
         }
     }
 }
@@ -318,6 +332,7 @@ mod tests {
             unit: String::new(),
             year: 2025,
             tables: 0,
+            score: None,
         };
         let errors = render_index(&[entry], None).expect_err("clash");
         assert_eq!(errors[0].code, "H003");

@@ -38,7 +38,11 @@ impl Meta {
             title: view.title.clone(),
             author: view.unit_name.clone(),
             keywords: vec![
-                "绩效目标表".to_string(),
+                if view.tables.is_empty() && view.evaluation.is_some() {
+                    "绩效自评表".to_string()
+                } else {
+                    "绩效目标表".to_string()
+                },
                 "项目支出".to_string(),
                 format!("{}年部门预算", view.year),
                 view.unit_name.clone(),

@@ -175,6 +175,9 @@ fn needs_glyph(c: char) -> bool {
 fn document_texts(doc: &Document) -> Vec<&Spanned<String>> {
     let mut out: Vec<&Spanned<String>> = Vec::new();
     out.extend(doc.title.as_ref());
+    if let Some(separate) = doc.evaluation.as_ref().and_then(|e| e.separate.as_ref()) {
+        out.extend(separate.title.as_ref());
+    }
     out.extend(doc.unit.code.as_ref());
     out.push(&doc.unit.name);
     if let Some(o) = &doc.overview {
@@ -195,6 +198,7 @@ fn document_texts(doc: &Document) -> Vec<&Spanned<String>> {
             out.extend(plan.cells().into_iter().filter_map(|(_, v)| v));
         }
         out.extend(&p.goals);
+        out.extend(p.achieved.as_ref());
         for l1 in &p.indicators {
             out.push(&l1.level1);
             for l2 in &l1.groups {
@@ -203,6 +207,11 @@ fn document_texts(doc: &Document) -> Vec<&Spanned<String>> {
                     out.extend([&row.level3, &row.value]);
                     out.extend(row.description.as_ref());
                     out.extend(row.basis.as_ref());
+                    out.extend(
+                        [&row.actual, &row.grade, &row.deviation]
+                            .into_iter()
+                            .flatten(),
+                    );
                 }
             }
         }

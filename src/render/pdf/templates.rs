@@ -22,6 +22,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "table.typ",
         include_str!("../../../templates/typst/table.typ"),
     ),
+    (
+        "evaluation.typ",
+        include_str!("../../../templates/typst/evaluation.typ"),
+    ),
 ];
 
 /// The text of a built-in template.
