@@ -138,7 +138,7 @@ pub struct Document {
     /// Where the document was read from, for its self-evaluation (scoring files, and the
     /// separate 自评 document when there is one); set by the loader.
     #[schemars(skip)]
-    pub evaluation: Option<crate::evaluate::EvaluationSource>,
+    pub evaluation: Option<EvaluationSource>,
     #[schemars(skip)]
     pub file: FileId,
     #[schemars(skip)]
@@ -454,6 +454,39 @@ impl Row {
         match &self.description {
             Some(d) => &d.value,
             None => &self.level3.value,
+        }
+    }
+}
+
+/// Where a document came from, as far as its self-evaluation needs to know.
+#[derive(Clone, Debug)]
+pub struct EvaluationSource {
+    /// The targets' main file as shown in diagnostics: its folder holds `frameworks/`.
+    pub targets_path: String,
+    /// The separate 自评 document, when the self-evaluation is one.
+    pub separate: Option<Separate>,
+}
+
+/// A separate 自评 document that refers to the targets' document.
+#[derive(Clone, Debug)]
+pub struct Separate {
+    pub file: FileId,
+    /// The 自评 document's path as shown: its folder holds `scoring/`.
+    pub path: String,
+    /// `targets:` as written.
+    pub targets: Spanned<String>,
+    /// `title:` of the 自评 document.
+    pub title: Option<Spanned<String>>,
+    /// `date:` of the 自评 document (publication date of the 自评 results).
+    pub date: Option<Spanned<String>>,
+}
+
+impl EvaluationSource {
+    /// The file whose folder holds the document's `scoring/`.
+    pub fn scoring_path(&self) -> &str {
+        match &self.separate {
+            Some(s) => &s.path,
+            None => &self.targets_path,
         }
     }
 }

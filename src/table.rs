@@ -4,7 +4,10 @@
 
 use serde::Serialize;
 
-use crate::evaluate::{self, view::EvaluationView};
+use crate::evaluate;
+use evaluation::EvaluationView;
+
+pub mod evaluation;
 use crate::model::{Document, Project};
 
 /// A whole disclosure, ready to render.
@@ -115,7 +118,7 @@ impl DocumentView {
             .then(|| EvaluationView::new(doc, &evaluate::evaluate(doc)));
         if evaluate::is_separate(doc) {
             return DocumentView {
-                title: evaluate::view::title(doc),
+                title: evaluation::title(doc),
                 overview: None,
                 tables: Vec::new(),
                 evaluation,

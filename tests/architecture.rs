@@ -24,11 +24,22 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("model", &["span", "diag", "value"]),
     ("load", &["span", "diag", REGISTRY, "model"]),
     ("yamlfmt", &["span", "load", "model"]),
+    // The self-evaluation pass of `check` is `evaluate`'s (E codes); `evaluate` reads the
+    // frameworks and the check context from `check`. Together they are the checking stage.
     (
         "check",
-        &["span", "diag", REGISTRY, "model", "load", "value"],
+        &[
+            "span", "diag", REGISTRY, "model", "load", "value", "evaluate",
+        ],
     ),
-    ("table", &["span", "model", "value"]),
+    (
+        "evaluate",
+        &[
+            "span", "diag", REGISTRY, "model", "load", "value", "check", "yamlfmt",
+        ],
+    ),
+    // The 自评表's cells carry the scores `evaluate` computes.
+    ("table", &["span", "model", "value", "evaluate"]),
     (
         "render",
         &[

@@ -4,11 +4,12 @@
 use std::path::{Path, PathBuf};
 
 use jixiao::check::check_document;
+use jixiao::evaluate;
 use jixiao::evaluate::score::{Outcome, ProjectScore};
-use jixiao::evaluate::{self, view::EvaluationView};
 use jixiao::load::{load_path, load_str};
 use jixiao::model::Document;
 use jixiao::span::Sources;
+use jixiao::table::evaluation::EvaluationView;
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {

@@ -160,7 +160,7 @@ pub fn source_files(doc_path: &Path) -> Vec<(String, PathBuf)> {
     files.extend(folder_files(&root.join("templates"), "templates/"));
     files.extend(folder_files(&root.join("scoring"), "scoring/"));
     // A 自评 document is made of its targets' document too.
-    if let Some(targets) = crate::evaluate::load::targets_of(doc_path) {
+    if let Some(targets) = crate::load::evaluation::targets_of(doc_path) {
         files.extend(
             source_files(&targets)
                 .into_iter()

@@ -376,11 +376,11 @@ fn verify(doc_path: &Path, files: &[(PathBuf, String, String)]) -> Result<(), St
     let scratch = std::env::temp_dir().join(format!("jixiao-fmt-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&scratch);
     let result = (|| {
-        if !doc_path.is_dir() && crate::evaluate::load::is_evaluation_text(&files[0].2) {
+        if !doc_path.is_dir() && crate::load::evaluation::is_evaluation_text(&files[0].2) {
             // Read in place of the original, so `targets:` resolves as it does there.
             let mut sources = Sources::new();
             let file = sources.add(load::display_path(doc_path), files[0].2.clone());
-            let loaded = crate::evaluate::load::load(doc_path, file, &mut sources);
+            let loaded = crate::load::evaluation::load(doc_path, file, &mut sources);
             let Some(doc) = loaded.document else {
                 return Err(crate::diag::render_short(&loaded.diagnostics, &sources));
             };

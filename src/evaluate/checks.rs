@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::score::{Outcome, ProjectScore, round2};
-use super::view::format_points;
+use super::score::{format_points, format_rate};
 use super::{evaluate_with, is_evaluation, method::Method, resolve_method};
 use crate::check::{Context, rules};
 use crate::diag::Diagnostic;
@@ -70,8 +70,8 @@ fn check_project(
                 &rules::E006,
                 format!(
                     "全年执行数 {} 超过全年预算数 {}",
-                    crate::table::format_amount(&executed),
-                    crate::table::format_amount(&s.full_year)
+                    executed,
+                    s.full_year
                 ),
             )
             .at(written.span, "执行数超过预算")
@@ -206,7 +206,7 @@ fn check_row(
                 &rules::E003,
                 format!(
                     "指标“{level3}”未完成（完成 {}），没有写偏差原因",
-                    super::view::format_rate(*reached)
+                    format_rate(*reached)
                 ),
             )
             .at(
@@ -245,7 +245,7 @@ fn check_row(
                     &rules::E004,
                     format!(
                         "指标“{level3}”超额完成 {}，没有写偏差原因",
-                        super::view::format_rate(*by)
+                        format_rate(*by)
                     ),
                 )
                 .at(
@@ -320,24 +320,24 @@ fn check_written_score(
                 );
             }
         }
-        Outcome::Met { .. } | Outcome::Short { .. } => {
-            if round2(written.value) != round2(rs.score) {
-                out.push(
-                    Diagnostic::of(
-                        &rules::E007,
-                        format!(
-                            "指标“{level3}”手填的得分 {} 与按评分办法算出的 {} 不符",
-                            format_points(written.value),
-                            format_points(rs.score)
-                        ),
-                    )
-                    .at(written.span, "与计算结果不符")
-                    .with_help(format!(
-                        "定量指标的得分由实际完成值算出：改为 `score: {}`，或删除 score",
+        Outcome::Met { .. } | Outcome::Short { .. }
+            if round2(written.value) != round2(rs.score) =>
+        {
+            out.push(
+                Diagnostic::of(
+                    &rules::E007,
+                    format!(
+                        "指标“{level3}”手填的得分 {} 与按评分办法算出的 {} 不符",
+                        format_points(written.value),
                         format_points(rs.score)
-                    )),
-                );
-            }
+                    ),
+                )
+                .at(written.span, "与计算结果不符")
+                .with_help(format!(
+                    "定量指标的得分由实际完成值算出：改为 `score: {}`，或删除 score",
+                    format_points(rs.score)
+                )),
+            );
         }
         _ => {}
     }

@@ -3,64 +3,30 @@
 //! every shortfall.
 //!
 //! The steps, one file each:
-//! 1. `load` reads a separate 自评 document (`targets: …` plus the actuals) onto the
-//!    targets' document, so the targets have one source of truth; a self-evaluation may
-//!    also be written in the targets' own file (`actual`, `executed`, … beside the targets);
+//! 1. [`crate::load::evaluation`] reads a separate 自评 document (`targets: …` plus the
+//!    actuals) onto the targets' document, so the targets have one source of truth; a
+//!    self-evaluation may also be written in the targets' own file (`actual`, `executed`,
+//!    … beside the targets);
 //! 2. [`method`] reads the scoring method (data: `scoring/national.yaml` by default);
 //! 3. [`compare`] compares each actual with its target as typed values;
 //! 4. [`score`] gives every row its weight and score, and the project its execution rate,
 //!    total and rating;
 //! 5. [`checks`] reports what a self-evaluation lacks or gets wrong (codes E);
-//! 6. [`view`] lowers the scores to the cells of the 项目支出绩效自评表 that every
-//!    backend renders;
+//! 6. [`crate::table::evaluation`] lowers the scores to the cells of the
+//!    项目支出绩效自评表 that every backend renders;
 //! 7. [`format`] writes a separate 自评 document back in canonical form (`jixiao fmt`).
 
 pub mod checks;
 pub mod compare;
 pub mod format;
-pub mod load;
 pub mod method;
 pub mod score;
-pub mod view;
 
 use crate::check::framework::Framework;
 use crate::model::{Document, Project};
-use crate::span::{FileId, Spanned};
+pub use crate::model::{EvaluationSource, Separate};
 use method::Method;
 use score::ProjectScore;
-
-/// Where a document came from, as far as its self-evaluation needs to know.
-#[derive(Clone, Debug)]
-pub struct EvaluationSource {
-    /// The targets' main file as shown in diagnostics: its folder holds `frameworks/`.
-    pub targets_path: String,
-    /// The separate 自评 document, when the self-evaluation is one.
-    pub separate: Option<Separate>,
-}
-
-/// A separate 自评 document that refers to the targets' document.
-#[derive(Clone, Debug)]
-pub struct Separate {
-    pub file: FileId,
-    /// The 自评 document's path as shown: its folder holds `scoring/`.
-    pub path: String,
-    /// `targets:` as written.
-    pub targets: Spanned<String>,
-    /// `title:` of the 自评 document.
-    pub title: Option<Spanned<String>>,
-    /// `date:` of the 自评 document (publication date of the 自评 results).
-    pub date: Option<Spanned<String>>,
-}
-
-impl EvaluationSource {
-    /// The file whose folder holds the document's `scoring/`.
-    pub fn scoring_path(&self) -> &str {
-        match &self.separate {
-            Some(s) => &s.path,
-            None => &self.targets_path,
-        }
-    }
-}
 
 /// Whether a project carries any self-evaluation data.
 pub fn has_evaluation_data(p: &Project) -> bool {

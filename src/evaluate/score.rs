@@ -203,15 +203,16 @@ fn row_weights(
 /// Scores one row against its target, or by its grade.
 fn outcome(doc: &Document, row: &Row, category: Option<Category>, method: &Method) -> Outcome {
     let target = value::parse(&row.value.value);
-    let graded = || match &row.grade {
-        None => None,
-        Some(g) => Some(match method.grade(g.value.trim()) {
-            None => Outcome::UnknownGrade(g.value.trim().to_string()),
-            Some(grade) => Outcome::Graded {
-                grade: grade.name.clone(),
-                default: grade.default.0,
-            },
-        }),
+    let graded = || {
+        row.grade
+            .as_ref()
+            .map(|g| match method.grade(g.value.trim()) {
+                None => Outcome::UnknownGrade(g.value.trim().to_string()),
+                Some(grade) => Outcome::Graded {
+                    grade: grade.name.clone(),
+                    default: grade.default.0,
+                },
+            })
     };
     if !target.is_quantitative() {
         return graded().unwrap_or(Outcome::NoGrade);
@@ -265,4 +266,14 @@ pub fn is_quantitative(row: &Row) -> bool {
 /// The typed value of a row's actual, when it has one.
 pub fn actual_value(row: &Row) -> Option<Value> {
     row.actual.as_ref().map(|a| value::parse(&a.value).kind)
+}
+
+/// Points as printed: exact, at most two decimals, no trailing zeros (`10`, `16.67`, `8.5`).
+pub fn format_points(d: Decimal) -> String {
+    round2(d).normalize().to_string()
+}
+
+/// A rate as a percentage with two decimals (`96.37%`).
+pub fn format_rate(rate: Decimal) -> String {
+    format!("{:.2}%", round2(rate * Decimal::ONE_HUNDRED))
 }

@@ -6,6 +6,7 @@
 
 pub mod memory;
 pub(crate) mod convert;
+pub mod evaluation;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -35,8 +36,8 @@ pub fn load_path(path: &Path, sources: &mut Sources) -> Loaded {
     } else {
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         match read(path, sources) {
-            Ok(file) if crate::evaluate::load::is_evaluation_text(sources.text(file)) => {
-                return crate::evaluate::load::load(path, file, sources);
+            Ok(file) if evaluation::is_evaluation_text(sources.text(file)) => {
+                return evaluation::load(path, file, sources);
             }
             Ok(file) => {
                 let (document, diagnostics) = convert::document(file, sources, Vec::new());
@@ -54,7 +55,7 @@ pub fn load_path(path: &Path, sources: &mut Sources) -> Loaded {
         }
     };
     if let Some(doc) = &mut loaded.document {
-        doc.evaluation = Some(crate::evaluate::EvaluationSource {
+        doc.evaluation = Some(crate::model::EvaluationSource {
             targets_path: sources.name(doc.file).to_string(),
             separate: None,
         });

@@ -3,7 +3,7 @@
 //! with 实际完成值, 分值, 得分 and 偏差原因, and the 总分 row).
 
 use super::text::{Grid, borders_from, display_width, fit_widths, max_line_width, push_wrapped};
-use crate::evaluate::view::{
+use crate::table::evaluation::{
     EvaluationTable, EvaluationView, FUNDS_HEADER, GRID_HEADER, SUMMARY_HEADER,
 };
 

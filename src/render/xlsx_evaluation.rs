@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::xlsx::{Formats, Painter};
-use crate::evaluate::view::{
+use crate::table::evaluation::{
     EvaluationTable, EvaluationView, FUNDS_HEADER, GRID_HEADER, SUMMARY_HEADER,
 };
 

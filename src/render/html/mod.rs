@@ -108,9 +108,9 @@ impl<'a> PageData<'a> {
             table_heading,
             id_prefix: "",
             report: ReportData::default(),
-            evaluation_summary_header: &crate::evaluate::view::SUMMARY_HEADER,
-            evaluation_funds_header: &crate::evaluate::view::FUNDS_HEADER,
-            evaluation_grid_header: &crate::evaluate::view::GRID_HEADER,
+            evaluation_summary_header: &crate::table::evaluation::SUMMARY_HEADER,
+            evaluation_funds_header: &crate::table::evaluation::FUNDS_HEADER,
+            evaluation_grid_header: &crate::table::evaluation::GRID_HEADER,
         }
     }
 }

@@ -4,10 +4,10 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::score::{Outcome, ProjectScore, round2};
-use super::{Evaluation, is_separate};
+use super::{format_amount, paragraphs};
+use crate::evaluate::score::{Outcome, ProjectScore, format_points, format_rate, round2};
+use crate::evaluate::{Evaluation, is_separate};
 use crate::model::{Document, Project};
-use crate::table::{format_amount, paragraphs};
 
 /// The self-evaluation part of a document.
 #[derive(Clone, Debug, Serialize)]
@@ -139,16 +139,6 @@ pub const SUMMARY_HEADER: [&str; 7] = [
     "总分",
     "等级",
 ];
-
-/// Points as printed: exact, at most two decimals, no trailing zeros (`10`, `16.67`, `8.5`).
-pub fn format_points(d: Decimal) -> String {
-    round2(d).normalize().to_string()
-}
-
-/// A rate as a percentage with two decimals (`96.37%`).
-pub fn format_rate(rate: Decimal) -> String {
-    format!("{:.2}%", round2(rate * Decimal::ONE_HUNDRED))
-}
 
 impl EvaluationView {
     pub fn new(doc: &Document, evaluation: &Evaluation) -> Self {

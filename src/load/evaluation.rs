@@ -17,15 +17,13 @@
 
 use std::path::{Path, PathBuf};
 
+use super::convert::{Cx, Fields};
+use super::yaml::{self, Node, NodeKind};
+use super::{self as load, Loaded};
 use crate::check::rules;
 use crate::diag::Diagnostic;
-use crate::load::convert::{Cx, Fields};
-use crate::load::yaml::{self, Node, NodeKind};
-use crate::load::{self, Loaded};
-use crate::model::{Document, Project, Row};
+use crate::model::{Document, EvaluationSource, Project, Row, Separate};
 use crate::span::{FileId, Sources, Span, Spanned};
-
-use super::{EvaluationSource, Separate};
 
 /// The key that makes a YAML file a 自评 document.
 pub const TARGETS_KEY: &str = "targets";
