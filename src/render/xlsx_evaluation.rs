@@ -75,6 +75,7 @@ fn write_summary(
     for (col, width) in SUMMARY_WIDTHS.into_iter().enumerate() {
         sheet.set_column_width(col as u16, width)?;
     }
+    sheet.set_print_fit_to_pages(1, 0);
     let mut p = Painter {
         sheet,
         lines: BTreeMap::new(),
