@@ -237,7 +237,7 @@ pub struct Project {
     /// 项目名称；表标题为“序号.{项目名称}绩效目标表”。
     #[schemars(title = "项目名称")]
     pub name: Spanned<String>,
-    /// 预算规模：预算数、财政资金、其他资金，以文档金额单位计，最多两位小数。
+    /// 预算规模：预算数、财政资金、其他资金，以文档金额单位计，精确到分。
     #[schemars(title = "预算规模")]
     pub budget: Budget,
     /// 资金用途。
@@ -280,9 +280,29 @@ pub struct Project {
     pub file: FileId,
     #[schemars(skip)]
     pub span: Span,
+    /// Fields that could not be read: reported while loading, replaced by placeholders so
+    /// that the rest of the project is still checked.
+    #[schemars(skip)]
+    pub unread: Unread,
+}
+
+/// The fields of a project that failed to load (a missing `budget`, an invalid amount):
+/// the rules that need one skip the project instead of reading its placeholder. A
+/// document with any of them set has loading errors and is never rendered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Unread {
+    /// `budget` is missing or one of its amounts is invalid; the placeholder is zero.
+    pub budget: bool,
+    /// `purpose` is missing or not text; the placeholder is empty.
+    pub purpose: bool,
 }
 
 impl Project {
+    /// The budget, unless it failed to load.
+    pub fn known_budget(&self) -> Option<&Budget> {
+        (!self.unread.budget).then_some(&self.budget)
+    }
+
     /// The unit this table belongs to.
     pub fn unit<'a>(&'a self, doc: &'a Document) -> &'a Unit {
         self.unit.as_ref().unwrap_or(&doc.unit)
@@ -317,9 +337,12 @@ pub struct Budget {
     pub other: Option<Spanned<Decimal>>,
 }
 
-/// An amount as written in YAML: a non-negative number with at most two decimals.
+/// An amount as written in YAML: a non-negative number exact to the 分.
 #[derive(JsonSchema)]
-#[schemars(title = "金额", description = "非负数，最多两位小数，如 416543.39")]
+#[schemars(
+    title = "金额",
+    description = "非负数，精确到分：以元计最多两位小数，以万元计最多六位小数，如 416543.39"
+)]
 #[allow(dead_code)]
 struct AmountSchema(f64);
 

@@ -63,7 +63,8 @@ pub fn output_stem(doc_path: &Path) -> String {
 /// A loaded document with its sources, checked: what the stages after checking (backends,
 /// reports, fixes) start from.
 pub struct Checked {
-    /// The model, when the document could be read at all (it may still have errors).
+    /// The model, when it loaded without loading errors (check findings may still be
+    /// errors); `None` when a field was broken, though the rest was checked.
     pub document: Option<Document>,
     /// Loading findings, then the active findings of every pass, in that order.
     pub diagnostics: Vec<Diagnostic>,
@@ -84,13 +85,15 @@ impl Checked {
     }
 }
 
-/// Loads a document and, when it loaded, runs the checker over it.
+/// Loads a document and runs the checker over it, also past loading errors: a broken
+/// field is reported and the rest is still checked ([`load::Loaded::checkable`]). Then
+/// `document` is `None`, so nothing is rendered or written while errors remain.
 pub fn load_and_check(path: &Path) -> Checked {
     let mut sources = Sources::new();
-    let loaded = load::load_path(path, &mut sources);
-    let mut diagnostics = loaded.diagnostics;
+    let mut loaded = load::load_path(path, &mut sources);
+    let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     let mut suppressed = Vec::new();
-    if let Some(doc) = &loaded.document {
+    if let Some(doc) = loaded.checkable() {
         let report = check::check(doc, &sources);
         diagnostics.extend(report.diagnostics);
         suppressed = report.suppressed;

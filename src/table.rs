@@ -187,8 +187,15 @@ fn labelled(label: &str, text: &str) -> Vec<String> {
 }
 
 /// An amount as printed in the tables: always two decimals.
+/// An amount as published: two decimals, or as many as it needs to stay exact
+/// (`24.998` 万元 is printed `24.998`, never rounded to `25.00`).
 pub fn format_amount(value: &rust_decimal::Decimal) -> String {
-    format!("{:.2}", value)
+    let exact = value.normalize();
+    if exact.scale() > 2 {
+        exact.to_string()
+    } else {
+        format!("{:.2}", value)
+    }
 }
 
 impl Table {

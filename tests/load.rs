@@ -121,10 +121,31 @@ fn duplicate_key_points_at_both_places() {
 #[test]
 fn malformed_amount_explains_units() {
     let (code, line, col, message, help) =
-        one(&VALID.replace("total: 416543.39", "total: 41.66万"));
+        one(&VALID.replace("total: 416543.39", "total: 约41.66万"));
     assert_eq!((code.as_str(), line, col), ("L006", 9, 14));
-    assert_eq!(message, "预算数不是有效的金额：`41.66万`");
+    assert_eq!(message, "预算数不是有效的金额：`约41.66万`");
     assert!(help[0].contains("单位由 amount_unit 决定"));
+}
+
+#[test]
+fn amount_with_a_unit_is_read_with_a_warning_and_a_fix() {
+    let yaml = VALID
+        .replace("amount_unit: 元", "amount_unit: 万元")
+        .replace("total: 416543.39", "total: 250万")
+        .replace("fiscal: 416543.39", "fiscal: 2500000元");
+    let mut sources = Sources::new();
+    let loaded = load_str("doc.yaml", &yaml, &mut sources);
+    let codes: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["L012", "L012"]);
+    let fixes: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.fix.as_ref().unwrap().replacement.as_str())
+        .collect();
+    assert_eq!(fixes, ["250", "250"]);
+    // Warnings only: the document is complete and may be built.
+    let doc = loaded.document.expect("a document with warnings loads");
+    assert_eq!(doc.projects[0].budget.total.value.to_string(), "250");
 }
 
 #[test]
@@ -135,12 +156,39 @@ fn negative_amount_is_rejected() {
 }
 
 #[test]
-fn more_than_two_decimals_is_rejected_with_the_rounded_suggestion() {
+fn amounts_finer_than_a_fen_are_rejected_with_the_rounded_suggestion() {
     let (code, line, col, message, help) =
         one(&VALID.replace("total: 416543.39", "total: 416543.391"));
     assert_eq!((code.as_str(), line, col), ("L008", 9, 14));
-    assert_eq!(message, "预算数超过两位小数：416543.391");
+    assert_eq!(
+        message,
+        "预算数比 1 分更精细：416543.391（以元计最多 2 位小数）"
+    );
     assert_eq!(help, ["写作 416543.39"]);
+    // In 万元, six decimals are still exact to the 分; seven are not.
+    let wan = VALID.replace("amount_unit: 元", "amount_unit: 万元");
+    assert!(diagnostics(&wan.replace("416543.39", "24.998")).is_empty());
+    assert!(diagnostics(&wan.replace("416543.39", "41.654339")).is_empty());
+    let (code, _, _, _, help) = one(&wan
+        .replace("total: 416543.39", "total: 41.6543391")
+        .replace("fiscal: 416543.39", "fiscal: 41.654339"));
+    assert_eq!(code, "L008");
+    assert_eq!(help, ["写作 41.654339"]);
+}
+
+#[test]
+fn a_broken_field_does_not_hide_the_rest_of_the_document() {
+    let yaml = VALID.replace("total: 416543.39", "total:");
+    let mut sources = Sources::new();
+    let loaded = load_str("doc.yaml", &yaml, &mut sources);
+    assert_eq!(loaded.diagnostics[0].code, "L006");
+    // Nothing may be written, but the rest can be checked: the budget is marked unread.
+    assert!(loaded.document.is_none());
+    let recovered = loaded.checkable().expect("recovered document");
+    let project = &recovered.projects[0];
+    assert!(project.unread.budget);
+    assert!(project.known_budget().is_none());
+    assert_eq!(project.rows().count(), 1);
 }
 
 #[test]

@@ -521,8 +521,8 @@ fn custom_framework_file_next_to_the_document() {
             .unwrap()
             .replace("name: legacy", "name: hebei")
             .replace(
-                "{ name: 数量指标, category: 数量 }",
-                "{ name: 数量指标, category: 数量 }\n      - { name: 进度指标, category: 时效 }",
+                "{ name: 质量指标, category: 质量 }",
+                "{ name: 质量指标, category: 质量 }\n      - { name: 进度指标, category: 时效 }",
             ),
     )
     .unwrap();

@@ -203,6 +203,73 @@ const DOMAIN_VALUES: &[(&str, &str)] = &[
     ("可扩展性强", "text"),
 ];
 
+/// Forms from other provinces' published tables (issue 13): word comparators, look-alikes,
+/// ASCII digraphs, split cells joined with blanks, periods and whole-year dates.
+const PROVINCE_VALUES: &[(&str, &str, Option<Relation>)] = &[
+    ("大于等于90%", "percent", Some(Relation::AtLeast)),
+    ("大于或等于95%", "percent", Some(Relation::AtLeast)),
+    ("小于等于5万元", "quantity", Some(Relation::AtMost)),
+    ("小于或等于3个工作日", "duration", Some(Relation::AtMost)),
+    ("等于100%", "percent", Some(Relation::Equal)),
+    ("不低于95%", "percent", Some(Relation::AtLeast)),
+    ("不少于10次", "quantity", Some(Relation::AtLeast)),
+    ("90%以上", "percent", Some(Relation::AtLeast)),
+    ("5%以下", "percent", Some(Relation::AtMost)),
+    ("15%及其以下", "percent", Some(Relation::AtMost)),
+    ("3%及以下", "percent", Some(Relation::AtMost)),
+    ("30天以内", "duration", Some(Relation::AtMost)),
+    ("≧95%", "percent", Some(Relation::AtLeast)),
+    ("≦5%", "percent", Some(Relation::AtMost)),
+    (">=90%", "percent", Some(Relation::AtLeast)),
+    ("<=20万元", "quantity", Some(Relation::AtMost)),
+    ("≥ 90 %", "percent", Some(Relation::AtLeast)),
+    ("大于等于 90 %", "percent", Some(Relation::AtLeast)),
+    ("2023.07-2024.01", "period", None),
+    ("2020年1月--2020年11月", "period", None),
+    ("2021年1月-12月", "period", None),
+    ("2020.1.1-2020.12.31", "period", None),
+    ("2023年4月-2024年2月", "period", None),
+    ("2021年全年", "date", None),
+    ("12月底到位", "date", None),
+];
+
+#[test]
+fn other_provinces_forms_parse_into_typed_values() {
+    let mut wrong = Vec::new();
+    for &(input, kind, relation) in PROVINCE_VALUES {
+        let parsed = value::parse(input);
+        let got = parsed.kind.comparator().map(|c| c.relation());
+        if parsed.kind.kind_name() != kind || got != relation {
+            wrong.push(format!(
+                "{input}: expected {kind} {relation:?}, got {} {got:?}",
+                parsed.kind.kind_name()
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // A period's canonical spelling reads back as the same period.
+    for input in [
+        "2023.07-2024.01",
+        "2020年1月--2020年11月",
+        "2020.1.1-2020.12.31",
+    ] {
+        let parsed = value::parse(input);
+        let canonical = parsed.canonical().unwrap();
+        assert_eq!(value::parse(canonical).kind, parsed.kind, "{input}");
+        assert!(value::parse(canonical).problems.is_empty(), "{canonical}");
+    }
+    assert_eq!(
+        value::parse("2023.07-2024.01").canonical(),
+        Some("2023年7月-2024年1月")
+    );
+}
+
+#[test]
+fn fast_path_equals_grammar_on_other_provinces_forms() {
+    let checked = check_fast_equals_grammar(PROVINCE_VALUES.iter().map(|(v, _, _)| *v));
+    assert_eq!(checked, PROVINCE_VALUES.len());
+}
+
 #[test]
 fn every_seed_value_parses_to_its_expected_kind() {
     let mut wrong = Vec::new();
@@ -763,7 +830,11 @@ fn fast_path_equals_grammar_on_published_examples_and_seeds() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut inputs: Vec<String> = Vec::new();
     let mut values = 0;
-    for dir in ["tests/fixtures/published", "examples"] {
+    for dir in [
+        "tests/fixtures/published",
+        "examples",
+        "tests/fixtures/wild",
+    ] {
         for entry in walkdir::WalkDir::new(root.join(dir)) {
             let entry = entry.unwrap();
             if entry.path().extension().is_some_and(|e| e == "yaml") {

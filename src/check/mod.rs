@@ -48,7 +48,9 @@ pub fn check(doc: &Document, sources: &Sources) -> Report {
     passes::values::run(&mut cx);
     passes::structure::run(&mut cx);
     passes::consistency::run(&mut cx);
+    passes::targets::run(&mut cx);
     passes::text::run(&mut cx);
+    passes::wording::run(&mut cx);
     crate::evaluate::checks::run(&mut cx);
     configure(doc, cx.findings)
 }

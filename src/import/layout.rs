@@ -594,6 +594,7 @@ impl Cx {
                 score: None,
                 file: self.file,
                 span: head_span,
+                unread: Default::default(),
             },
         })
     }

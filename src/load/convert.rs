@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use super::amount;
 use super::yaml::{self, Node, NodeKind};
 use crate::check::rules;
 use crate::diag::Diagnostic;
@@ -131,6 +132,9 @@ impl<'a> Fields<'a> {
 pub(crate) struct Cx<'s> {
     sources: &'s Sources,
     diags: Vec<Diagnostic>,
+    /// The document's amount unit once read: it decides how exact an amount may be and
+    /// what a unit typed into a budget cell means.
+    amount_unit: Option<AmountUnit>,
 }
 
 impl<'s> Cx<'s> {
@@ -292,13 +296,22 @@ impl<'s> Cx<'s> {
         };
         let help =
             "金额只写数字（如 416543.39），单位由 amount_unit 决定，不写“元”“万元”或千分位逗号";
-        let Ok(value) = Decimal::from_str_exact(&text) else {
-            self.push(
-                Diagnostic::of(&rules::L006, format!("{what}不是有效的金额：`{text}`"))
-                    .at(node.span, "无法读作金额")
-                    .with_help(help),
-            );
-            return None;
+        let value = match Decimal::from_str_exact(&text) {
+            Ok(value) => value,
+            Err(_) => match self.amount_unit.and_then(|u| amount::with_unit(&text, u)) {
+                Some(read) => {
+                    self.unit_in_amount(node, what, &text, &read);
+                    read.value
+                }
+                None => {
+                    self.push(
+                        Diagnostic::of(&rules::L006, format!("{what}不是有效的金额：`{text}`"))
+                            .at(node.span, "无法读作金额")
+                            .with_help(help),
+                    );
+                    return None;
+                }
+            },
         };
         if value.is_sign_negative() && !value.is_zero() {
             self.push(
@@ -308,11 +321,23 @@ impl<'s> Cx<'s> {
             );
             return None;
         }
-        if value.scale() > 2 {
+        // Exact to the 分 is exact enough: 24.998 万元 is 249980.00 元.
+        let unit = self.amount_unit.unwrap_or(AmountUnit::WanYuan);
+        let places = amount::fen_places(unit);
+        if value.normalize().scale() > places {
             self.push(
-                Diagnostic::of(&rules::L008, format!("{what}超过两位小数：{text}"))
-                    .at(node.span, "金额精确到分，最多两位小数")
-                    .with_help(format!("写作 {}", value.round_dp(2))),
+                Diagnostic::of(
+                    &rules::L008,
+                    format!(
+                        "{what}比 1 分更精细：{text}（以{}计最多 {places} 位小数）",
+                        unit.label()
+                    ),
+                )
+                .at(
+                    node.span,
+                    format!("以{}计的金额最多 {places} 位小数", unit.label()),
+                )
+                .with_help(format!("写作 {}", value.round_dp(places))),
             );
             return None;
         }
@@ -354,6 +379,27 @@ impl<'s> Cx<'s> {
                 None
             }
         }
+    }
+
+    /// L012: an amount written with a unit or thousands separators, read as what it says.
+    fn unit_in_amount(&mut self, node: &Node, what: &str, text: &str, read: &amount::WithUnit) {
+        let number = read.value.normalize().to_string();
+        let unit = self.amount_unit.map_or("", |u| u.label());
+        let mut d = Diagnostic::of(
+            &rules::L012,
+            format!("{what}“{text}”写了{}，读作 {number}（{unit}）", read.what),
+        )
+        .at(
+            node.span,
+            format!("金额只写数字，单位是 amount_unit（{unit}）"),
+        )
+        .with_help(format!("写作 {number}"));
+        d.fix = Some(crate::diag::Fix {
+            span: node.span,
+            replacement: number,
+            title: format!("改写为 {}", read.value.normalize()),
+        });
+        self.push(d);
     }
 
     fn unit(&mut self, node: &Node) -> Option<Unit> {
@@ -418,6 +464,7 @@ pub fn document(
     let mut cx = Cx {
         sources,
         diags: Vec::new(),
+        amount_unit: None,
     };
     let root = match yaml::parse(file, sources.text(file)) {
         Ok(n) => n,
@@ -437,12 +484,7 @@ pub fn document(
         }
     };
     let doc = cx.document_body(&root, file, project_files);
-    let diags = cx.diags;
-    if diags.is_empty() {
-        (doc, diags)
-    } else {
-        (None, diags)
-    }
+    (doc, cx.diags)
 }
 
 impl<'s> Cx<'s> {
@@ -459,6 +501,7 @@ impl<'s> Cx<'s> {
         let amount_unit = self
             .required(&f, "amount_unit", "金额单位")
             .and_then(|n| self.amount_unit(n));
+        self.amount_unit = amount_unit.as_ref().map(|u| u.value);
         let unit = self
             .required(&f, "unit", "预算单位")
             .and_then(|n| self.unit(n));
@@ -705,6 +748,21 @@ impl<'s> Cx<'s> {
         let purpose = self
             .required(&f, "purpose", "资金用途")
             .and_then(|n| self.string(n, "资金用途"));
+        // A broken budget or purpose is reported above; placeholders keep the rest of the
+        // project checkable, and `unread` tells the rules that need them to skip it.
+        let unread = Unread {
+            budget: budget.is_none(),
+            purpose: purpose.is_none(),
+        };
+        let budget = budget.unwrap_or_else(|| {
+            let zero = Spanned::new(Decimal::ZERO, node.span);
+            Budget {
+                total: zero,
+                fiscal: None,
+                other: None,
+            }
+        });
+        let purpose = purpose.unwrap_or_else(|| Spanned::new(String::new(), node.span));
         let spending_plan = match f.get("spending_plan") {
             Some(n) if !matches!(n.kind, NodeKind::Null) => self.spending_plan(n),
             _ => None,
@@ -748,8 +806,8 @@ impl<'s> Cx<'s> {
             unit,
             code,
             name: name?,
-            budget: budget?,
-            purpose: purpose?,
+            budget,
+            purpose,
             spending_plan,
             goals,
             goal_numbering,
@@ -763,6 +821,7 @@ impl<'s> Cx<'s> {
             score,
             file,
             span: node.span,
+            unread,
         })
     }
 

@@ -131,20 +131,11 @@ pub fn load(path: &Path, file: FileId, sources: &mut Sources) -> Loaded {
             date: header.date,
         }),
     });
-    let document = diags.is_empty().then_some(doc);
-    Loaded {
-        document,
-        diagnostics: diags,
-        root,
-    }
+    Loaded::new(Some(doc), diags, root)
 }
 
 fn failed(root: PathBuf, diagnostics: Vec<Diagnostic>) -> Loaded {
-    Loaded {
-        document: None,
-        diagnostics,
-        root,
-    }
+    Loaded::new(None, diagnostics, root)
 }
 
 /// Why `targets:` cannot be loaded, if it cannot: missing, or itself a 自评 document.

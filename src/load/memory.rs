@@ -121,22 +121,14 @@ pub fn load(tree: &Tree, doc: &str, shown_prefix: &str, sources: &mut Sources) -
         )
         .with_help("检查路径是否正确")),
     };
-    let failed = |d: Diagnostic| Loaded {
-        document: None,
-        diagnostics: vec![d],
-        root: root.clone(),
-    };
+    let failed = |d: Diagnostic| Loaded::new(None, vec![d], root.clone());
     if tree.contains_key(doc) {
         let file = match read(doc, sources) {
             Ok(f) => f,
             Err(d) => return failed(d),
         };
         let (document, diagnostics) = convert::document(file, sources, Vec::new());
-        return Loaded {
-            document,
-            diagnostics,
-            root,
-        };
+        return Loaded::new(document, diagnostics, root);
     }
     let settings = if doc.is_empty() {
         DOCUMENT_FILE.to_string()
@@ -169,15 +161,7 @@ pub fn load(tree: &Tree, doc: &str, shown_prefix: &str, sources: &mut Sources) -
     }
     let (document, more) = convert::document(settings_file, sources, project_sources);
     diagnostics.extend(more);
-    Loaded {
-        document: if diagnostics.is_empty() {
-            document
-        } else {
-            None
-        },
-        diagnostics,
-        root,
-    }
+    Loaded::new(document, diagnostics, root)
 }
 
 /// Reads a folder on disk into a [`Tree`] (every file below it, `/`-separated paths).

@@ -5,6 +5,7 @@
 //! order given by `project_order`. Both forms give the same [`Document`].
 
 pub mod memory;
+mod amount;
 pub(crate) mod convert;
 pub mod evaluation;
 pub mod yaml;
@@ -23,10 +24,42 @@ pub const DOCUMENT_FILE: &str = "jixiao.yaml";
 
 /// The result of loading: the document if it could be built, and all loading diagnostics.
 pub struct Loaded {
+    /// The document, when it loaded without errors (warnings allowed): what may be
+    /// rendered, formatted or written back.
     pub document: Option<Document>,
+    /// The document as far as it could be read past its loading errors: broken fields
+    /// are placeholders marked in [`crate::model::Project::unread`], unreadable rows and
+    /// projects are left out. Only for checking the rest; `None` when `document` is set
+    /// or when not even the document's settings could be read.
+    pub recovered: Option<Document>,
     pub diagnostics: Vec<Diagnostic>,
     /// The folder that holds the document (for template overrides and outputs).
     pub root: PathBuf,
+}
+
+impl Loaded {
+    pub(crate) fn new(document: Option<Document>, diagnostics: Vec<Diagnostic>, root: PathBuf) -> Self {
+        let failed = diagnostics
+            .iter()
+            .any(|d| d.severity == crate::diag::Severity::Error);
+        let (document, recovered) = if failed {
+            (None, document)
+        } else {
+            (document, None)
+        };
+        Loaded {
+            document,
+            recovered,
+            diagnostics,
+            root,
+        }
+    }
+
+    /// The document to check: the complete one, or what was recovered past errors, so
+    /// that one broken field does not hide every other finding.
+    pub fn checkable(&self) -> Option<&Document> {
+        self.document.as_ref().or(self.recovered.as_ref())
+    }
 }
 
 /// Loads a document from a YAML file or a document folder.
@@ -41,17 +74,9 @@ pub fn load_path(path: &Path, sources: &mut Sources) -> Loaded {
             }
             Ok(file) => {
                 let (document, diagnostics) = convert::document(file, sources, Vec::new());
-                Loaded {
-                    document,
-                    diagnostics,
-                    root,
-                }
+                Loaded::new(document, diagnostics, root)
             }
-            Err(d) => Loaded {
-                document: None,
-                diagnostics: vec![d],
-                root,
-            },
+            Err(d) => Loaded::new(None, vec![d], root),
         }
     };
     if let Some(doc) = &mut loaded.document {
@@ -67,11 +92,7 @@ pub fn load_path(path: &Path, sources: &mut Sources) -> Loaded {
 pub fn load_str(name: &str, text: &str, sources: &mut Sources) -> Loaded {
     let file = sources.add(name, text);
     let (document, diagnostics) = convert::document(file, sources, Vec::new());
-    Loaded {
-        document,
-        diagnostics,
-        root: PathBuf::new(),
-    }
+    Loaded::new(document, diagnostics, PathBuf::new())
 }
 
 fn read(path: &Path, sources: &mut Sources) -> Result<usize, Diagnostic> {
@@ -143,28 +164,24 @@ fn load_folder(dir: &Path, sources: &mut Sources) -> Loaded {
     let root = dir.to_path_buf();
     let settings = dir.join(DOCUMENT_FILE);
     if !settings.exists() {
-        return Loaded {
-            document: None,
-            diagnostics: vec![
-                Diagnostic::of(&rules::L009, format!("文件夹 {} 中没有 {DOCUMENT_FILE}", display_path(dir)),
+        return Loaded::new(
+            None,
+            vec![
+                Diagnostic::of(
+                    &rules::L009,
+                    format!("文件夹 {} 中没有 {DOCUMENT_FILE}", display_path(dir)),
                 )
                 .with_help(format!(
                     "文档文件夹需要一个 {DOCUMENT_FILE}（年度、金额单位、单位、指标体系），每个项目一个 YAML 文件"
                 )),
             ],
             root,
-        };
+        );
     }
     let mut diagnostics = Vec::new();
     let settings_file = match read(&settings, sources) {
         Ok(f) => f,
-        Err(d) => {
-            return Loaded {
-                document: None,
-                diagnostics: vec![d],
-                root,
-            };
-        }
+        Err(d) => return Loaded::new(None, vec![d], root),
     };
     let mut project_sources = Vec::new();
     for path in project_files(dir) {
@@ -181,15 +198,7 @@ fn load_folder(dir: &Path, sources: &mut Sources) -> Loaded {
     }
     let (document, more) = convert::document(settings_file, sources, project_sources);
     diagnostics.extend(more);
-    Loaded {
-        document: if diagnostics.is_empty() {
-            document
-        } else {
-            None
-        },
-        diagnostics,
-        root,
-    }
+    Loaded::new(document, diagnostics, root)
 }
 
 /// A span for a whole file, used when a finding has no better place.

@@ -10,7 +10,8 @@ use rust_decimal::Decimal;
 
 use super::grammar::{Rule, ValueParser};
 use super::model::{
-    Comparator, DateQualifier, DurationQualifier, MonthPeriod, Multiplier, Relation, Value,
+    Comparator, DatePoint, DateQualifier, DurationQualifier, MonthPeriod, Multiplier, Relation,
+    Value,
 };
 use super::problem::ProblemKind;
 use super::units::{self, UnitInfo};
@@ -103,6 +104,7 @@ pub(super) fn build(text: &str) -> Option<Built> {
     let mut top = ValueParser::parse(Rule::value, text).ok()?;
     let form = top.next()?.into_inner().next()?;
     match form.as_rule() {
+        Rule::date_range => build_date_range(form),
         Rule::date => build_date(form),
         Rule::duration => build_duration(form),
         Rule::ratio => build_ratio(form),
@@ -355,6 +357,98 @@ pub(super) fn date(parts: DateParts<'_>) -> Option<Built> {
         );
     }
     notes.done(written, repaired)
+}
+
+/// A period between two dates (`2023.07-2024.01`, `2020年1月--2020年11月`).
+fn build_date_range(pair: Pair<'_, Rule>) -> Option<Built> {
+    let mut notes = Notes::default();
+    let whole = span_of(&pair);
+    let mut points = Vec::new();
+    let mut separators = Vec::new();
+    let mut dotted = false;
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::range_sep => separators.push(Piece::of(&part)),
+            Rule::range_point | Rule::month_point => {
+                dotted |= part.as_str().contains('.');
+                let mut point = DatePoint {
+                    year: None,
+                    month: None,
+                    day: None,
+                };
+                for piece in part.into_inner() {
+                    let span = span_of(&piece);
+                    match piece.as_rule() {
+                        Rule::year => point.year = piece.as_str().parse().ok(),
+                        Rule::month => {
+                            let m: u8 = piece.as_str().parse().ok()?;
+                            if !(1..=12).contains(&m) {
+                                notes.note(
+                                    ProblemKind::ImpossibleDate,
+                                    format!("日期不存在：没有{m}月"),
+                                    span,
+                                    false,
+                                );
+                            }
+                            point.month = Some(m);
+                        }
+                        Rule::day => {
+                            let d: u8 = piece.as_str().parse().ok()?;
+                            if let Some(m) = point.month.filter(|m| (1..=12).contains(m))
+                                && (d == 0 || d > days_in_month(point.year, m))
+                            {
+                                let y = point.year.map(|y| format!("{y}年")).unwrap_or_default();
+                                notes.note(
+                                    ProblemKind::ImpossibleDate,
+                                    format!("日期不存在：{y}{m}月没有{d}日"),
+                                    span,
+                                    false,
+                                );
+                            }
+                            point.day = Some(d);
+                        }
+                        _ => {}
+                    }
+                }
+                points.push(point);
+            }
+            _ => {}
+        }
+    }
+    let [from, to] = <[DatePoint; 2]>::try_from(points).ok()?;
+    // The second end of `2021年1月-12月` is in the first one's year.
+    let to_year = to.year.or(from.year);
+    let value = Value::Period { from, to };
+    if (to_year, to.month, to.day) < (from.year, from.month, from.day) {
+        notes.note(
+            ProblemKind::InvertedRange,
+            "期间的结束早于开始".to_string(),
+            whole.clone(),
+            false,
+        );
+    }
+    if dotted {
+        let shown = value.to_string();
+        notes.note(
+            ProblemKind::MalformedDate,
+            format!("期间应写作“{shown}”的形式"),
+            whole,
+            true,
+        );
+    } else if separators.len() > 1 || separators.iter().any(|s| s.text != "-") {
+        let at = separators
+            .first()
+            .map(|s| s.span.start)
+            .unwrap_or(whole.start);
+        let end = separators.last().map(|s| s.span.end).unwrap_or(whole.end);
+        notes.note(
+            ProblemKind::NonCanonical,
+            "期间的两端用一个“-”连接".to_string(),
+            at..end,
+            true,
+        );
+    }
+    notes.done(value, None)
 }
 
 fn days_in_month(year: Option<u16>, month: u8) -> u8 {

@@ -3,7 +3,20 @@
 
 use std::fmt::{self, Display, Formatter};
 
-use super::model::{Comparator, Value};
+use super::model::{Comparator, DatePoint, Value};
+
+fn point(f: &mut Formatter<'_>, p: &DatePoint) -> fmt::Result {
+    if let Some(y) = p.year {
+        write!(f, "{y}年")?;
+    }
+    if let Some(m) = p.month {
+        write!(f, "{m}月")?;
+    }
+    if let Some(d) = p.day {
+        write!(f, "{d}日")?;
+    }
+    Ok(())
+}
 
 fn comparator(f: &mut Formatter<'_>, c: &Option<Comparator>) -> fmt::Result {
     match c {
@@ -77,6 +90,11 @@ impl Display for Value {
                     f.write_str(q.as_str())?;
                 }
                 Ok(())
+            }
+            Value::Period { from, to } => {
+                point(f, from)?;
+                f.write_str("-")?;
+                point(f, to)
             }
             Value::Duration {
                 comparator: c,

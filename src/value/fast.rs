@@ -39,30 +39,36 @@ const TIME_UNITS: [&str; 12] = [
 /// with end of input required right after, PEG reads a rest equal to one of them as it.
 const DURATION_QUALIFIERS: [&str; 5] = ["内完成", "之内", "内", "响应", "完成"];
 
-/// The endings of every `suffix_comparator` (`及以上`, `以上`, `及以下`, `以下`, `以内`).
+/// The endings of every `suffix_comparator` (`及其以上`, `及以上`, `以上`, `及其以下`, `及以下`,
+/// `以下`, `以内`).
 const SUFFIX_ENDINGS: [&str; 3] = ["以上", "以下", "以内"];
 
 /// The `date_qualifier` alternatives. As with durations, no earlier one is a prefix of a
 /// later one, so a rest equal to one of them is read as it.
-const DATE_QUALIFIERS: [&str; 10] = [
+const DATE_QUALIFIERS: [&str; 14] = [
     "底前完成",
     "底之前",
     "底以前",
     "底前",
+    "底到位",
     "底",
     "前完成",
+    "前到位",
     "之前",
     "以前",
     "前",
     "完成",
+    "到位",
+    "全年",
 ];
 
 /// Reads `text` (already normalized) when it has one of the common shapes, exactly as
 /// `build::build` would; `None` when the shape is not one of them (the grammar decides).
 pub(super) fn build(text: &str) -> Option<Built> {
     let bytes = text.as_bytes();
-    // `comparator?`: no spelling of `comparator` is a prefix of another, so the one the
-    // text starts with (if any) is the one PEG takes, in every alternative that has it.
+    // `comparator?`: where one spelling begins another (`大于`, `大于等于`), the grammar
+    // lists the longer first, so the longest the text starts with (if any) is the one
+    // PEG takes, in every alternative that has it.
     let (comparator, at) = match comparator_len(text) {
         0 => (None, 0),
         n => (Some(Piece::at(text, 0..n)), n),
@@ -163,12 +169,16 @@ fn comparator_len(text: &str) -> usize {
     match text.as_bytes().first() {
         Some(b'>' | b'<' | b'=') => 1,
         Some(b) if b.is_ascii() => 0,
+        // The grammar lists a word before any word it begins with (`大于等于` before
+        // `大于`), so the one PEG takes is the longest that matches.
         _ => Comparator::ALL
             .iter()
             .filter(|c| !c.is_suffix())
             .map(|c| c.as_str())
-            .find(|c| text.starts_with(c))
-            .map_or(0, str::len),
+            .filter(|c| text.starts_with(c))
+            .map(str::len)
+            .max()
+            .unwrap_or(0),
     }
 }
 

@@ -43,6 +43,9 @@ pub enum Value {
         period: Option<MonthPeriod>,
         qualifier: Option<DateQualifier>,
     },
+    /// A span between two dates: `2023年7月-2024年1月`, `2020年1月1日-2020年12月31日`,
+    /// `2021年1月-12月` (a month range inside one year is a [`Value::Date`] with a period).
+    Period { from: DatePoint, to: DatePoint },
     /// A length of time: `≤4小时`, `5个工作日内`, `7*24小时响应`.
     Duration {
         comparator: Option<Comparator>,
@@ -54,6 +57,14 @@ pub enum Value {
     },
     /// Qualitative text: `有效提升`, `满意`.
     Text { text: String },
+}
+
+/// One end of a [`Value::Period`]: a year, month and day, each as far as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct DatePoint {
+    pub year: Option<u16>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
 }
 
 /// A span of months inside one year: the `1-12月` of `2025年1-12月`.
@@ -168,6 +179,16 @@ pub enum Comparator {
     Exceeding,
     /// 大于
     GreaterThan,
+    /// 大于等于
+    GreaterOrEqual,
+    /// 大于或等于
+    GreaterOrEqualOr,
+    /// 小于等于
+    LessOrEqual,
+    /// 小于或等于
+    LessOrEqualOr,
+    /// 等于
+    EqualWord,
     /// 至少
     AtLeastWord,
     /// 最多
@@ -184,11 +205,15 @@ pub enum Comparator {
     AndBelowInclusive,
     /// 以内 after the number
     Within,
+    /// 及其以上 after the number
+    AndAboveQi,
+    /// 及其以下 after the number
+    AndBelowQi,
 }
 
 impl Comparator {
     /// Every comparator, symbols first.
-    pub const ALL: [Comparator; 25] = [
+    pub const ALL: [Comparator; 32] = [
         Comparator::Ge,
         Comparator::Le,
         Comparator::Gt,
@@ -206,6 +231,11 @@ impl Comparator {
         Comparator::HigherThan,
         Comparator::Exceeding,
         Comparator::GreaterThan,
+        Comparator::GreaterOrEqual,
+        Comparator::GreaterOrEqualOr,
+        Comparator::LessOrEqual,
+        Comparator::LessOrEqualOr,
+        Comparator::EqualWord,
         Comparator::AtLeastWord,
         Comparator::AtMostWord,
         Comparator::Reaching,
@@ -214,6 +244,8 @@ impl Comparator {
         Comparator::AndBelow,
         Comparator::AndBelowInclusive,
         Comparator::Within,
+        Comparator::AndAboveQi,
+        Comparator::AndBelowQi,
     ];
 
     /// The spelling as written.
@@ -236,6 +268,11 @@ impl Comparator {
             Comparator::HigherThan => "高于",
             Comparator::Exceeding => "超过",
             Comparator::GreaterThan => "大于",
+            Comparator::GreaterOrEqual => "大于等于",
+            Comparator::GreaterOrEqualOr => "大于或等于",
+            Comparator::LessOrEqual => "小于等于",
+            Comparator::LessOrEqualOr => "小于或等于",
+            Comparator::EqualWord => "等于",
             Comparator::AtLeastWord => "至少",
             Comparator::AtMostWord => "最多",
             Comparator::Reaching => "达到",
@@ -244,6 +281,8 @@ impl Comparator {
             Comparator::AndBelow => "以下",
             Comparator::AndBelowInclusive => "及以下",
             Comparator::Within => "以内",
+            Comparator::AndAboveQi => "及其以上",
+            Comparator::AndBelowQi => "及其以下",
         }
     }
 
@@ -257,12 +296,16 @@ impl Comparator {
         use Comparator::*;
         match self {
             Ge | NotFewerThan | NotLowerThan | NotSmallerThan | AtLeastWord | Reaching
-            | AndAbove | AndAboveInclusive => Relation::AtLeast,
+            | AndAbove | AndAboveInclusive | GreaterOrEqual | GreaterOrEqualOr | AndAboveQi => {
+                Relation::AtLeast
+            }
             Le | NotHigherThan | NotExceeding | NotGreaterThan | AtMostWord | AndBelow
-            | AndBelowInclusive | Within => Relation::AtMost,
+            | AndBelowInclusive | Within | LessOrEqual | LessOrEqualOr | AndBelowQi => {
+                Relation::AtMost
+            }
             Gt | HigherThan | Exceeding | GreaterThan => Relation::MoreThan,
             Lt | FewerThan | LowerThan | SmallerThan => Relation::LessThan,
-            Eq => Relation::Equal,
+            Eq | EqualWord => Relation::Equal,
         }
     }
 
@@ -275,6 +318,8 @@ impl Comparator {
                 | Comparator::AndBelow
                 | Comparator::AndBelowInclusive
                 | Comparator::Within
+                | Comparator::AndAboveQi
+                | Comparator::AndBelowQi
         )
     }
 
@@ -331,11 +376,19 @@ pub enum DateQualifier {
     EndBeforeDone,
     /// 完成: done at the date.
     Done,
+    /// 到位: in place by the date (`12月底到位`).
+    Arrive,
+    /// 底到位
+    EndArrive,
+    /// 前到位
+    BeforeArrive,
+    /// 全年: the whole year (`2021年全年`).
+    WholeYear,
 }
 
 impl DateQualifier {
     /// Every qualifier.
-    pub const ALL: [DateQualifier; 10] = [
+    pub const ALL: [DateQualifier; 14] = [
         DateQualifier::Before,
         DateQualifier::BeforeZhi,
         DateQualifier::BeforeYi,
@@ -346,6 +399,10 @@ impl DateQualifier {
         DateQualifier::EndBeforeYi,
         DateQualifier::EndBeforeDone,
         DateQualifier::Done,
+        DateQualifier::Arrive,
+        DateQualifier::EndArrive,
+        DateQualifier::BeforeArrive,
+        DateQualifier::WholeYear,
     ];
 
     /// The spelling.
@@ -361,6 +418,10 @@ impl DateQualifier {
             DateQualifier::EndBeforeYi => "底以前",
             DateQualifier::EndBeforeDone => "底前完成",
             DateQualifier::Done => "完成",
+            DateQualifier::Arrive => "到位",
+            DateQualifier::EndArrive => "底到位",
+            DateQualifier::BeforeArrive => "前到位",
+            DateQualifier::WholeYear => "全年",
         }
     }
 
@@ -371,7 +432,7 @@ impl DateQualifier {
 
     /// Whether the date is a deadline (the target must be met by then).
     pub fn is_deadline(self) -> bool {
-        !matches!(self, DateQualifier::Done)
+        !matches!(self, DateQualifier::Done | DateQualifier::WholeYear)
     }
 
     /// Whether the qualifier refers to the end of the month (or year) rather than the date.
@@ -383,6 +444,8 @@ impl DateQualifier {
                 | DateQualifier::EndBeforeZhi
                 | DateQualifier::EndBeforeYi
                 | DateQualifier::EndBeforeDone
+                | DateQualifier::EndArrive
+                | DateQualifier::WholeYear
         )
     }
 }
@@ -439,7 +502,7 @@ impl Value {
             | Value::Ratio { comparator, .. }
             | Value::Date { comparator, .. }
             | Value::Duration { comparator, .. } => *comparator,
-            Value::Range { .. } | Value::Text { .. } => None,
+            Value::Range { .. } | Value::Period { .. } | Value::Text { .. } => None,
         }
     }
 
@@ -460,6 +523,7 @@ impl Value {
             Value::Ratio { .. } => "ratio",
             Value::Range { .. } => "range",
             Value::Date { .. } => "date",
+            Value::Period { .. } => "period",
             Value::Duration { .. } => "duration",
             Value::Text { .. } => "text",
         }

@@ -98,7 +98,17 @@ pub fn lookup(symbol: &str) -> Option<UnitInfo> {
     }
     let (numerator, denominator) = symbol.split_once('/')?;
     let top = lookup_simple(numerator)?;
-    let bottom = lookup_simple(denominator)?;
+    // A denominator of several units joined by `·` (`元/人·月`) counts as one.
+    if denominator.contains('·') {
+        let parts: Option<Vec<UnitInfo>> = denominator.split('·').map(lookup_simple).collect();
+        if parts.is_none_or(|p| p.len() < 2) {
+            return None;
+        }
+    }
+    let bottom = match denominator.contains('·') {
+        true => UnitInfo::unknown(denominator),
+        false => lookup_simple(denominator)?,
+    };
     if top.dimension == Dimension::Percent || bottom.dimension == Dimension::Percent {
         return None;
     }
@@ -172,6 +182,8 @@ unit_table! {
     "平方公里" => Area, "平方米", 1_000_000;
     "亩" => Area, "亩", 1;
     "米" => Length, "米", 1;
+    "厘米" => Length, "厘米", 1;
+    "毫米" => Length, "毫米", 1;
     "公里" => Length, "米", 1_000;
     "千米" => Length, "米", 1_000;
     "克" => Weight, "克", 1;
@@ -204,6 +216,7 @@ unit_table! {
     "批" => Count, "批", 1;
     "批次" => Count, "批次", 1;
     "案" => Count, "案", 1;
+    "起" => Count, "起", 1;
     "票" => Count, "票", 1;
     "页" => Count, "页", 1;
     "本" => Count, "本", 1;

@@ -30,11 +30,21 @@ pub fn run(cx: &mut Context) {
             .map(|((l1, l2, r), v)| (cx.category(&l1.level1.value, &l2.level2.value), r, v))
             .collect();
         costs(cx, project, &rows);
+        let qualitative: Vec<bool> = project
+            .rows()
+            .map(|(l1, l2, _)| {
+                cx.framework
+                    .as_ref()
+                    .and_then(|fw| fw.level2_def(&l1.level1.value, &l2.level2.value))
+                    .is_some_and(|d| d.qualitative)
+            })
+            .collect();
         let mut deadline_years = Vec::new();
-        for (category, row, value) in &rows {
+        for ((category, row, value), qualitative) in rows.iter().zip(qualitative) {
             dates(cx, row, value, &mut deadline_years);
             if !value.malformed
                 && let Some(c) = category
+                && !(qualitative && value.meaning == Meaning::Text)
             {
                 kind(cx, *c, row, value);
             }
@@ -64,7 +74,9 @@ fn money(yuan: Decimal, unit_label: &str) -> String {
 }
 
 fn budget_sum(cx: &mut Context, project: &Project) {
-    let b = &project.budget;
+    let Some(b) = project.known_budget() else {
+        return;
+    };
     if b.fiscal.is_none() && b.other.is_none() {
         return;
     }
@@ -167,6 +179,9 @@ fn spending_plan(cx: &mut Context, project: &Project) {
 
 /// Cost caps of a project, compared with its budget after unit conversion.
 fn costs(cx: &mut Context, project: &Project, rows: &[(Option<Category>, &Row, &RowValue)]) {
+    if project.known_budget().is_none() {
+        return;
+    }
     let factor = cx.doc.amount_unit.value.yuan_factor();
     let budget = project.budget.total.value * factor;
     let doc_unit = cx.doc.amount_unit.value.label();
@@ -289,6 +304,10 @@ fn dates(cx: &mut Context, row: &Row, value: &RowValue, years: &mut Vec<i32>) {
         );
         return;
     }
+    if let Meaning::Period { from, to } = &value.meaning {
+        period(cx, row, from, to);
+        return;
+    }
     let Meaning::Date(DateFact {
         year: Some(year),
         year_range,
@@ -324,6 +343,35 @@ fn dates(cx: &mut Context, row: &Row, value: &RowValue, years: &mut Vec<i32>) {
                 .replacen(&year.to_string(), &budget_year.to_string(), 1)
         )),
     );
+}
+
+/// C326: a period (`2023年7月-2024年1月`) that ends after the budget year. A period that
+/// starts before it is a multi-year project's and stays quiet.
+fn period(cx: &mut Context, row: &Row, from: &DateFact, to: &DateFact) {
+    let budget_year = cx.doc.year.value;
+    let Some(end) = to.year.filter(|y| *y > budget_year) else {
+        return;
+    };
+    let span = match &to.year_range {
+        Some(r) => inner_span(cx.sources, &row.value, r.clone()),
+        None => row.value.span,
+    };
+    let mut d = Diagnostic::of(
+        &rules::C326,
+        format!(
+            "期间“{}”延续到 {end} 年，超出预算年度 {budget_year} 年",
+            row.value.value.trim()
+        ),
+    )
+    .at(span, format!("{end} 年"))
+    .with_secondary(cx.doc.year.span, "预算年度")
+    .with_help(format!(
+        "本年度的目标写到 {budget_year} 年底为止（如“{budget_year}年12月底前”）；跨年的部分列入下一年度的目标"
+    ));
+    if from.year.is_some_and(|y| y < budget_year) {
+        d = d.with_note("期间也早于预算年度开始：核对是否沿用了别的年度的表格");
+    }
+    cx.push(d);
 }
 
 /// The first `YYYY年` in a text, with its byte range.
@@ -371,7 +419,7 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
     let v = &row.value;
     let name = row.level3.value.trim();
     match (category, &value.meaning) {
-        (Category::Timeliness, Meaning::Date(_) | Meaning::Duration) => {}
+        (Category::Timeliness, Meaning::Date(_) | Meaning::Period { .. } | Meaning::Duration) => {}
         (Category::Timeliness, Meaning::Percent { .. }) => cx.push(
             Diagnostic::of(
                 &rules::C313,
@@ -395,7 +443,7 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
             )),
         ),
         (Category::Cost, Meaning::Money { .. } | Meaning::MoneyRate) => {}
-        (Category::Cost, Meaning::Date(_) | Meaning::Duration) => cx.push(
+        (Category::Cost, Meaning::Date(_) | Meaning::Period { .. } | Meaning::Duration) => cx.push(
             Diagnostic::of(
                 &rules::C314,
                 format!("成本指标“{name}”的值“{}”是日期或时长", v.value),
@@ -428,8 +476,13 @@ fn kind(cx: &mut Context, category: Category, row: &Row, value: &RowValue) {
                     if *value >= Decimal::ONE_HUNDRED
                         && matches!(cmp, Cmp::AtLeast | Cmp::Exactly) =>
                 {
+                    let over = if *value > Decimal::ONE_HUNDRED {
+                        "超过"
+                    } else {
+                        "为"
+                    };
                     cx.push(
-                        Diagnostic::of(&rules::C318, format!("满意度目标“{}”为 100%", v.value))
+                        Diagnostic::of(&rules::C318, format!("满意度目标“{}”{over} 100%", v.value))
                             .at(v.span, "100% 的满意度无法可信地达到")
                             .with_help("设定可实现的目标，如“≥95%”"),
                     )

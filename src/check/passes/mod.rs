@@ -2,8 +2,10 @@
 
 pub mod consistency;
 pub mod structure;
+pub mod targets;
 pub mod text;
 pub mod values;
+pub mod wording;
 
 use super::Context;
 use super::framework::Category;

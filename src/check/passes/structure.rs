@@ -4,7 +4,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::check::Context;
-use crate::check::framework::{Category, FrameworkError};
+use crate::check::fix::replace_scalar;
+use crate::check::framework::{Category, FrameworkError, Match};
 use crate::check::rules;
 use crate::diag::Diagnostic;
 use crate::model::{Document, Project};
@@ -67,7 +68,11 @@ fn names(cx: &mut Context, project: &Project) {
         if name.is_empty() {
             continue;
         }
-        let level1 = fw.level1(name);
+        let resolved = fw.resolve_level1(name);
+        if let Some((def, Match::Alias)) = resolved {
+            found.push(alias(cx, &l1.level1, "一级指标", &def.name, &fw.name));
+        }
+        let level1 = resolved.map(|(def, _)| def);
         if level1.is_none() {
             let mut d = Diagnostic::of(
                 &rules::S202,
@@ -94,7 +99,13 @@ fn names(cx: &mut Context, project: &Project) {
         }
         for group in &l1.groups {
             let l2 = group.level2.value.trim();
-            if l2.is_empty() || fw.category(name, l2).is_some() {
+            if l2.is_empty() {
+                continue;
+            }
+            if let Some((def, m)) = level1.and_then(|l| fw.resolve_level2(l, l2)) {
+                if m == Match::Alias {
+                    found.push(alias(cx, &group.level2, "二级指标", &def.name, &fw.name));
+                }
                 continue;
             }
             if let Some((parent, _)) = fw.level2_anywhere(l2).next() {
@@ -128,6 +139,34 @@ fn names(cx: &mut Context, project: &Project) {
     for d in found {
         cx.push(d);
     }
+}
+
+/// S208: a name the framework knows under another spelling, fixed to its own name.
+fn alias(
+    cx: &Context,
+    written: &Spanned<String>,
+    what: &str,
+    canonical: &str,
+    framework: &str,
+) -> Diagnostic {
+    Diagnostic::of(
+        &rules::S208,
+        format!(
+            "{what}“{}”是“{canonical}”的另一种写法",
+            written.value.trim()
+        ),
+    )
+    .at(
+        written.span,
+        format!("指标体系 {framework} 的名称是“{canonical}”"),
+    )
+    .with_help(format!("写作“{canonical}”"))
+    .with_fix(replace_scalar(
+        cx.sources,
+        written,
+        canonical,
+        format!("改写为“{canonical}”"),
+    ))
 }
 
 fn required_categories(cx: &mut Context, project: &Project) {
@@ -191,7 +230,9 @@ fn nothing_under(
 
 fn empty_cells(cx: &mut Context, project: &Project) {
     empty(cx, &project.name, "项目名称");
-    empty(cx, &project.purpose, "资金用途");
+    if !project.unread.purpose {
+        empty(cx, &project.purpose, "资金用途");
+    }
     if project.goals.is_empty() {
         nothing_under(
             cx,

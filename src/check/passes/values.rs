@@ -56,6 +56,11 @@ pub enum Meaning {
     Ratio,
     /// A date, deadline or period (`2025年12月底前`, `12月底前`, `2025年1-12月`).
     Date(DateFact),
+    /// A period between two dates (`2023年7月-2024年1月`): its first and its last year.
+    Period {
+        from: DateFact,
+        to: DateFact,
+    },
     /// A length of time (`≤3个工作日`, `24小时`).
     Duration,
     /// Qualitative text.
@@ -72,6 +77,9 @@ pub struct RowValue {
     pub malformed: bool,
     /// An impossible calendar date: the parser's message and the byte range in the value.
     pub impossible_date: Option<(String, Option<Range<usize>>)>,
+    /// The whole reading, for the checks that need more than the meaning (whether a
+    /// comparator was written, the unit as written).
+    pub parsed: ParsedValue,
 }
 
 /// The rule for a problem kind; `None` for kinds reported elsewhere (an empty value is
@@ -113,9 +121,12 @@ pub fn run(cx: &mut Context) {
     let mut all = Vec::with_capacity(doc.projects.len());
     for project in &doc.projects {
         let mut values = Vec::new();
-        for (_, _, row) in project.rows() {
+        for (l1, l2, row) in project.rows() {
             let parsed = value::parse(&row.value.value);
-            report_problems(cx, row, &parsed);
+            let category = cx.category(&l1.level1.value, &l2.level2.value);
+            let name = format!("{}{}", row.level3.value, row.description_text());
+            let skip = super::targets::supersedes(category, &name, &parsed);
+            report_problems(cx, row, &parsed, skip);
             values.push(row_value(&parsed));
         }
         all.push(values);
@@ -123,9 +134,11 @@ pub fn run(cx: &mut Context) {
     cx.values = all;
 }
 
-fn report_problems(cx: &mut Context, row: &Row, parsed: &ParsedValue) {
+/// Reports the problems of one value, except `skip`: the kind a target rule reports
+/// with more to say ([`super::targets::supersedes`]).
+fn report_problems(cx: &mut Context, row: &Row, parsed: &ParsedValue, skip: Option<ProblemKind>) {
     let mut by_kind: BTreeMap<ProblemKind, Vec<&value::Problem>> = BTreeMap::new();
-    for p in &parsed.problems {
+    for p in parsed.problems.iter().filter(|p| Some(p.kind) != skip) {
         by_kind.entry(p.kind).or_default().push(p);
     }
     for (kind, problems) in by_kind {
@@ -217,6 +230,25 @@ pub fn row_value(parsed: &ParsedValue) -> RowValue {
             });
             Meaning::Date(DateFact { year, year_range })
         }
+        Value::Period { from, to } => {
+            let fact = |year: Option<u16>, last: bool| {
+                let year = year.map(i32::from);
+                let year_range = year.and_then(|y| {
+                    let digits = y.to_string();
+                    let at = if last {
+                        parsed.input.rfind(&digits)
+                    } else {
+                        parsed.input.find(&digits)
+                    };
+                    at.map(|at| at..at + digits.len())
+                });
+                DateFact { year, year_range }
+            };
+            Meaning::Period {
+                from: fact(from.year, false),
+                to: fact(to.year.or(from.year), to.year.is_some()),
+            }
+        }
         Value::Duration { .. } => Meaning::Duration,
         Value::Text { .. } => Meaning::Text,
     };
@@ -224,6 +256,7 @@ pub fn row_value(parsed: &ParsedValue) -> RowValue {
         meaning,
         malformed,
         impossible_date,
+        parsed: parsed.clone(),
     }
 }
 
