@@ -596,3 +596,62 @@ fn examples_are_clean() {
         );
     }
 }
+
+/// Published tables from other provinces and years (`tests/fixtures/wild/`, each with its
+/// source), kept with their defects: the findings are written beside them in
+/// `tests/fixtures/wild/findings/<name>.txt`, and the per-rule counts in the review
+/// (book/src/wild.md, where each finding is judged) must match them.
+#[test]
+fn wild_corpus_findings_are_reviewed() {
+    let bless = std::env::var_os("JIXIAO_BLESS").is_some();
+    let dir = Path::new("tests/fixtures/wild");
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    entries.sort();
+    assert!(entries.len() >= 5, "only {} wild documents", entries.len());
+    let mut failures = Vec::new();
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for path in entries {
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with("# 来源："),
+            "{}: the first line names the source",
+            path.display()
+        );
+        let (diags, _, sources) = run(&path);
+        for d in &diags {
+            *counts.entry(d.code.clone()).or_default() += 1;
+        }
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let golden = dir.join("findings").join(format!("{stem}.txt"));
+        let actual = describe(&diags, &sources);
+        if bless {
+            std::fs::create_dir_all(dir.join("findings")).unwrap();
+            std::fs::write(&golden, &actual).unwrap();
+        } else if std::fs::read_to_string(&golden).unwrap_or_default() != actual {
+            failures.push(format!(
+                "{stem}: findings differ from {}\n--- actual\n{actual}",
+                golden.display()
+            ));
+        }
+    }
+    // The review's table: `| [CODE](rules.md#code) | 级别 | 条数 | 误报 | 判断 |`.
+    let review = std::fs::read_to_string("book/src/wild.md").unwrap();
+    let reviewed: std::collections::BTreeMap<String, usize> = review
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            let code = cells.get(1)?.strip_prefix('[')?.split(']').next()?;
+            Some((code.to_string(), cells.get(3)?.parse().ok()?))
+        })
+        .collect();
+    if reviewed != counts {
+        failures.push(format!(
+            "book/src/wild.md counts {reviewed:?} differ from the corpus {counts:?}"
+        ));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

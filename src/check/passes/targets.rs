@@ -113,8 +113,14 @@ fn missing_comparator(cx: &mut Context, t: &Target) {
         return;
     };
     let (symbol, why) = match (t.category, unit.dimension) {
-        (Some(Category::Cost), Dimension::Money) => ("≤", "成本金额是上限"),
-        (Some(Category::Benefit), Dimension::Money | Dimension::Count) => ("≥", "效益目标是下限"),
+        (Some(Category::Cost), Dimension::Money | Dimension::UnitPrice) => {
+            ("≤", "成本金额是上限")
+        }
+        (Some(Category::Benefit), d)
+            if !matches!(d, Dimension::Time | Dimension::Percent | Dimension::Unknown) =>
+        {
+            ("≥", "效益目标是下限")
+        }
         _ => return,
     };
     let v = &t.row.value;

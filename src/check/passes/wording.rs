@@ -126,17 +126,11 @@ fn placeholders(text: &str) -> Vec<Placeholder> {
     found
 }
 
-/// Whether bracket contents are a placeholder: `≥**%`, `≤**万元`, `**`, `XX`.
+/// Whether bracket contents are a placeholder: a short hint around `**` or `XX`
+/// (`≥**%`, `≤**万元`, `≤**元/株`).
 fn is_placeholder_run(inner: &str) -> bool {
-    (inner.contains("**") || inner.contains("＊＊") || inner.contains("XX") || inner.contains("xx"))
-        && inner
-            .chars()
-            .all(|c| "*＊Xx≥≤><=%％".contains(c) || !c.is_alphanumeric() || is_unit_char(c))
-}
-
-/// The characters of units a placeholder may carry (`万元`, `个`, `天`).
-fn is_unit_char(c: char) -> bool {
-    "万元亿个次人天月年日小时项件套份台家场篇户".contains(c)
+    let marked = ["**", "＊＊", "XX", "xx", "××"].iter().any(|m| inner.contains(m));
+    marked && inner.chars().count() <= 12
 }
 
 /// T407: a template placeholder left in a cell.
@@ -198,7 +192,9 @@ const DONE: &[&str] = &[
 ];
 
 /// Verb forms of a finished accomplishment at the end of a clause: `完成了`, `实现了`.
-const DONE_SUFFIX: &[&str] = &["完成了", "实现了", "达到了", "取得了"];
+const DONE_SUFFIX: &[&str] = &[
+    "完成了", "实现了", "达到了", "取得了", "解决了", "改善了", "提高了", "提升了",
+];
 
 /// T408: a result written where a target belongs.
 fn result_as_target(cx: &mut Context, field: &Spanned<String>, what: &str) {
