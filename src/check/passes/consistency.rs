@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use super::targets::is_standard;
 use super::values::{Cmp, DateFact, Meaning, RowValue};
 use crate::check::Context;
 use crate::check::fix::inner_span;
@@ -187,7 +188,7 @@ fn costs(cx: &mut Context, project: &Project, rows: &[(Option<Category>, &Row, &
     let doc_unit = cx.doc.amount_unit.value.label();
     let caps: Vec<(&Row, Cmp, Decimal)> = rows
         .iter()
-        .filter(|(c, _, _)| *c == Some(Category::Cost))
+        .filter(|(c, r, _)| *c == Some(Category::Cost) && !is_standard(&r.level3.value))
         .filter_map(|(_, r, v)| match &v.meaning {
             Meaning::Money { cmp, yuan } => Some((*r, *cmp, *yuan)),
             _ => None,

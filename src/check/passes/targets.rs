@@ -8,10 +8,10 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::values::{Cmp, Meaning, RowValue};
+use crate::check::Context;
 use crate::check::fix::replace_scalar;
 use crate::check::framework::Category;
 use crate::check::rules;
-use crate::check::Context;
 use crate::diag::Diagnostic;
 use crate::model::Row;
 use crate::value::{Dimension, ParsedValue, ProblemKind, Relation, Value};
@@ -99,6 +99,14 @@ const FEWER_IS_BETTER: &[&str] = &[
     "发生",
 ];
 
+/// Whether a cost row states a per-unit standard (`补助标准`, `人均`, `每生每年`) rather
+/// than an amount to spend: a fixed standard needs no comparator and is not the budget.
+pub fn is_standard(level3: &str) -> bool {
+    ["标准", "单价", "人均", "亩均", "每"]
+        .iter()
+        .any(|w| level3.contains(w))
+}
+
 /// Names of rates that may exceed 100% (growth, increase).
 const GROWTH: &[&str] = &["增长", "增幅", "增加", "提高", "提升", "同比", "环比", "倍"];
 
@@ -113,7 +121,7 @@ fn missing_comparator(cx: &mut Context, t: &Target) {
         return;
     };
     let (symbol, why) = match (t.category, unit.dimension) {
-        (Some(Category::Cost), Dimension::Money | Dimension::UnitPrice) => {
+        (Some(Category::Cost), Dimension::Money) if !is_standard(&t.row.level3.value) => {
             ("≤", "成本金额是上限")
         }
         (Some(Category::Benefit), d)
@@ -375,7 +383,8 @@ fn direction(cx: &mut Context, t: &Target) {
             )
         }
         (Some(Category::Cost), Meaning::Money { cmp, .. })
-            if matches!(cmp, Cmp::AtLeast | Cmp::Above) || written == Some(Relation::Equal) =>
+            if (matches!(cmp, Cmp::AtLeast | Cmp::Above) || written == Some(Relation::Equal))
+                && !is_standard(&t.row.level3.value) =>
         {
             (
                 format!("成本指标“{}”不是上限", v.value.trim()),

@@ -4,9 +4,9 @@
 
 use std::ops::Range;
 
+use crate::check::Context;
 use crate::check::fix::{inner_span, replace_scalar};
 use crate::check::rules;
-use crate::check::Context;
 use crate::diag::Diagnostic;
 use crate::model::Project;
 use crate::span::Spanned;
@@ -129,7 +129,9 @@ fn placeholders(text: &str) -> Vec<Placeholder> {
 /// Whether bracket contents are a placeholder: a short hint around `**` or `XX`
 /// (`≥**%`, `≤**万元`, `≤**元/株`).
 fn is_placeholder_run(inner: &str) -> bool {
-    let marked = ["**", "＊＊", "XX", "xx", "××"].iter().any(|m| inner.contains(m));
+    let marked = ["**", "＊＊", "XX", "xx", "××"]
+        .iter()
+        .any(|m| inner.contains(m));
     marked && inner.chars().count() <= 12
 }
 
@@ -193,7 +195,14 @@ const DONE: &[&str] = &[
 
 /// Verb forms of a finished accomplishment at the end of a clause: `完成了`, `实现了`.
 const DONE_SUFFIX: &[&str] = &[
-    "完成了", "实现了", "达到了", "取得了", "解决了", "改善了", "提高了", "提升了",
+    "完成了",
+    "实现了",
+    "达到了",
+    "取得了",
+    "解决了",
+    "改善了",
+    "提高了",
+    "提升了",
 ];
 
 /// T408: a result written where a target belongs.
