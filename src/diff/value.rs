@@ -160,6 +160,7 @@ fn kind_label(v: &Value) -> &'static str {
         Value::Ratio { .. } => "比例",
         Value::Range { .. } => "区间",
         Value::Date { .. } => "日期",
+        Value::Period { .. } => "期间",
         Value::Duration { .. } => "时长",
         Value::Text { .. } => "文字",
     }

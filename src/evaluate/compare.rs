@@ -111,6 +111,15 @@ fn quantity(v: &Value) -> Option<Scaled> {
 
 /// A day number (days since 1970-01-01) of the last day a date value allows.
 fn last_day(v: &Value, budget_year: i32) -> Option<i64> {
+    // A period (`2025年3月-2025年10月`) ends on its last day: the deadline it sets.
+    if let Value::Period { to, .. } = v {
+        let y = to.year.map_or(budget_year, i32::from);
+        return match (to.month, to.day) {
+            (Some(m), Some(d)) => days_from_civil(y, m, d),
+            (Some(m), None) => days_from_civil(y, m, days_in_month(y, m)?),
+            (None, _) => days_from_civil(y, 12, 31),
+        };
+    }
     let Value::Date {
         year,
         month,
@@ -163,7 +172,7 @@ pub fn compare(
     category: Option<Category>,
     budget_year: i32,
 ) -> Comparison {
-    if let Value::Date { .. } = target {
+    if let Value::Date { .. } | Value::Period { .. } = target {
         return compare_dates(target, actual, budget_year);
     }
     if let Value::Range { low, high, unit } = target {
@@ -287,6 +296,7 @@ fn kind_label(v: &Value) -> &'static str {
         Value::Ratio { .. } => "比例",
         Value::Range { .. } => "区间",
         Value::Date { .. } => "日期",
+        Value::Period { .. } => "期间",
         Value::Duration { .. } => "时长",
         Value::Text { .. } => "文字",
     }

@@ -142,6 +142,7 @@ impl<'s> Cx<'s> {
         Cx {
             sources,
             diags: Vec::new(),
+            amount_unit: None,
         }
     }
 
