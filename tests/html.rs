@@ -765,7 +765,16 @@ fn chromium_shows_the_table_model_cells() {
 /// The DOM shows exactly the view's cells, and the text output shows the same ones.
 fn assert_page_shows_view(page: &Value, view: &DocumentView, name: &str) {
     let tables = page["tables"].as_array().expect("tables");
-    assert_eq!(tables.len(), 2 * view.tables.len(), "{name}: table count");
+    // Two tables per project table, and a 自评 part adds its summary and two per project.
+    let evaluation = view
+        .evaluation
+        .as_ref()
+        .map_or(0, |e| 1 + 2 * e.tables.len());
+    assert_eq!(
+        tables.len(),
+        2 * view.tables.len() + evaluation,
+        "{name}: table count"
+    );
     assert_eq!(page["title"], view.title.as_str(), "{name}");
     let toc: Vec<&str> = page["toc"]
         .as_array()
@@ -775,7 +784,13 @@ fn assert_page_shows_view(page: &Value, view: &DocumentView, name: &str) {
         .collect();
     let text = text::render_document(view, 4000);
     let text_tables = text_tables(&text);
-    assert_eq!(text_tables.len(), view.tables.len(), "{name}: text tables");
+    // The text output's 自评 part: its summary and one table per project.
+    let text_evaluation = view.evaluation.as_ref().map_or(0, |e| 1 + e.tables.len());
+    assert_eq!(
+        text_tables.len(),
+        view.tables.len() + text_evaluation,
+        "{name}: text tables"
+    );
     for (i, t) in view.tables.iter().enumerate() {
         let a = &t.anchor;
         assert!(

@@ -4,10 +4,10 @@
 //! (the document's settings) and one YAML file per project, read in sorted order or in the
 //! order given by `project_order`. Both forms give the same [`Document`].
 
-pub mod memory;
 mod amount;
 pub(crate) mod convert;
 pub mod evaluation;
+pub mod memory;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -38,7 +38,11 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    pub(crate) fn new(document: Option<Document>, diagnostics: Vec<Diagnostic>, root: PathBuf) -> Self {
+    pub(crate) fn new(
+        document: Option<Document>,
+        diagnostics: Vec<Diagnostic>,
+        root: PathBuf,
+    ) -> Self {
         let failed = diagnostics
             .iter()
             .any(|d| d.severity == crate::diag::Severity::Error);
@@ -79,13 +83,23 @@ pub fn load_path(path: &Path, sources: &mut Sources) -> Loaded {
             Err(d) => Loaded::new(None, vec![d], root),
         }
     };
-    if let Some(doc) = &mut loaded.document {
+    mark_targets(&mut loaded, sources);
+    loaded
+}
+
+/// A targets document (not a separate 自评 document) is its own 自评 source: its actuals
+/// sit beside its targets. Every loader marks it the same way.
+pub(crate) fn mark_targets(loaded: &mut Loaded, sources: &Sources) {
+    for doc in loaded
+        .document
+        .iter_mut()
+        .chain(loaded.recovered.iter_mut())
+    {
         doc.evaluation = Some(crate::model::EvaluationSource {
             targets_path: sources.name(doc.file).to_string(),
             separate: None,
         });
     }
-    loaded
 }
 
 /// Loads a document from YAML text held in memory (tests, benchmarks, `fmt`).
