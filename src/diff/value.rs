@@ -153,57 +153,10 @@ struct Measure {
     direction: Direction,
 }
 
-fn kind_label(v: &Value) -> &'static str {
-    match v {
-        Value::Quantity { .. } => "数量",
-        Value::Percent { .. } => "百分比",
-        Value::Ratio { .. } => "比例",
-        Value::Range { .. } => "区间",
-        Value::Date { .. } => "日期",
-        Value::Period { .. } => "期间",
-        Value::Duration { .. } => "时长",
-        Value::Text { .. } => "文字",
-    }
-}
-
 fn measure(v: &Value, cost: bool) -> Option<Measure> {
     let relation = v.comparator().map(|c| c.relation());
-    let (amount, base, symbol) = match v {
-        Value::Quantity {
-            number,
-            multiplier,
-            unit,
-            ..
-        } => {
-            let n = match multiplier {
-                Some(m) => number.checked_mul(m.factor())?,
-                None => *number,
-            };
-            match unit {
-                Some(u) => (u.to_base(n)?, u.base.to_string(), u.symbol.to_string()),
-                None => (n, String::new(), String::new()),
-            }
-        }
-        Value::Percent { number, .. } => (*number, "%".into(), "%".into()),
-        Value::Ratio { left, right, .. } => (right.checked_div(*left)?, ":".into(), ":".into()),
-        Value::Duration {
-            factor,
-            number,
-            unit,
-            ..
-        } => {
-            let n = match factor {
-                Some(f) => number.checked_mul(*f)?,
-                None => *number,
-            };
-            (
-                unit.to_base(n)?,
-                unit.base.to_string(),
-                unit.symbol.to_string(),
-            )
-        }
-        _ => return None,
-    };
+    let (amount, scale) = v.on_base_scale()?;
+    let (base, symbol) = (scale.base().to_string(), scale.symbol().to_string());
     let money = v.money_in_yuan().is_some();
     let direction = match relation {
         Some(Relation::AtLeast | Relation::MoreThan) => Direction::Floor,
@@ -213,7 +166,7 @@ fn measure(v: &Value, cost: bool) -> Option<Measure> {
         _ => Direction::Floor,
     };
     Some(Measure {
-        kind: kind_label(v),
+        kind: v.kind_label(),
         amount,
         base,
         symbol,
@@ -229,8 +182,8 @@ fn relation_symbol(r: Option<Relation>) -> String {
 fn bounds(a: &Value, b: &Value, cost: bool) -> Option<ValueChange> {
     let (Some(x), Some(y)) = (measure(a, cost), measure(b, cost)) else {
         return (a != b).then(|| ValueChange::KindChanged {
-            from: kind_label(a).into(),
-            to: kind_label(b).into(),
+            from: a.kind_label().into(),
+            to: b.kind_label().into(),
         });
     };
     if x.kind != y.kind {

@@ -18,7 +18,7 @@
 use rust_decimal::Decimal;
 
 use crate::check::framework::Category;
-use crate::value::{Relation, Value};
+use crate::value::{BaseScale, Relation, Value};
 
 /// The outcome of one comparison.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,54 +59,23 @@ struct Scaled {
 }
 
 fn quantity(v: &Value) -> Option<Scaled> {
-    match v {
-        Value::Quantity {
-            number,
-            multiplier,
-            unit,
-            ..
-        } => {
-            let n = match multiplier {
-                Some(m) => number.checked_mul(m.factor())?,
-                None => *number,
-            };
-            match unit {
-                Some(u) => Some(Scaled {
-                    amount: u.to_base(n)?,
-                    base: u.base.to_string(),
-                    shown: u.symbol.to_string(),
-                }),
-                None => Some(Scaled {
-                    amount: n,
-                    base: String::new(),
-                    shown: "无单位".into(),
-                }),
-            }
-        }
-        Value::Percent { number, .. } => Some(Scaled {
-            amount: *number,
-            base: "%".into(),
-            shown: "%".into(),
-        }),
-        // `1:4` reads as “one to four”: the second term per unit of the first (a leverage
-        // of 4), which is what grows when the ratio improves.
-        Value::Ratio { left, right, .. } if !left.is_zero() => Some(Scaled {
-            amount: right.checked_div(*left)?,
-            base: "比例".into(),
-            shown: "比例".into(),
-        }),
-        Value::Duration {
-            number,
-            unit,
-            factor: None,
-            ..
-        } => Some(Scaled {
-            amount: unit.to_base(*number)?,
-            base: unit.base.to_string(),
-            shown: unit.symbol.to_string(),
-        }),
-        _ => None,
+    // `7*24小时` means round the clock, not a number of hours an actual could reach.
+    if let Value::Duration {
+        factor: Some(_), ..
+    } = v
+    {
+        return None;
     }
+    let (amount, scale) = v.on_base_scale()?;
+    Some(Scaled {
+        amount,
+        base: scale.base().to_string(),
+        shown: match scale {
+            BaseScale::Unitless => "无单位".into(),
+            BaseScale::Ratio => "比例".into(),
+            s => s.symbol().to_string(),
+        },
+    })
 }
 
 /// A day number (days since 1970-01-01) of the last day a date value allows.
@@ -289,24 +258,11 @@ fn compare_range(
     }
 }
 
-fn kind_label(v: &Value) -> &'static str {
-    match v {
-        Value::Quantity { .. } => "数量或金额",
-        Value::Percent { .. } => "百分比",
-        Value::Ratio { .. } => "比例",
-        Value::Range { .. } => "区间",
-        Value::Date { .. } => "日期",
-        Value::Period { .. } => "期间",
-        Value::Duration { .. } => "时长",
-        Value::Text { .. } => "文字",
-    }
-}
-
 fn kind_mismatch(target: &Value, actual: &Value) -> String {
     format!(
         "类型不同：指标值是{}，实际完成值是{}",
-        kind_label(target),
-        kind_label(actual)
+        target.kind_label(),
+        actual.kind_label()
     )
 }
 

@@ -26,8 +26,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 pub use model::{
-    Comparator, DatePoint, DateQualifier, DurationQualifier, MonthPeriod, Multiplier, Relation,
-    Value,
+    BaseScale, Comparator, DatePoint, DateQualifier, DurationQualifier, MonthPeriod, Multiplier,
+    Relation, Value,
 };
 pub use problem::{Problem, ProblemKind};
 pub use units::{Dimension, UnitInfo};

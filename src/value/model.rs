@@ -493,6 +493,39 @@ impl DurationQualifier {
     }
 }
 
+/// The scale of [`Value::on_base_scale`]: two numbers compare when their scales are equal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BaseScale<'a> {
+    /// A unit's base (`元` for `万元`, `小时` for `天`).
+    Unit(&'a UnitInfo),
+    /// A bare number.
+    Unitless,
+    Percent,
+    Ratio,
+}
+
+impl BaseScale<'_> {
+    /// What the scale is measured in (`元`, `%`), equal for comparable values.
+    pub fn base(&self) -> &str {
+        match self {
+            BaseScale::Unit(u) => &u.base,
+            BaseScale::Unitless => "",
+            BaseScale::Percent => "%",
+            BaseScale::Ratio => ":",
+        }
+    }
+
+    /// How the value spells it (`万元`, `%`).
+    pub fn symbol(&self) -> &str {
+        match self {
+            BaseScale::Unit(u) => &u.symbol,
+            BaseScale::Unitless => "",
+            BaseScale::Percent => "%",
+            BaseScale::Ratio => ":",
+        }
+    }
+}
+
 impl Value {
     /// The comparator, for the kinds that carry one.
     pub fn comparator(&self) -> Option<Comparator> {
@@ -511,6 +544,59 @@ impl Value {
         match self {
             Value::Quantity { unit, .. } | Value::Range { unit, .. } => unit.as_ref(),
             Value::Duration { unit, .. } => Some(unit),
+            _ => None,
+        }
+    }
+
+    /// The kind in words, for messages: `数量`, `百分比`, `日期`….
+    pub fn kind_label(&self) -> &'static str {
+        match self {
+            Value::Quantity { .. } => "数量",
+            Value::Percent { .. } => "百分比",
+            Value::Ratio { .. } => "比例",
+            Value::Range { .. } => "区间",
+            Value::Date { .. } => "日期",
+            Value::Period { .. } => "期间",
+            Value::Duration { .. } => "时长",
+            Value::Text { .. } => "文字",
+        }
+    }
+
+    /// The value as one number on its base scale, for comparing two values: `5万元` is
+    /// 50000 on the 元 scale, `≥90%` is 90 on the percent scale, `1:4` is 4 (the second
+    /// term per unit of the first: what grows when the ratio improves), `7*24小时` is 168
+    /// on the hour scale. `None` for kinds without one number, and on overflow.
+    pub fn on_base_scale(&self) -> Option<(Decimal, BaseScale<'_>)> {
+        match self {
+            Value::Quantity {
+                number,
+                multiplier,
+                unit,
+                ..
+            } => {
+                let n = match multiplier {
+                    Some(m) => number.checked_mul(m.factor())?,
+                    None => *number,
+                };
+                match unit {
+                    Some(u) => Some((u.to_base(n)?, BaseScale::Unit(u))),
+                    None => Some((n, BaseScale::Unitless)),
+                }
+            }
+            Value::Percent { number, .. } => Some((*number, BaseScale::Percent)),
+            Value::Ratio { left, right, .. } => Some((right.checked_div(*left)?, BaseScale::Ratio)),
+            Value::Duration {
+                factor,
+                number,
+                unit,
+                ..
+            } => {
+                let n = match factor {
+                    Some(f) => number.checked_mul(*f)?,
+                    None => *number,
+                };
+                Some((unit.to_base(n)?, BaseScale::Unit(unit)))
+            }
             _ => None,
         }
     }
