@@ -7,7 +7,6 @@ use crate::check::Context;
 use crate::check::fix::{inner_span, replace_scalar};
 use crate::check::rules;
 use crate::diag::Diagnostic;
-use crate::model::Project;
 use crate::span::{Span, Spanned};
 
 /// Runs the text checks.
@@ -19,7 +18,12 @@ pub fn run(cx: &mut Context) {
                 typed_numbering(cx, goal);
             }
         }
-        for (field, what) in text_fields(project) {
+        // Values are left out: the value parser reports their blanks and widths (V101)
+        // with the canonical spelling.
+        for (field, what) in super::text_cells(project)
+            .into_iter()
+            .filter(|(_, what)| *what != super::VALUE)
+        {
             whitespace(cx, field, what);
             width(cx, field, what);
         }
@@ -27,29 +31,6 @@ pub fn run(cx: &mut Context) {
     duplicate_titles(cx);
     copied_goals(cx);
     copied_indicators(cx);
-}
-
-/// Every user-written text cell of a project with its name. Values are left out: the
-/// value parser reports their blanks and widths (V101) with the canonical spelling.
-fn text_fields(p: &Project) -> Vec<(&Spanned<String>, &'static str)> {
-    let mut out = vec![(&p.name, "项目名称"), (&p.purpose, "资金用途")];
-    out.extend(p.goals.iter().map(|g| (g, "绩效目标")));
-    for l1 in &p.indicators {
-        out.push((&l1.level1, "一级指标"));
-        for g in &l1.groups {
-            out.push((&g.level2, "二级指标"));
-            for r in &g.rows {
-                out.push((&r.level3, "三级指标"));
-                if let Some(d) = &r.description {
-                    out.push((d, "绩效指标描述"));
-                }
-                if let Some(b) = &r.basis {
-                    out.push((b, "指标值确定依据"));
-                }
-            }
-        }
-    }
-    out
 }
 
 /// The byte length of a typed number at the start of a goal (`1.`, `1.1.`, `1、`,

@@ -8,14 +8,17 @@ use crate::check::Context;
 use crate::check::fix::{inner_span, replace_scalar};
 use crate::check::rules;
 use crate::diag::Diagnostic;
-use crate::model::Project;
 use crate::span::Spanned;
 
 /// Runs the wording checks.
 pub fn run(cx: &mut Context) {
     let doc = cx.doc;
     for project in &doc.projects {
-        for (field, what) in fields(project) {
+        // A template's placeholders sit in the text cells and values, not in the basis.
+        for (field, what) in super::text_cells(project)
+            .into_iter()
+            .filter(|(_, what)| *what != super::BASIS)
+        {
             leftover(cx, field, what);
         }
         for goal in &project.goals {
@@ -25,26 +28,6 @@ pub fn run(cx: &mut Context) {
             result_as_target(cx, &row.value, "指标值");
         }
     }
-}
-
-/// Every cell a template could leave a placeholder in.
-fn fields(p: &Project) -> Vec<(&Spanned<String>, &'static str)> {
-    let mut out = vec![(&p.name, "项目名称"), (&p.purpose, "资金用途")];
-    out.extend(p.goals.iter().map(|g| (g, "绩效目标")));
-    for l1 in &p.indicators {
-        out.push((&l1.level1, "一级指标"));
-        for g in &l1.groups {
-            out.push((&g.level2, "二级指标"));
-            for r in &g.rows {
-                out.push((&r.level3, "三级指标"));
-                if let Some(d) = &r.description {
-                    out.push((d, "绩效指标描述"));
-                }
-                out.push((&r.value, "指标值"));
-            }
-        }
-    }
-    out
 }
 
 /// A placeholder in `text`: its byte range, and the range a certain fix removes (a
