@@ -129,7 +129,28 @@ pub(crate) struct Painter<'a> {
     pub(crate) widths: &'a [f64],
 }
 
-impl Painter<'_> {
+impl<'a> Painter<'a> {
+    /// Sets up a sheet with these column widths, printed one page wide (landscape for the
+    /// wide tables), and paints on it.
+    pub(crate) fn new(
+        sheet: &'a mut Worksheet,
+        widths: &'a [f64],
+        landscape: bool,
+    ) -> Result<Self, XlsxError> {
+        for (col, width) in widths.iter().enumerate() {
+            sheet.set_column_width(col as u16, *width)?;
+        }
+        if landscape {
+            sheet.set_landscape();
+        }
+        sheet.set_print_fit_to_pages(1, 0);
+        Ok(Painter {
+            sheet,
+            lines: BTreeMap::new(),
+            widths,
+        })
+    }
+
     /// Writes `text` over a rectangle, merging only when it is more than one cell.
     pub(crate) fn merged(
         &mut self,
@@ -198,16 +219,7 @@ fn write_table<'a>(
     f: &Formats,
 ) -> Result<Vec<(String, &'a Allow)>, XlsxError> {
     let mut allows = Vec::new();
-    for (col, width) in COL_WIDTHS.into_iter().enumerate() {
-        sheet.set_column_width(col as u16, width)?;
-    }
-    sheet.set_landscape();
-    sheet.set_print_fit_to_pages(1, 0);
-    let mut p = Painter {
-        sheet,
-        lines: BTreeMap::new(),
-        widths: &COL_WIDTHS,
-    };
+    let mut p = Painter::new(sheet, &COL_WIDTHS, true)?;
     let mut row = 0;
     p.merged((0, 0, 0, LAST_COL), &table.heading, &f.heading)?;
     row += 1;

@@ -3,8 +3,6 @@
 //! `jixiao import` passes over sheets whose name starts with
 //! [`crate::layout::xlsx::EVALUATION_SHEET_PREFIX`].
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
@@ -31,16 +29,7 @@ pub fn write_sheets(
     for table in &view.tables {
         let sheet = workbook.add_worksheet();
         sheet.set_name(format!("{SHEET_PREFIX}{}", table.number))?;
-        for (col, width) in WIDTHS.into_iter().enumerate() {
-            sheet.set_column_width(col as u16, width)?;
-        }
-        sheet.set_landscape();
-        sheet.set_print_fit_to_pages(1, 0);
-        let mut p = Painter {
-            sheet,
-            lines: BTreeMap::new(),
-            widths: &WIDTHS,
-        };
+        let mut p = Painter::new(sheet, &WIDTHS, true)?;
         write_table(&mut p, table, f)?;
         p.finish()?;
     }
@@ -72,15 +61,7 @@ fn write_summary(
 ) -> Result<(), XlsxError> {
     let sheet = workbook.add_worksheet();
     sheet.set_name(format!("{SHEET_PREFIX}汇总"))?;
-    for (col, width) in SUMMARY_WIDTHS.into_iter().enumerate() {
-        sheet.set_column_width(col as u16, width)?;
-    }
-    sheet.set_print_fit_to_pages(1, 0);
-    let mut p = Painter {
-        sheet,
-        lines: BTreeMap::new(),
-        widths: &SUMMARY_WIDTHS,
-    };
+    let mut p = Painter::new(sheet, &SUMMARY_WIDTHS, false)?;
     p.merged((0, 0, 0, 6), "项目支出绩效自评结果汇总", &f.heading)?;
     p.merged((1, 5, 1, 6), &view.amount_unit_label, &f.right)?;
     for (col, h) in SUMMARY_HEADER.iter().enumerate() {
