@@ -1,7 +1,7 @@
 //! The canonical form of a separate 自评 document for `jixiao fmt`: its own fields only,
 //! in key order, never the targets it refers to.
 
-use crate::model::{Document, RuleLevel};
+use crate::model::{Document, Level2, Project, Row, RuleLevel};
 use crate::span::Span;
 use crate::yamlfmt::{self, Yaml};
 
@@ -46,15 +46,7 @@ pub fn document_tree(doc: &Document) -> Option<Yaml> {
             if fields.is_empty() {
                 continue;
             }
-            let namesakes = p
-                .rows()
-                .filter(|(_, _, o)| o.level3.value == r.level3.value)
-                .count();
-            let mut rm = Vec::new();
-            if namesakes > 1 {
-                rm.push(("level2", Yaml::str(&l2.level2.value)));
-            }
-            rm.push(("level3", Yaml::str(&r.level3.value)));
+            let mut rm = row_key(p, l2, r);
             rm.extend(fields);
             rows.push(Yaml::Map(rm));
         }
@@ -81,15 +73,7 @@ pub fn skeleton(doc: &Document, targets: &str) -> Yaml {
     for p in &doc.projects {
         let mut rows = Vec::new();
         for (_, l2, r) in p.rows() {
-            let namesakes = p
-                .rows()
-                .filter(|(_, _, o)| o.level3.value == r.level3.value)
-                .count();
-            let mut rm = Vec::new();
-            if namesakes > 1 {
-                rm.push(("level2", Yaml::str(&l2.level2.value)));
-            }
-            rm.push(("level3", Yaml::str(&r.level3.value)));
+            let mut rm = row_key(p, l2, r);
             rm.push(("actual", empty()));
             if !super::score::is_quantitative(r) {
                 rm.push(("grade", empty()));
@@ -108,4 +92,19 @@ pub fn skeleton(doc: &Document, targets: &str) -> Yaml {
         ("date", Yaml::str(&format!("{}-03-31", doc.year.value + 1))),
         ("projects", Yaml::Seq(projects)),
     ])
+}
+
+/// How a 自评 document names a row: its 三级指标, with its 二级指标 when the project has
+/// two rows of that name.
+fn row_key(p: &Project, l2: &Level2, r: &Row) -> Vec<(&'static str, Yaml)> {
+    let namesakes = p
+        .rows()
+        .filter(|(_, _, o)| o.level3.value == r.level3.value)
+        .count();
+    let mut key = Vec::new();
+    if namesakes > 1 {
+        key.push(("level2", Yaml::str(&l2.level2.value)));
+    }
+    key.push(("level3", Yaml::str(&r.level3.value)));
+    key
 }
