@@ -24,6 +24,7 @@ pub mod volume_pdf;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -31,6 +32,7 @@ use rayon::prelude::*;
 use crate::diag;
 use crate::load;
 use crate::pipeline::{self, Checked};
+use crate::render::pdf::part::Part;
 use crate::render::{self, Format, RenderContext, RenderOptions};
 use crate::table::DocumentView;
 
@@ -100,6 +102,8 @@ struct Ready {
     /// Its outputs that are current, by format, as the survey found them.
     reusable: BTreeMap<Format, Output>,
     started: Instant,
+    /// Its laid-out PDF pages, kept for the volume.
+    part: Option<Arc<Part>>,
 }
 
 /// One document's result from the render pass: its outputs, or none when it failed.
@@ -107,6 +111,8 @@ struct Done {
     id: String,
     entry: Option<Entry>,
     rendered: bool,
+    /// Its laid-out pages, when the volume is made of them.
+    part: Option<Arc<Part>>,
 }
 
 /// A selected document before it is loaded: where its outputs go, the hash of its
@@ -158,12 +164,14 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
         .build()
         .map_err(|e| format!("无法启动工作线程：{e}"))?;
     let progress = Progress::new(plan.progress, selected.len());
-    let job = Job {
+    let assemble = tree && plan.shard.is_none();
+    let mut job = Job {
         plan,
         tree,
         previous: &previous,
         fonts: &fonts,
         progress: &progress,
+        parts: false,
     };
 
     // Which documents still have every output current, from their sources' hashes alone.
@@ -173,7 +181,6 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
             .map(|(id, path)| job.survey(id, path))
             .collect()
     });
-    let assemble = tree && plan.shard.is_none();
     let volume_content = assemble.then(|| volume_content(plan, &candidates, &fonts));
     let current_volume = volume_content
         .as_deref()
@@ -191,6 +198,7 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
                     id: candidate.id,
                     entry: Some(entry),
                     rendered: false,
+                    part: None,
                 });
             }
             _ => pending.push(candidate),
@@ -222,27 +230,50 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
                     .collect(),
             )
         });
-    let (rendered, laid_out) = pool.install(|| {
-        rayon::join(
-            || {
-                prepared
-                    .into_par_iter()
-                    .map(|r| match r {
-                        Ok(ready) => job.render(ready),
-                        Err(id) => Done {
-                            id,
-                            entry: None,
-                            rendered: false,
-                        },
-                    })
-                    .collect::<Vec<Done>>()
-            },
-            || match (&volume, &volume_content) {
-                (Some(v), Some(content)) => Some(lay_out_volume(plan, v, content, &previous)),
-                _ => None,
-            },
-        )
-    });
+    // The PDF volume is made of the documents' own laid-out pages (kept as they are
+    // rendered), so it is assembled after them; otherwise (custom templates, PDF/UA) it
+    // is laid out anew beside the documents.
+    job.parts = volume.is_some()
+        && plan.formats.contains(&Format::Pdf)
+        && volume_pdf::uses_pages(&plan.path, &plan.options);
+    let job = job;
+    let render_all = |prepared: Vec<Result<Ready, String>>| {
+        prepared
+            .into_par_iter()
+            .map(|r| match r {
+                Ok(ready) => job.render(ready),
+                Err(id) => Done {
+                    id,
+                    entry: None,
+                    rendered: false,
+                    part: None,
+                },
+            })
+            .collect::<Vec<Done>>()
+    };
+    let (rendered, laid_out) = if job.parts {
+        let rendered = pool.install(|| render_all(prepared));
+        let parts: Vec<Arc<Part>> = rendered.iter().filter_map(|d| d.part.clone()).collect();
+        let laid_out = match (&volume, &volume_content) {
+            (Some(v), Some(content)) => Some(pool.install(|| {
+                lay_out_volume(plan, v, content, &previous, Some(&parts))
+            })),
+            _ => None,
+        };
+        (rendered, laid_out)
+    } else {
+        pool.install(|| {
+            rayon::join(
+                || render_all(prepared),
+                || match (&volume, &volume_content) {
+                    (Some(v), Some(content)) => {
+                        Some(lay_out_volume(plan, v, content, &previous, None))
+                    }
+                    _ => None,
+                },
+            )
+        })
+    };
     results.extend(rendered);
     let laid_out = laid_out.or(current_volume.map(Ok));
 
@@ -340,6 +371,8 @@ struct Job<'a> {
     previous: &'a Manifest,
     fonts: &'a str,
     progress: &'a Progress,
+    /// Whether each document's PDF pages are kept for the volume.
+    parts: bool,
 }
 
 impl Job<'_> {
@@ -411,6 +444,7 @@ impl Job<'_> {
             checked,
             messages,
             started,
+            part: None,
         })
     }
 
@@ -444,11 +478,13 @@ impl Job<'_> {
                 id,
                 entry: Some(entry),
                 rendered: !formats.is_empty(),
+                part: ready.part.take(),
             },
             Err(_) => Done {
                 id,
                 entry: None,
                 rendered: false,
+                part: None,
             },
         }
     }
@@ -468,12 +504,49 @@ impl Job<'_> {
         let mut entry = Entry::default();
         let mut rendered = Vec::new();
         for format in &self.plan.formats {
+            let key =
+                cache::output_key(id, &ready.sources, *format, &self.plan.options, self.fonts);
+            if *format == Format::Pdf && self.parts {
+                let reused = ready.reusable.remove(format);
+                let kept = volume_pdf::kept_part(id, &key);
+                if let (Some(output), Some(part)) = (&reused, &kept) {
+                    entry.outputs.insert(format.name().to_string(), output.clone());
+                    ready.part = Some(part.clone());
+                    continue;
+                }
+                if reused.is_none() && !self.plan.merge.is_empty() {
+                    return Err(format!(
+                        "各分片的输出中没有它的最新 {format} 结果；请重新运行分片构建"
+                    ));
+                }
+                // Laid out once: its PDF (unless current) and its pages for the volume.
+                let (bytes, part) = render::pdf::PdfRenderer
+                    .render_with_part(&cx, reused.is_none())
+                    .map_err(|diags| {
+                        ready
+                            .messages
+                            .push_str(&diag::render_human(&diags, &ready.checked.sources));
+                        format!("{format} 输出失败")
+                    })?;
+                ready.part = Some(volume_pdf::keep_part(id, &key, part));
+                match (reused, bytes) {
+                    (Some(output), _) => {
+                        entry.outputs.insert(format.name().to_string(), output);
+                    }
+                    (None, Some(bytes)) => {
+                        entry
+                            .outputs
+                            .insert(format.name().to_string(), self.write(ready, &key, *format, &bytes)?);
+                        rendered.push(*format);
+                    }
+                    (None, None) => unreachable!("exported when not current"),
+                }
+                continue;
+            }
             if let Some(output) = ready.reusable.remove(format) {
                 entry.outputs.insert(format.name().to_string(), output);
                 continue;
             }
-            let key =
-                cache::output_key(id, &ready.sources, *format, &self.plan.options, self.fonts);
             if !self.plan.merge.is_empty() {
                 return Err(format!(
                     "各分片的输出中没有它的最新 {format} 结果；请重新运行分片构建"
@@ -485,22 +558,27 @@ impl Job<'_> {
                     .push_str(&diag::render_human(&diags, &ready.checked.sources));
                 format!("{format} 输出失败")
             })?;
-            let rel = format!("{}.{}", ready.stem, format.extension());
-            let target = self.plan.out.join(&rel);
-            pipeline::write_atomic(&target, &bytes)
-                .map_err(|e| format!("无法写入 {}：{e}", target.display()))?;
             entry.outputs.insert(
                 format.name().to_string(),
-                Output {
-                    path: rel,
-                    key,
-                    hash: cache::output_hash(&bytes),
-                },
+                self.write(ready, &key, *format, &bytes)?,
             );
             rendered.push(*format);
         }
         entry.messages = ready.messages.clone();
         Ok((entry, rendered))
+    }
+
+    /// Writes one rendered output and returns its record.
+    fn write(&self, ready: &Ready, key: &str, format: Format, bytes: &[u8]) -> Result<Output, String> {
+        let rel = format!("{}.{}", ready.stem, format.extension());
+        let target = self.plan.out.join(&rel);
+        pipeline::write_atomic(&target, bytes)
+            .map_err(|e| format!("无法写入 {}：{e}", target.display()))?;
+        Ok(Output {
+            path: rel,
+            key: key.to_string(),
+            hash: cache::output_hash(bytes),
+        })
     }
 }
 
@@ -598,6 +676,7 @@ fn lay_out_volume(
     volume: &Volume,
     content: &str,
     previous: &Manifest,
+    parts: Option<&[Arc<Part>]>,
 ) -> Result<Vec<VolumeOutput>, String> {
     let mut outputs = Vec::new();
     for (format, path) in volume_parts(plan) {
@@ -605,7 +684,12 @@ fn lay_out_volume(
         let (output, bytes) = match current_part(plan, previous, format, &key, &path) {
             Some(output) => (output, None),
             None => {
-                let bytes = render_volume(plan, format, volume)?;
+                let bytes = match (format, parts) {
+                    (Format::Pdf, Some(parts)) => {
+                        volume_pdf::render_pages(volume, parts, &plan.path, &plan.options)?
+                    }
+                    _ => render_volume(plan, format, volume)?,
+                };
                 let output = Output {
                     path,
                     key,

@@ -9,6 +9,7 @@
 
 pub mod data;
 pub mod fonts;
+pub mod part;
 pub mod templates;
 pub mod world;
 
@@ -52,6 +53,27 @@ impl Renderer for PdfRenderer {
 impl PdfRenderer {
     /// Renders the document and reports where the time went.
     pub fn render_timed(&self, cx: &RenderContext) -> Result<(Vec<u8>, Timings), Vec<Diagnostic>> {
+        let (laid_out, mut timings) = self.lay_out(cx)?;
+        let started = Instant::now();
+        let bytes = laid_out.export()?;
+        timings.export = started.elapsed();
+        Ok((bytes, timings))
+    }
+
+    /// Lays the document out once for a tree build that also publishes a volume: its PDF
+    /// (unless `export` is false: its file is current) and its pages for the volume.
+    pub fn render_with_part(
+        &self,
+        cx: &RenderContext,
+        export: bool,
+    ) -> Result<(Option<Vec<u8>>, part::Part), Vec<Diagnostic>> {
+        let (laid_out, _) = self.lay_out(cx)?;
+        let bytes = export.then(|| laid_out.export()).transpose()?;
+        Ok((bytes, part::Part::of(&laid_out.document)))
+    }
+
+    /// Options, fonts, data and the typst compile: everything before the export.
+    fn lay_out(&self, cx: &RenderContext) -> Result<(LaidOut, Timings), Vec<Diagnostic>> {
         let started = Instant::now();
         let (standards, archival) = parse_standards(cx.options.pdf_standard.as_deref())?;
         let date = document_date(cx)?;
@@ -98,17 +120,32 @@ impl PdfRenderer {
             standards,
             ..PdfOptions::default()
         };
-        let bytes =
-            typst_pdf::pdf(&document, &options).map_err(|errors| export_errors(&world, &errors))?;
-        let exported = Instant::now();
         Ok((
-            bytes,
+            LaidOut {
+                world,
+                document,
+                options,
+            },
             Timings {
                 prepare: prepared - started,
                 compile: compiled_at - prepared,
-                export: exported - compiled_at,
+                export: Duration::ZERO,
             },
         ))
+    }
+}
+
+/// A document laid out, ready to export.
+struct LaidOut {
+    world: PdfWorld,
+    document: PagedDocument,
+    options: PdfOptions,
+}
+
+impl LaidOut {
+    fn export(&self) -> Result<Vec<u8>, Vec<Diagnostic>> {
+        typst_pdf::pdf(&self.document, &self.options)
+            .map_err(|errors| export_errors(&self.world, &errors))
     }
 }
 
