@@ -255,9 +255,9 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
         let rendered = pool.install(|| render_all(prepared));
         let parts: Vec<Arc<Part>> = rendered.iter().filter_map(|d| d.part.clone()).collect();
         let laid_out = match (&volume, &volume_content) {
-            (Some(v), Some(content)) => Some(pool.install(|| {
-                lay_out_volume(plan, v, content, &previous, Some(&parts))
-            })),
+            (Some(v), Some(content)) => {
+                Some(pool.install(|| lay_out_volume(plan, v, content, &previous, Some(&parts))))
+            }
             _ => None,
         };
         (rendered, laid_out)
@@ -510,7 +510,9 @@ impl Job<'_> {
                 let reused = ready.reusable.remove(format);
                 let kept = volume_pdf::kept_part(id, &key);
                 if let (Some(output), Some(part)) = (&reused, &kept) {
-                    entry.outputs.insert(format.name().to_string(), output.clone());
+                    entry
+                        .outputs
+                        .insert(format.name().to_string(), output.clone());
                     ready.part = Some(part.clone());
                     continue;
                 }
@@ -534,9 +536,10 @@ impl Job<'_> {
                         entry.outputs.insert(format.name().to_string(), output);
                     }
                     (None, Some(bytes)) => {
-                        entry
-                            .outputs
-                            .insert(format.name().to_string(), self.write(ready, &key, *format, &bytes)?);
+                        entry.outputs.insert(
+                            format.name().to_string(),
+                            self.write(ready, &key, *format, &bytes)?,
+                        );
                         rendered.push(*format);
                     }
                     (None, None) => unreachable!("exported when not current"),
@@ -569,7 +572,13 @@ impl Job<'_> {
     }
 
     /// Writes one rendered output and returns its record.
-    fn write(&self, ready: &Ready, key: &str, format: Format, bytes: &[u8]) -> Result<Output, String> {
+    fn write(
+        &self,
+        ready: &Ready,
+        key: &str,
+        format: Format,
+        bytes: &[u8],
+    ) -> Result<Output, String> {
         let rel = format!("{}.{}", ready.stem, format.extension());
         let target = self.plan.out.join(&rel);
         pipeline::write_atomic(&target, bytes)

@@ -10,19 +10,19 @@
 //!   tree overrides the templates (a custom `volume.typ` needs the whole data) or asks for
 //!   PDF/UA (the kept pages carry no tags).
 
-use std::path::Path;
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::{Arc, LazyLock, Mutex};
 
 use serde::Serialize;
 use typst::diag::{FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst::layout::Point;
+use typst::model::Document as _;
 use typst::syntax::{FileId, Source};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, World};
-use typst::model::Document as _;
 use typst_layout::{Page, PagedDocument};
 use typst_pdf::{PdfOptions, Timestamp};
 
@@ -140,7 +140,9 @@ static KEPT: LazyLock<Mutex<HashMap<String, (String, Arc<Part>)>>> =
 /// The kept pages of a document laid out for this key, if any.
 pub fn kept_part(id: &str, key: &str) -> Option<Arc<Part>> {
     let kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
-    kept.get(id).filter(|(k, _)| k == key).map(|(_, p)| p.clone())
+    kept.get(id)
+        .filter(|(k, _)| k == key)
+        .map(|(_, p)| p.clone())
 }
 
 /// Keeps a document's pages for later volumes of this process.

@@ -110,6 +110,7 @@ impl PdfRenderer {
         let prepared = Instant::now();
 
         let layout = InProgress::document();
+        LAID_OUT.fetch_add(1, Ordering::SeqCst);
         let compiled = typst::compile::<PagedDocument>(&world).output;
         let compiled_at = Instant::now();
         evict_after_document(layout);
@@ -147,6 +148,14 @@ impl LaidOut {
         typst_pdf::pdf(&self.document, &self.options)
             .map_err(|errors| export_errors(&self.world, &errors))
     }
+}
+
+/// Documents laid out by this process so far (the volume's tests count them).
+static LAID_OUT: AtomicUsize = AtomicUsize::new(0);
+
+/// How many documents this process has laid out (typst compiles of `main.typ`).
+pub fn documents_laid_out() -> usize {
+    LAID_OUT.load(Ordering::SeqCst)
 }
 
 /// Layouts in progress right now on the threads of a tree build: (documents, volumes).
