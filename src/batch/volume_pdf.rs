@@ -134,8 +134,10 @@ impl World for VolumeWorld {
 /// they were laid out for: a long-running process (`watch`) that rebuilds the volume
 /// after one edit lays out only the edited document again. One entry per document, so
 /// the store holds what one volume needs.
-static KEPT: LazyLock<Mutex<HashMap<String, (String, Arc<Part>)>>> =
-    LazyLock::new(|| Mutex::new(HashMap::new()));
+static KEPT: LazyLock<Mutex<HashMap<String, Kept>>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// A document's kept pages and the key of the PDF they were laid out for.
+type Kept = (String, Arc<Part>);
 
 /// The kept pages of a document laid out for this key, if any.
 pub fn kept_part(id: &str, key: &str) -> Option<Arc<Part>> {
