@@ -320,3 +320,15 @@ fn old_formats_without_libreoffice_name_what_to_install() {
     assert!(!out.exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Writes the .docx of a published fixture to `$JIXIAO_SAMPLE_DOCX` (the book's walk-through
+/// uses it): `JIXIAO_SAMPLE_DOCX=/tmp/x.docx cargo test --test docx_import sample -- --ignored`.
+#[test]
+#[ignore]
+fn sample() {
+    let Ok(path) = std::env::var("JIXIAO_SAMPLE_DOCX") else {
+        return;
+    };
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/published/tianjin-gongxin-2025.yaml");
+    std::fs::write(path, docx(&load(&fixture), Features { markup: true, split_tables: true })).unwrap();
+}

@@ -774,7 +774,14 @@ impl Cx {
                 self.errors.push(
                     Diagnostic::of(
                         &rules::I002,
-                        format!("表格不完整：指标行只有 {row_width} 个单元格，应为 {width} 个"),
+                        if row.cells.len() == row_width && header.cells.len() == width {
+                            format!("表格不完整：指标行只有 {row_width} 个单元格，应为 {width} 个")
+                        } else {
+                            format!(
+                                "表格不完整：指标行的 {} 个单元格只占 {row_width} 列，表头占 {width} 列",
+                                row.cells.len()
+                            )
+                        },
                     )
                     .at(row.span(), "这一行缺少单元格")
                     .with_help("文件可能被截断或少了单元格；对照原文档补齐后重新导入"),

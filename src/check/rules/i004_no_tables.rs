@@ -1,4 +1,4 @@
-//! Code I004 `no-tables`, reported by the text importer (src/import/seed.rs): its registry entry and user
+//! Code I004 `no-tables`, reported by the layout interpreter (src/import/layout.rs): its registry entry and user
 //! documentation. Not a `check` rule: `rules:` and `allow:` cannot name it.
 
 use super::{Pass, Rule};
@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
     fixable: false,
     doc: r#"## 什么时候出现
 
-导入文本时，整个文件中没有一行是“N.{项目名称}绩效目标表”形式的表标题。常见原因是导入了错误的文件，或直接导入了 .docx 而不是从它提取出的文本。
+导入 Word 文档或其提取的文本时，整个文件中没有一段是“N.{项目名称}绩效目标表”形式的表标题（手工输入的编号或 Word 自动编号都可以）。常见原因是导入了错误的文件，或表标题写成了别的形式（如“××项目绩效目标”）。
 
 ## 为什么
 
@@ -30,12 +30,12 @@ $ jixiao import 说明.txt --out x
 1 │ hello
   │ ^ 文件中没有“N.{项目名称}绩效目标表”形式的表标题
   │
-  = 帮助：导入的文件应是已发布文档（.docx）提取出的文本，每张表以“1.××绩效目标表”开头
+  = 帮助：导入的文件应是已发布的绩效目标表文档（.docx，或其提取出的文本），每张表以“1.××绩效目标表”形式的标题开头
 
 导入失败：没有写入任何文件
 ```
 
 ## 如何处理
 
-确认导入的是从已发布文档提取出的文本，且每张表以“1.××绩效目标表”这样的标题开头；见《导入去年的文档》。"#,
+确认导入的是已发布的绩效目标表文档，且每张表以“1.××绩效目标表”这样的标题开头；见《导入去年的文档》。"#,
 };

@@ -1,4 +1,4 @@
-//! Code I102 `heading-name-mismatch`, reported by the text importer (src/import/seed.rs): its registry entry and user
+//! Code I102 `heading-name-mismatch`, reported by the layout interpreter (src/import/layout.rs): its registry entry and user
 //! documentation. Not a `check` rule: `rules:` and `allow:` cannot name it.
 
 use super::{Pass, Rule};
