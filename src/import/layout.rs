@@ -193,6 +193,7 @@ pub fn interpret(
         file,
         errors: Vec::new(),
         notes: Vec::new(),
+        cover: Vec::new(),
     };
     let headings: Vec<(usize, usize, String, Span)> = blocks
         .iter()
@@ -274,6 +275,8 @@ struct Cx {
     file: FileId,
     errors: Vec<Diagnostic>,
     notes: Vec<Diagnostic>,
+    /// Paragraphs before Part 1 and the first table: a cover page.
+    cover: Vec<(String, Span)>,
 }
 
 const PART_LABELS: &[&str] = &[
@@ -282,6 +285,15 @@ const PART_LABELS: &[&str] = &[
     "第二部分",
     "预算项目绩效目标",
 ];
+
+/// `第一部分`, `部门整体绩效目标`, or both on one line (`第一部分　部门整体绩效目标`).
+fn is_part_label(text: &str) -> bool {
+    let l = label(text);
+    PART_LABELS.contains(&l.as_str())
+        || PART_LABELS
+            .chunks(2)
+            .any(|pair| l == format!("{}{}", pair[0], pair[1]))
+}
 
 #[derive(Clone, Copy, PartialEq)]
 enum Section {
@@ -333,11 +345,20 @@ impl Cx {
             };
             let text = &p.text;
             let trimmed = text.trim();
-            if trimmed.is_empty() || PART_LABELS.contains(&trimmed) {
+            if trimmed.is_empty() || is_part_label(trimmed) {
+                continue;
+            }
+            let span = p.span;
+            let section_label = matches!(
+                trimmed,
+                "一、总体绩效目标" | "二、分项绩效目标" | "三、工作保障措施"
+            );
+            if section == Section::None && !section_label {
+                // A cover page (title, unit, year): judged once the tables are read.
+                self.cover.push((trimmed.to_string(), span));
                 continue;
             }
             any = true;
-            let span = p.span;
             match trimmed {
                 "一、总体绩效目标" => {
                     section = Section::Overall;
@@ -354,9 +375,7 @@ impl Cx {
                 _ => {}
             }
             match section {
-                Section::None => {
-                    self.unplaceable(span, "表格之前的文字不在“一、总体绩效目标”等小节中")
-                }
+                Section::None => {}
                 Section::Overall => {
                     overall_span.get_or_insert(span);
                     overall.push(text);
@@ -436,8 +455,19 @@ impl Cx {
                     rows.extend(t.rows.iter().filter(|r| !r.cells.is_empty()).cloned())
                 }
                 Block::Paragraph(p) => {
-                    if !p.text.trim().is_empty() {
-                        self.unplaceable(p.span, &format!("表格之间的文字“{}”", p.text.trim()));
+                    let text = p.text.trim();
+                    match text.rfind("单位：") {
+                        // The unit line written above the table instead of as its first
+                        // row: `323101天津市…<tab>单位：元`.
+                        Some(at) if rows.is_empty() => {
+                            let unit: String = text[..at].trim().replace('\t', "");
+                            rows.push(TableRow::new(vec![
+                                Cell::new(unit, p.span),
+                                Cell::new(text[at..].trim(), p.span),
+                            ]));
+                        }
+                        _ if text.is_empty() => {}
+                        _ => self.unplaceable(p.span, &format!("表格之间的文字“{text}”")),
                     }
                 }
             }
@@ -921,6 +951,7 @@ impl Cx {
                 }
             },
         };
+        let title = self.cover_page(&default_unit, year);
         let framework = if tables
             .iter()
             .flat_map(|t| &t.project.indicators)
@@ -946,7 +977,7 @@ impl Cx {
             amount_unit: Spanned::new(amount_unit, label.span),
             unit: default_unit,
             framework: Spanned::new(framework.to_string(), span0),
-            title: None,
+            title,
             date: None,
             overview,
             rules: BTreeMap::new(),
@@ -957,6 +988,32 @@ impl Cx {
             file: self.file,
             rule_spans: BTreeMap::new(),
         })
+    }
+}
+
+impl Cx {
+    /// The cover page before Part 1 and the tables: the document title (kept when it is
+    /// not the one jixiao generates), the unit's name and the year. Anything else there
+    /// has no place in the model.
+    fn cover_page(&mut self, unit: &Unit, year: i32) -> Option<Spanned<String>> {
+        let generated = format!("{}{year}年部门预算项目绩效目标表", unit.name.value);
+        let mut title = None;
+        for (k, (text, span)) in std::mem::take(&mut self.cover).into_iter().enumerate() {
+            let known = [
+                unit.name.value.clone(),
+                unit.line(),
+                format!("{year}年"),
+                format!("{year}年度"),
+            ];
+            if k == 0 && text.contains("绩效目标") {
+                if label(&text) != label(&generated) {
+                    title = Some(Spanned::new(text, span));
+                }
+            } else if !known.contains(&text) {
+                self.unplaceable(span, "表格之前的文字不在“一、总体绩效目标”等小节中");
+            }
+        }
+        title
     }
 }
 
