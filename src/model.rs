@@ -159,6 +159,26 @@ pub enum RuleLevel {
 }
 
 impl RuleLevel {
+    /// Every level, in the order the schema and messages list them.
+    pub const ALL: [RuleLevel; 4] = [
+        RuleLevel::Error,
+        RuleLevel::Warning,
+        RuleLevel::Info,
+        RuleLevel::Off,
+    ];
+
+    /// The word written in `rules:` (and in the spreadsheet's 规则 rows): the severity's
+    /// name, or `off`.
+    pub fn name(self) -> &'static str {
+        self.severity().map_or("off", Severity::as_str)
+    }
+
+    /// The level a `rules:` word names.
+    pub fn from_name(name: &str) -> Option<RuleLevel> {
+        RuleLevel::ALL.into_iter().find(|l| l.name() == name)
+    }
+
+    /// The severity findings get at this level; `None` when the rule is off.
     pub fn severity(self) -> Option<Severity> {
         match self {
             RuleLevel::Error => Some(Severity::Error),

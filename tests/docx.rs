@@ -3,8 +3,15 @@
 //! its headings and tables; the package is read back for the layout the issue asks for
 //! (merges, repeating header, rows that do not split, column widths, heading styles, the
 //! PAGE field, fonts by name, A4); two builds are byte-identical; a reference document
-//! restyles the file; a broken one is a W001 with no output; the volume is one .docx.
+//! restyles the file; a broken one is a W001 with no output; the volume is one .docx;
+//! every shipped document written to .docx imports back (`jixiao import`) as the same
+//! document, settings, rules and allowed findings included; damaged settings are a located
+//! Chinese error.
 
+#[path = "support/roundtrip.rs"]
+mod roundtrip;
+#[path = "support/shipped.rs"]
+mod shipped;
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
@@ -571,4 +578,255 @@ fn the_volume_is_one_docx() {
             at += i + 1;
         }
     }
+}
+
+/// `jixiao import FILE --out DIR`.
+fn import(file: &Path, out: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .arg("import")
+        .arg(file)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .expect("run jixiao")
+}
+
+/// Every example → `jixiao build --format docx` → `jixiao import` of that .docx: the same
+/// document (view, settings, rules, allowed findings, amounts), and the same YAML files,
+/// byte for byte but for the schema comment's relative path.
+#[test]
+fn every_example_round_trips_through_its_own_docx() {
+    use jixiao::yamlfmt::{SchemaPaths, document_single};
+    let out = scratch("round-trip");
+    for dir in examples() {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let docx = build_ok(&dir, &out.join(&name));
+        let back_dir = out.join(format!("imported-{name}"));
+        let o = import(&docx, &back_dir);
+        assert!(
+            o.status.success(),
+            "{name}: import failed: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let doc = roundtrip::load_clean(&dir);
+        let back = roundtrip::load_clean(&back_dir);
+        roundtrip::assert_same_document(&name, &doc, &back);
+        let (a, b) = (
+            document_single(&doc, &SchemaPaths::at_depth(0)),
+            document_single(&back, &SchemaPaths::at_depth(0)),
+        );
+        assert!(
+            a == b,
+            "{name}: YAML differs at {}",
+            roundtrip::first_difference(&a, &b)
+        );
+        let schema_line = |t: &str| !t.starts_with("# yaml-language-server:");
+        let yaml_files = |d: &Path| -> Vec<(String, String)> {
+            let mut files: Vec<(String, String)> = std::fs::read_dir(d)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+                .map(|p| {
+                    let text = std::fs::read_to_string(&p).unwrap();
+                    let kept: Vec<&str> = text.lines().filter(|l| schema_line(l)).collect();
+                    (
+                        p.file_name().unwrap().to_string_lossy().into(),
+                        kept.join("\n"),
+                    )
+                })
+                .collect();
+            files.sort();
+            files
+        };
+        assert_eq!(
+            yaml_files(&dir),
+            yaml_files(&back_dir),
+            "{name}: files differ"
+        );
+    }
+}
+
+/// A document written by the Word writer, imported from its bytes.
+fn docx_round_trip(doc: &jixiao::model::Document, root: &Path) -> jixiao::model::Document {
+    let view = DocumentView::new(doc);
+    let options = RenderOptions::default();
+    let cx = RenderContext {
+        view: &view,
+        document: doc,
+        root,
+        options: &options,
+    };
+    let bytes = DocxRenderer.render(&cx).expect("the Word writer renders");
+    let mut sources = Sources::new();
+    jixiao::import::import_bytes("round-trip.docx", &bytes, &mut sources, &Default::default())
+        .unwrap_or_else(|d| panic!("{}", jixiao::diag::render_short(&d, &sources)))
+        .document
+}
+
+/// Every document the repository ships (the demo, the published fixtures with their
+/// check errors, the examples) comes back the same through the Word writer and importer.
+#[test]
+fn every_shipped_document_round_trips_through_the_word_writer() {
+    for path in shipped::shipped_documents() {
+        let doc = roundtrip::load_clean(&path);
+        // A separate 自评 document has no targets' tables to write.
+        if jixiao::evaluate::is_separate(&doc) {
+            continue;
+        }
+        let root = if path.is_dir() {
+            path.clone()
+        } else {
+            path.parent().unwrap().to_path_buf()
+        };
+        let back = docx_round_trip(&doc, &root);
+        roundtrip::assert_same_document(&path.display().to_string(), &doc, &back);
+    }
+}
+
+/// Title, date, rules, 万元, the 2021 framework, a sub-unit, Part 1, project and row
+/// allows: everything the custom properties and the tables must carry.
+#[test]
+fn settings_part_one_sub_units_and_allows_round_trip() {
+    let doc = roundtrip::rich();
+    let back = docx_round_trip(&doc, Path::new(ROOT));
+    roundtrip::assert_same_document("rich", &doc, &back);
+    assert_eq!(
+        back.title.as_ref().unwrap().value,
+        "唐山市商务局2024年部门预算绩效目标表"
+    );
+    assert_eq!(back.date.as_ref().unwrap().value, "2024-02-01");
+    assert_eq!(back.framework.value, "2021");
+    assert_eq!(roundtrip::allows(&back).len(), 3);
+    assert!(
+        back.projects[0].unit.is_none(),
+        "the default unit is not repeated"
+    );
+    let sub = back.projects[1]
+        .unit
+        .as_ref()
+        .expect("the sub-unit comes back");
+    assert_eq!(sub.code.as_ref().unwrap().value, "214002");
+    assert_eq!(sub.name.value, "唐山市商务事务中心");
+}
+
+/// The .docx of an example with one custom property replaced (or added), written to `to`.
+fn with_property(docx: &Path, to: &Path, name: &str, value: &str) {
+    let mut parts = parts(docx);
+    let custom = parts
+        .iter_mut()
+        .find(|(n, _)| n == "docProps/custom.xml")
+        .expect("custom.xml");
+    let property = format!(
+        "<property fmtid=\"{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}\" pid=\"99\" name=\"{name}\"><vt:lpwstr>{}</vt:lpwstr></property>",
+        value
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('"', "&quot;")
+    );
+    // Drop the property of that name, then put the new one first.
+    let mut text = custom.1.clone();
+    if let Some(at) = text.find(&format!("name=\"{name}\"")) {
+        let start = text[..at].rfind("<property ").unwrap();
+        let end = at + text[at..].find("</property>").unwrap() + "</property>".len();
+        text.replace_range(start..end, "");
+    }
+    let head = text
+        .find("<property ")
+        .unwrap_or(text.find("</Properties>").unwrap());
+    text.insert_str(head, &property);
+    custom.1 = text;
+    let borrowed: Vec<(&str, &str)> = parts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    write_zip(to, &borrowed);
+}
+
+/// A custom property edited by hand into something jixiao cannot read is a Chinese error
+/// naming the property and where it is wrong, with a hint; nothing is written. Properties
+/// of other programs are passed over.
+#[test]
+fn damaged_settings_are_located_errors_and_foreign_properties_are_ignored() {
+    let out = scratch("properties");
+    let dir = examples()
+        .into_iter()
+        .find(|d| d.ends_with("tianjin-gongxin-2025"))
+        .unwrap();
+    let docx = build_ok(&dir, &out.join("build"));
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "规则",
+            r#"{"C302":off}"#,
+            "I307",
+            "“规则”不是有效的 JSON：第 1 行第 9 列附近有语法错误",
+        ),
+        (
+            "规则",
+            r#"{"C302":"关闭"}"#,
+            "I307",
+            "C302 的级别 \"关闭\" 无效",
+        ),
+        ("规则", r#"{"C302":"off""#, "I307", "JSON 不完整"),
+        (
+            "允许",
+            r#"[{"表":5,"行":99,"代码":"C313","理由":"惯例"}]"#,
+            "I307",
+            "第 1 项指向第 5 张表的第 99 个指标行，该表只有",
+        ),
+        (
+            "允许",
+            r#"[{"表":16,"代码":"C313","理由":"惯例"}]"#,
+            "I307",
+            "指向第 16 张表，文档只有 15 张表",
+        ),
+        (
+            "允许",
+            r#"[{"表":1,"代码":"C313"}]"#,
+            "I307",
+            "第 1 项缺少“理由”",
+        ),
+        (
+            "允许",
+            r#"[{"表":1,"格":2,"代码":"C313","理由":"x"}]"#,
+            "I307",
+            "无法识别的键“格”",
+        ),
+        ("预算年度", "明年", "I307", "应为四位数年份，而不是“明年”"),
+        (
+            "金额单位",
+            "元",
+            "I005",
+            "“金额单位”是元，表格的单位行却是万元",
+        ),
+    ];
+    for (k, (name, value, code, message)) in cases.iter().enumerate() {
+        let file = out.join(format!("case{k}.docx"));
+        with_property(&docx, &file, name, value);
+        let target = out.join(format!("case{k}"));
+        let o = import(&file, &target);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{name}={value}: {stderr}");
+        assert!(
+            stderr.contains(&format!("错误[{code}]")),
+            "{name}={value}: {stderr}"
+        );
+        assert!(stderr.contains(message), "{name}={value}: {stderr}");
+        assert!(stderr.contains("帮助"), "{name}={value}: {stderr}");
+        assert!(
+            stderr.contains(&format!("文档属性“{name}”")),
+            "listing line shown: {stderr}"
+        );
+        assert!(!target.exists(), "{name}={value}: nothing may be written");
+    }
+    // WPS and Word add properties of their own; a value of jixiao's given by --year wins.
+    let file = out.join("foreign.docx");
+    with_property(&docx, &file, "KSOProductBuildVer", "2052-12.1.0.16120");
+    let target = out.join("foreign");
+    let o = import(&file, &target);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    roundtrip::assert_same_document(
+        "foreign properties",
+        &roundtrip::load_clean(&dir),
+        &roundtrip::load_clean(&target),
+    );
 }

@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
     fixable: false,
     doc: r#"## 什么时候出现
 
-导入的文件不是 jixiao 能导入的格式。格式按内容识别，不只看扩展名：空文件、扩展名为 .docx 实为 PDF 的文件、不是 Word 或 Excel 的 zip 压缩包、PowerPoint 等其他 Office 文件、图片、GBK 编码的文本都会得到此错误，消息中写明识别出的实际格式。
+导入的文件不是 jixiao 能导入的格式。格式按内容识别，不只看扩展名：空文件、不是 Word 或 Excel 的 zip 压缩包（哪怕扩展名是 .docx）、PowerPoint 等其他 Office 文件、图片、GBK 编码的文本都会得到此错误，消息中写明识别出的实际格式。
 
 ## 为什么
 
@@ -23,13 +23,14 @@ pub const RULE: Rule = Rule {
 ## 示例
 
 ```text
-$ jixiao import 目标表.docx --out doc
-错误[I306]: 无法导入 目标表.docx：这是 PDF 文件（扩展名是 .docx，但内容是PDF 文件），本版本还不能从 PDF 导入
-  = 帮助：找到同一文档的 Word 版本（.docx）导入；……
+$ jixiao import 资料.docx --out doc
+错误[I306]: 无法导入 资料.docx：这是一个 zip 压缩文件，但不是 Word 文档或 Excel 工作簿（扩展名是 .docx，但内容是zip 压缩文件）
+ = 帮助：如果是压缩包，请先解压，再导入其中的 .docx 或 .xlsx 文件
+
 导入失败：没有写入任何文件
 ```
 
 ## 如何处理
 
-可导入的格式：.docx（以及经 LibreOffice 转换的 .doc、.wps、.rtf、.odt）、从 .docx 提取的 UTF-8 文本、.xlsx、.xls、.et。确认选对了文件，必要时用 Word / WPS / Excel 另存为这些格式。见《导入去年的文档》。"#,
+可导入的格式：.docx（以及经 LibreOffice 转换的 .doc、.wps、.rtf、.odt）、PDF（按内容识别，扩展名不论）、从 .docx 提取的 UTF-8 文本、.xlsx、.xls、.et。确认选对了文件，必要时用 Word / WPS / Excel 另存为这些格式。见《导入去年的文档》。"#,
 };

@@ -262,6 +262,7 @@ registry! {
         i304_conversion_failed => I304,
         i305_encrypted_file => I305,
         i306_unsupported_format => I306,
+        i307_docx_properties => I307,
         i401_pdf_unreadable => I401,
         i402_pdf_no_text_layer => I402,
         i403_pdf_irregular_table => I403,

@@ -26,6 +26,7 @@
 //! element count.
 
 pub mod numbering;
+pub mod properties;
 pub mod xml;
 
 use std::io::{Cursor, Read};
@@ -33,8 +34,10 @@ use std::io::{Cursor, Read};
 use super::layout::{self, Block, Cell, ImportOptions, Imported, Paragraph, Table, TableRow};
 use crate::check::rules;
 use crate::diag::Diagnostic;
+use crate::span::Spanned;
 use crate::span::{FileId, Sources, Span};
 use numbering::Numbering;
+use properties::Settings;
 use xml::{Element, XmlError};
 
 /// Bounds on what a .docx may make jixiao read.
@@ -80,6 +83,8 @@ struct Package {
     document: String,
     numbering: Option<String>,
     styles: Option<String>,
+    /// `docProps/custom.xml`: the settings jixiao's Word writer keeps there.
+    custom: Option<String>,
 }
 
 struct Zip<'a> {
@@ -168,6 +173,10 @@ fn read_package(file: &str, bytes: &[u8], limits: Limits) -> Result<Package, Dia
         .as_ref()
         .and_then(|r| relationship(r, "/officeDocument", ""))
         .unwrap_or_else(|| "word/document.xml".to_string());
+    let custom_name = root_rels
+        .as_ref()
+        .and_then(|r| relationship(r, "/custom-properties", ""))
+        .unwrap_or_else(|| "docProps/custom.xml".to_string());
     let Some(document) = zip.text(&main, file)? else {
         let what = if zip.archive.index_for_name("xl/workbook.xml").is_some() {
             "这是 Excel 电子表格（.xlsx），不是 Word 文档"
@@ -193,10 +202,12 @@ fn read_package(file: &str, bytes: &[u8], limits: Limits) -> Result<Package, Dia
     };
     let numbering = zip.text(&target("/numbering", "word/numbering.xml"), file)?;
     let styles = zip.text(&target("/styles", "word/styles.xml"), file)?;
+    let custom = zip.text(&custom_name, file)?;
     Ok(Package {
         document,
         numbering,
         styles,
+        custom,
     })
 }
 
@@ -246,8 +257,32 @@ pub fn import_docx_with(
     };
     let mut raw = Vec::new();
     walker.blocks(body, &mut raw);
-    let (file, blocks) = list(name, raw, sources);
-    layout::interpret(file, &blocks, options)
+    // jixiao's settings: a damaged custom.xml would lose the rules and allowed findings.
+    let properties = match &package.custom {
+        Some(text) => {
+            properties::read(&parse_part(name, "docProps/custom.xml", text).map_err(|d| vec![d])?)
+        }
+        None => Vec::new(),
+    };
+    let (file, blocks, properties) = list(name, raw, properties, sources);
+    let (settings, mut errors) = Settings::read(&properties);
+    let mut options = options.clone();
+    let year_given = options.year.is_some();
+    if !year_given {
+        options.year = settings.year.as_ref().map(|y| y.value);
+    }
+    let mut imported = match layout::interpret(file, &blocks, &options) {
+        Ok(imported) => imported,
+        Err(e) => {
+            errors.extend(e);
+            return Err(errors);
+        }
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    settings.apply(&mut imported.document, year_given)?;
+    Ok(imported)
 }
 
 /// What the walk of the body found, before listing.
@@ -456,8 +491,14 @@ impl Walker {
     }
 }
 
-/// Lists paragraphs and cells in a text added to `sources`, and gives each its span there.
-fn list(name: &str, raw: Vec<RawBlock>, sources: &mut Sources) -> (FileId, Vec<Block>) {
+/// Lists paragraphs, cells and jixiao's document properties in a text added to
+/// `sources`, and gives each its span there.
+fn list(
+    name: &str,
+    raw: Vec<RawBlock>,
+    properties: Vec<(String, String)>,
+    sources: &mut Sources,
+) -> (FileId, Vec<Block>, Vec<properties::Listed>) {
     let mut listing = String::new();
     let mut spans = Vec::new();
     let mut push = |listing: &mut String, place: String, text: &str| {
@@ -500,6 +541,9 @@ fn list(name: &str, raw: Vec<RawBlock>, sources: &mut Sources) -> (FileId, Vec<B
             }
         }
     }
+    for (property, value) in &properties {
+        push(&mut listing, format!("文档属性“{property}”"), value);
+    }
     let file = sources.add(name, listing);
     let mut spans = spans.into_iter().map(|(s, e)| Span::new(file, s, e));
     let mut next = || spans.next().unwrap_or_else(|| Span::file_start(file));
@@ -532,7 +576,11 @@ fn list(name: &str, raw: Vec<RawBlock>, sources: &mut Sources) -> (FileId, Vec<B
             }
         })
         .collect();
-    (file, blocks)
+    let properties = properties
+        .into_iter()
+        .map(|(property, value)| (property, Spanned::new(value, next())))
+        .collect();
+    (file, blocks, properties)
 }
 
 /// The text of a body's paragraphs and tables, one line per paragraph or row (`|`

@@ -22,17 +22,16 @@ use std::path::Path;
 use super::{RenderContext, Renderer};
 use crate::check::rules;
 use crate::diag::Diagnostic;
+use crate::layout::docx::allow;
 use crate::layout::xlsx::info;
-use crate::model::{Document, RuleLevel};
+use crate::model::Document;
 use crate::render::pdf::data::Meta;
 use package::Package;
 use reference::{Reference, StyleMap};
 
-/// The custom property holding the document's rule overrides (JSON: code → level).
-pub const RULES_PROPERTY: &str = "规则";
-/// The custom property holding the allowed rules (JSON: `[{"表":1,"行":2,"代码":…,"理由":…}]`;
-/// `行` is the indicator row within the table, 1-based, absent for the project).
-pub const ALLOW_PROPERTY: &str = "允许";
+/// The custom properties holding the rules and the allowed findings (the vocabulary
+/// lives in [`crate::layout::docx`], shared with the importer).
+pub use crate::layout::docx::{ALLOW_PROPERTY, RULES_PROPERTY};
 
 /// The `docx` format.
 pub struct DocxRenderer;
@@ -100,32 +99,28 @@ fn settings(doc: &Document) -> Vec<(String, String)> {
         let rules: serde_json::Map<String, serde_json::Value> = doc
             .rules
             .iter()
-            .map(|(code, level)| {
-                let level = match level {
-                    RuleLevel::Error => "error",
-                    RuleLevel::Warning => "warning",
-                    RuleLevel::Info => "info",
-                    RuleLevel::Off => "off",
-                };
-                (code.clone(), level.into())
-            })
+            .map(|(code, level)| (code.clone(), level.name().into()))
             .collect();
         out.push((
             RULES_PROPERTY.into(),
             serde_json::Value::from(rules).to_string(),
         ));
     }
+    let entry = |table: usize, row: Option<usize>, a: &crate::model::Allow| {
+        let mut e = serde_json::Map::new();
+        e.insert(allow::TABLE.into(), table.into());
+        if let Some(row) = row {
+            e.insert(allow::ROW.into(), row.into());
+        }
+        e.insert(allow::CODE.into(), a.code.value.clone().into());
+        e.insert(allow::REASON.into(), a.reason.value.clone().into());
+        serde_json::Value::from(e)
+    };
     let mut allows = Vec::new();
     for (t, project) in doc.projects.iter().enumerate() {
-        for a in &project.allow {
-            allows.push(
-                serde_json::json!({"表": t + 1, "代码": a.code.value, "理由": a.reason.value}),
-            );
-        }
+        allows.extend(project.allow.iter().map(|a| entry(t + 1, None, a)));
         for (r, (_, _, row)) in project.rows().enumerate() {
-            for a in &row.allow {
-                allows.push(serde_json::json!({"表": t + 1, "行": r + 1, "代码": a.code.value, "理由": a.reason.value}));
-            }
+            allows.extend(row.allow.iter().map(|a| entry(t + 1, Some(r + 1), a)));
         }
     }
     if !allows.is_empty() {
