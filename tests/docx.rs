@@ -98,10 +98,16 @@ fn part(parts: &[(String, String)], name: &str) -> String {
         .clone()
 }
 
-/// LibreOffice converts `files` to PDF in `out`. A private profile lets tests run side
-/// by side; fontconfig is given the bundled Noto Serif CJK SC as 宋体 and 黑体, as on an
-/// office machine where the .docx names fonts that are installed.
+/// LibreOffice converts `files` to PDF in `out`.
 fn libreoffice_pdf(files: &[PathBuf], out: &Path) {
+    libreoffice(files, "pdf", out);
+}
+
+/// LibreOffice converts `files` to `to` (`pdf`, `docx:MS Word 2007 XML`) in `out`. A
+/// private profile lets tests run side by side; fontconfig is given the bundled Noto Serif
+/// CJK SC as 宋体 and 黑体, as on an office machine where the .docx names fonts that are
+/// installed.
+fn libreoffice(files: &[PathBuf], to: &str, out: &Path) {
     std::fs::create_dir_all(out).unwrap();
     let profile = out.join("lo-profile");
     let conf = out.join("fonts.conf");
@@ -127,13 +133,7 @@ fn libreoffice_pdf(files: &[PathBuf], out: &Path) {
             "-env:UserInstallation=file://{}",
             profile.display()
         ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
+        .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
         .arg(out)
         .args(files)
         .env("FONTCONFIG_FILE", &conf)
@@ -146,8 +146,9 @@ fn libreoffice_pdf(files: &[PathBuf], out: &Path) {
         "LibreOffice failed: {}",
         String::from_utf8_lossy(&o.stderr)
     );
+    let ext = to.split(':').next().unwrap();
     for f in files {
-        let pdf = out.join(f.file_stem().unwrap()).with_extension("pdf");
+        let pdf = out.join(f.file_stem().unwrap()).with_extension(ext);
         assert!(
             pdf.is_file(),
             "LibreOffice did not convert {}: {}{}",
@@ -707,6 +708,11 @@ fn settings_part_one_sub_units_and_allows_round_trip() {
         .expect("the sub-unit comes back");
     assert_eq!(sub.code.as_ref().unwrap().value, "214002");
     assert_eq!(sub.name.value, "唐山市商务事务中心");
+    // The two spellings that print alike come back in the canonical one (book: docx.md).
+    assert!(back.projects[0].goal_numbering);
+    assert_eq!(back.projects[0].goals[0].value, "1.商务成绩高度凝练");
+    let (_, _, first_row) = back.projects[0].rows().next().unwrap();
+    assert!(first_row.description.is_none());
 }
 
 /// The .docx of an example with one custom property replaced (or added), written to `to`.
@@ -829,4 +835,34 @@ fn damaged_settings_are_located_errors_and_foreign_properties_are_ignored() {
         &roundtrip::load_clean(&dir),
         &roundtrip::load_clean(&target),
     );
+}
+
+/// LibreOffice keeps the custom properties when it saves a .docx again: every example
+/// re-saved by LibreOffice still imports as the same document.
+#[test]
+fn a_libreoffice_resave_keeps_the_settings() {
+    let out = scratch("resave");
+    let mut built = Vec::new();
+    for dir in examples() {
+        let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+        built.push((dir.clone(), build_ok(&dir, &out.join(&name))));
+    }
+    let files: Vec<PathBuf> = built.iter().map(|(_, f)| f.clone()).collect();
+    let resaved = out.join("resaved");
+    libreoffice(&files, "docx:MS Word 2007 XML", &resaved);
+    for (dir, docx) in &built {
+        let file = resaved.join(docx.file_name().unwrap());
+        assert_ne!(std::fs::read(&file).unwrap(), std::fs::read(docx).unwrap());
+        let target = out.join(format!(
+            "imported-{}",
+            dir.file_name().unwrap().to_string_lossy()
+        ));
+        let o = import(&file, &target);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        roundtrip::assert_same_document(
+            &file.display().to_string(),
+            &roundtrip::load_clean(dir),
+            &roundtrip::load_clean(&target),
+        );
+    }
 }

@@ -8,11 +8,11 @@
 //! layout is documented in `book/src/docx.md`.
 
 /// The custom property holding the document's rule overrides: a JSON object, rule code →
-/// level word (`{"C302":"off"}`, the words of `rules:`).
+/// level word (`{"<code>":"off"}`; the words of `rules:`).
 pub const RULES_PROPERTY: &str = "规则";
 
 /// The custom property holding the allowed findings: a JSON array of objects
-/// `{"表":1,"行":2,"代码":"C313","理由":"…"}` ([`allow`] has the keys).
+/// `{"表":1,"行":2,"代码":"<code>","理由":"…"}` ([`allow`] has the keys).
 pub const ALLOW_PROPERTY: &str = "允许";
 
 /// Keys of one entry of [`ALLOW_PROPERTY`].

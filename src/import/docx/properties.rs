@@ -183,14 +183,17 @@ impl Settings {
     }
 
     fn rules_of(&self, value: &Spanned<String>) -> Result<Rules, Diagnostic> {
-        const SHAPE: &str = r#"{"C302":"off"}（规则代码 → error、warning、info 或 off）"#;
-        let parsed = json(RULES_PROPERTY, value, SHAPE)?;
+        let shape = format!(
+            r#"{{"{}":"off"}}（规则代码 → error、warning、info 或 off）"#,
+            rules::C302.code
+        );
+        let parsed = json(RULES_PROPERTY, value, &shape)?;
         let serde_json::Value::Object(map) = parsed else {
             return Err(error(
                 "Word 文档属性“规则”应为 JSON 对象（规则代码 → 级别）".into(),
                 value.span,
                 "此处",
-                format!("应为 JSON 对象，如 {SHAPE}；{}", fix()),
+                format!("应为 JSON 对象，如 {shape}；{}", fix()),
             ));
         };
         let mut levels = BTreeMap::new();
@@ -215,14 +218,17 @@ impl Settings {
     }
 
     fn allows_of(&self, value: &Spanned<String>) -> Result<Vec<Placed>, Diagnostic> {
-        const SHAPE: &str = r#"[{"表":5,"行":3,"代码":"C313","理由":"…"}]（“行”是该表的第几个指标行，省略时指整个项目）"#;
-        let parsed = json(ALLOW_PROPERTY, value, SHAPE)?;
+        let shape = format!(
+            r#"[{{"表":5,"行":3,"代码":"{}","理由":"…"}}]（“行”是该表的第几个指标行，省略时指整个项目）"#,
+            rules::C313.code
+        );
+        let parsed = json(ALLOW_PROPERTY, value, &shape)?;
         let bad = |k: usize, what: String| {
             error(
                 format!("Word 文档属性“允许”的第 {k} 项{what}"),
                 value.span,
                 "此属性",
-                format!("每项形如 {SHAPE}；{}", fix()),
+                format!("每项形如 {shape}；{}", fix()),
             )
         };
         let serde_json::Value::Array(entries) = parsed else {
@@ -230,7 +236,7 @@ impl Settings {
                 "Word 文档属性“允许”应为 JSON 数组".into(),
                 value.span,
                 "此处",
-                format!("应为 JSON 数组，如 {SHAPE}；{}", fix()),
+                format!("应为 JSON 数组，如 {shape}；{}", fix()),
             ));
         };
         let mut out = Vec::new();
