@@ -14,65 +14,36 @@ mod roundtrip;
 mod shipped;
 #[path = "support/synthetic.rs"]
 mod synthetic;
+#[path = "support/tools.rs"]
+mod tools;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use jixiao::load;
+use jixiao::render::RenderOptions;
 use jixiao::render::docx::DocxRenderer;
-use jixiao::render::{RenderContext, RenderOptions, Renderer};
 use jixiao::span::Sources;
-use jixiao::table::DocumentView;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
-
-fn examples() -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(Path::new(ROOT).join("examples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .collect();
-    found.sort();
-    assert!(found.len() >= 3, "examples missing");
-    found
-}
+use shipped::examples;
+use tools::{ROOT, assert_cells_in_order, libreoffice, load_view, poppler, squeeze};
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("jixiao-docx-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    tools::scratch("docx", name)
 }
 
 /// `jixiao build PATH --format docx --out DIR` plus extra arguments.
 fn build(path: &Path, out: &Path, extra: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .arg("build")
-        .arg(path)
-        .args(["--format", "docx", "-q", "--out"])
-        .arg(out)
-        .args(extra)
-        .env_remove("SOURCE_DATE_EPOCH")
-        .output()
-        .expect("run jixiao")
+    tools::build(path, "docx", out, extra)
 }
 
 fn build_ok(path: &Path, out: &Path) -> PathBuf {
-    let o = build(path, out, &[]);
-    assert!(
-        o.status.success(),
-        "build failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    let stem = path.file_stem().unwrap().to_string_lossy();
-    out.join(format!("{stem}.docx"))
+    tools::build_ok(path, "docx", out, &[])
 }
 
-fn load_view(path: &Path) -> DocumentView {
-    let mut sources = Sources::new();
-    let loaded = load::load_path(path, &mut sources);
-    DocumentView::new(&loaded.document.expect("document loads"))
+fn import(file: &Path, out: &Path) -> Output {
+    tools::import(file, out, &[])
 }
 
 /// The parts of a .docx in package order, with their text.
@@ -96,172 +67,6 @@ fn part(parts: &[(String, String)], name: &str) -> String {
         .unwrap_or_else(|| panic!("part {name} missing"))
         .1
         .clone()
-}
-
-/// LibreOffice converts `files` to PDF in `out`.
-fn libreoffice_pdf(files: &[PathBuf], out: &Path) {
-    libreoffice(files, "pdf", out);
-}
-
-/// LibreOffice converts `files` to `to` (`pdf`, `docx:MS Word 2007 XML`) in `out`. A
-/// private profile lets tests run side by side; fontconfig is given the bundled Noto Serif
-/// CJK SC as 宋体 and 黑体, as on an office machine where the .docx names fonts that are
-/// installed.
-fn libreoffice(files: &[PathBuf], to: &str, out: &Path) {
-    std::fs::create_dir_all(out).unwrap();
-    let profile = out.join("lo-profile");
-    let conf = out.join("fonts.conf");
-    let alias = |name: &str| {
-        format!(
-            "<alias binding=\"same\"><family>{name}</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>"
-        )
-    };
-    std::fs::write(
-        &conf,
-        format!(
-            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig><include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include><dir>{ROOT}/fonts</dir><cachedir>{}</cachedir>{}{}{}{}</fontconfig>\n",
-            out.join("fc-cache").display(),
-            alias("宋体"),
-            alias("SimSun"),
-            alias("黑体"),
-            alias("SimHei"),
-        ),
-    )
-    .unwrap();
-    let o = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
-        .arg(out)
-        .args(files)
-        .env("FONTCONFIG_FILE", &conf)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("soffice not installed (apt-get install libreoffice-writer-nogui): {e}")
-        });
-    assert!(
-        o.status.success(),
-        "LibreOffice failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    let ext = to.split(':').next().unwrap();
-    for f in files {
-        let pdf = out.join(f.file_stem().unwrap()).with_extension(ext);
-        assert!(
-            pdf.is_file(),
-            "LibreOffice did not convert {}: {}{}",
-            f.display(),
-            String::from_utf8_lossy(&o.stdout),
-            String::from_utf8_lossy(&o.stderr)
-        );
-    }
-}
-
-fn pdftotext(pdf: &Path, args: &[&str]) -> String {
-    let o = Command::new("pdftotext")
-        .args(args)
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap_or_else(|e| panic!("pdftotext not installed (apt-get install poppler-utils): {e}"));
-    assert!(o.status.success());
-    String::from_utf8(o.stdout).unwrap()
-}
-
-fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// The cells of a view in reading order; vertically merged cells (一级指标 and the labels
-/// spanning two rows) are checked for presence only.
-fn cells_in_order(view: &DocumentView) -> (Vec<String>, Vec<String>) {
-    let mut ordered = Vec::new();
-    let mut merged = Vec::new();
-    if let Some(o) = &view.overview {
-        ordered.extend(o.overall.iter().cloned());
-        for item in &o.items {
-            ordered.push(item.heading.clone());
-            ordered.extend(item.goal.iter().cloned());
-            ordered.extend(item.indicator.iter().cloned());
-        }
-        ordered.extend(o.safeguards.iter().cloned());
-    }
-    for t in &view.tables {
-        ordered.extend([
-            t.heading.clone(),
-            t.unit_line.clone(),
-            t.amount_unit_label.clone(),
-        ]);
-        if let Some(code) = &t.code {
-            ordered.extend(["项目编码".into(), code.clone()]);
-        }
-        ordered.extend([
-            "项目名称".into(),
-            t.name.clone(),
-            "预算数".into(),
-            t.budget_total.clone(),
-            "其中：财政资金".into(),
-            t.budget_fiscal.clone(),
-            "其他资金".into(),
-            t.budget_other.clone(),
-            t.purpose.clone(),
-        ]);
-        merged.push("预算规模及资金用途".to_string());
-        if let Some(plan) = &t.spending_plan {
-            merged.push("资金支出计划（%）".to_string());
-            ordered.extend(plan.iter().map(|c| c.label.clone()));
-            ordered.extend(plan.iter().map(|c| c.value.clone()));
-        }
-        ordered.push("绩效目标".into());
-        ordered.extend(t.goals.iter().cloned());
-        ordered.extend(t.header().iter().map(|h| h.to_string()));
-        for g in &t.groups {
-            merged.push(g.level1.clone());
-            for r in &g.rows {
-                ordered.extend([
-                    r.level2.clone(),
-                    r.level3.clone(),
-                    r.description.clone(),
-                    r.value.clone(),
-                ]);
-                if t.has_basis {
-                    ordered.push(r.basis.clone());
-                }
-            }
-        }
-    }
-    ordered.retain(|c| !c.is_empty());
-    (ordered, merged)
-}
-
-/// Every cell occurs in LibreOffice's rendering, in order (`pdftotext -raw` keeps the
-/// order text is drawn in, cell by cell).
-fn assert_cells_in_order(view: &DocumentView, pdf: &Path) {
-    // A paragraph may go on over a page break: the footer between is not part of it.
-    let text = pdftotext(pdf, &["-raw"]);
-    let body: Vec<&str> = text
-        .lines()
-        .filter(|l| !(l.starts_with("第 ") && l.contains(" 页 / 共 ")))
-        .collect();
-    let raw = squeeze(&body.join("\n"));
-    let (ordered, merged) = cells_in_order(view);
-    let mut at = 0;
-    for cell in &ordered {
-        let cell = squeeze(cell);
-        match raw[at..].find(&cell) {
-            Some(i) => at += i + cell.len(),
-            None => panic!(
-                "{}: cell {cell:?} missing or out of order after {:?}",
-                pdf.display(),
-                &raw[raw.floor_char_boundary(at.saturating_sub(120))..at]
-            ),
-        }
-    }
-    for cell in &merged {
-        assert!(raw.contains(&squeeze(cell)), "merged cell {cell:?} missing");
-    }
 }
 
 /// python-docx's reading of a .docx: the text of each heading paragraph with its style
@@ -304,7 +109,7 @@ fn examples_render_in_libreoffice_with_every_cell_and_reopen_in_python_docx() {
         docs.push((load_view(&dir), build_ok(&dir, &out.join(name))));
     }
     let files: Vec<PathBuf> = docs.iter().map(|(_, f)| f.clone()).collect();
-    libreoffice_pdf(&files, &out.join("pdf"));
+    libreoffice(&files, "pdf", &out.join("pdf"));
     for (view, docx) in &docs {
         let pdf = out
             .join("pdf")
@@ -312,14 +117,13 @@ fn examples_render_in_libreoffice_with_every_cell_and_reopen_in_python_docx() {
             .with_extension("pdf");
         assert_cells_in_order(view, &pdf);
         // Page numbers from the footer's PAGE and NUMPAGES fields: the last page says so.
-        let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
-        let info = String::from_utf8_lossy(&info.stdout);
+        let info = poppler("pdfinfo", &[], &pdf);
         let pages: usize = info
             .lines()
             .find_map(|l| l.strip_prefix("Pages:"))
             .and_then(|n| n.trim().parse().ok())
             .unwrap();
-        let layout = squeeze(&pdftotext(&pdf, &["-layout"]));
+        let layout = squeeze(&poppler("pdftotext", &["-layout"], &pdf));
         let last = format!("第{pages}页/共{pages}页");
         assert!(
             layout.contains(&last),
@@ -442,15 +246,7 @@ fn user_text_is_never_markup() {
         .unwrap();
     let mut doc = doc;
     doc.projects[0].name.value = "<w:t>&amp; \"引号\" 'x' </w:p>]]>".into();
-    let view = DocumentView::new(&doc);
-    let options = RenderOptions::default();
-    let cx = RenderContext {
-        view: &view,
-        document: &doc,
-        root: &out,
-        options: &options,
-    };
-    let bytes = DocxRenderer.render(&cx).unwrap();
+    let bytes = tools::render(&DocxRenderer, &doc, &out, &RenderOptions::default()).unwrap();
     let docx = out.join("escape.docx");
     std::fs::write(&docx, bytes).unwrap();
     let read = python_docx(&docx);
@@ -524,7 +320,7 @@ fn reference_document_styles_are_used() {
     assert!(styles.contains("方正小标宋简体"));
     assert!(styles.contains("w:styleId=\"jixiaoTableText\""));
     assert!(styles.contains("<w:basedOn w:val=\"a\"/>"));
-    libreoffice_pdf(&[styled], &out.join("pdf"));
+    libreoffice(&[styled], "pdf", &out.join("pdf"));
 }
 
 /// A reference document that is not a .docx is a W001 naming it; nothing is written.
@@ -579,17 +375,6 @@ fn the_volume_is_one_docx() {
             at += i + 1;
         }
     }
-}
-
-/// `jixiao import FILE --out DIR`.
-fn import(file: &Path, out: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .arg("import")
-        .arg(file)
-        .arg("--out")
-        .arg(out)
-        .output()
-        .expect("run jixiao")
 }
 
 /// Every example → `jixiao build --format docx` → `jixiao import` of that .docx: the same
@@ -649,15 +434,8 @@ fn every_example_round_trips_through_its_own_docx() {
 
 /// A document written by the Word writer, imported from its bytes.
 fn docx_round_trip(doc: &jixiao::model::Document, root: &Path) -> jixiao::model::Document {
-    let view = DocumentView::new(doc);
-    let options = RenderOptions::default();
-    let cx = RenderContext {
-        view: &view,
-        document: doc,
-        root,
-        options: &options,
-    };
-    let bytes = DocxRenderer.render(&cx).expect("the Word writer renders");
+    let bytes = tools::render(&DocxRenderer, doc, root, &RenderOptions::default())
+        .expect("the Word writer renders");
     let mut sources = Sources::new();
     jixiao::import::import_bytes("round-trip.docx", &bytes, &mut sources, &Default::default())
         .unwrap_or_else(|d| panic!("{}", jixiao::diag::render_short(&d, &sources)))

@@ -4,6 +4,8 @@
 //! is written.
 
 mod common;
+#[path = "support/tools.rs"]
+mod tools;
 #[path = "support/word.rs"]
 mod word;
 
@@ -11,31 +13,20 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use common::{SEEDS, load, seed_text};
+use tools::{ok, soffice_installed};
 use word::{Features, docx, zip_parts};
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("jixiao-docx-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
+    tools::scratch("docximp", name)
 }
 
 fn import(input: &Path, out: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args([
-            "import",
-            input.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ])
-        .output()
-        .expect("run jixiao")
+    tools::import(input, out, &[])
 }
 
-fn ok(result: &Output, what: &str) -> String {
-    let stderr = String::from_utf8_lossy(&result.stderr).into_owned();
-    assert!(result.status.success(), "{what}: {stderr}");
-    stderr
+/// Converts one file with LibreOffice into `outdir`; returns the converted file.
+fn libreoffice(input: &Path, to: &str, outdir: &Path) -> PathBuf {
+    tools::libreoffice(&[input.to_path_buf()], to, outdir).remove(0)
 }
 
 /// Every file of an imported folder, by name.
@@ -93,18 +84,13 @@ fn seed_docx(dir: &Path, seed_file: &str, name: &str, f: Features) -> (PathBuf, 
 /// The .docx `jixiao build --format docx` writes for a document (through the renderer, as
 /// `build` refuses to write documents with check errors and the seeds have some).
 fn built_docx(doc: &jixiao::model::Document, root: &Path) -> Vec<u8> {
-    use jixiao::render::{RenderContext, RenderOptions, Renderer};
-    let view = jixiao::table::DocumentView::new(doc);
-    let options = RenderOptions::default();
-    let cx = RenderContext {
-        view: &view,
-        document: doc,
+    tools::render(
+        &jixiao::render::docx::DocxRenderer,
+        doc,
         root,
-        options: &options,
-    };
-    jixiao::render::docx::DocxRenderer
-        .render(&cx)
-        .expect("the Word writer renders the document")
+        &Default::default(),
+    )
+    .expect("the Word writer renders the document")
 }
 
 /// The Word writer's output (`--format docx`, the published layout with real merged
@@ -153,42 +139,9 @@ fn every_seed_as_a_docx_imports_as_its_text_does() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-fn soffice() -> Option<&'static str> {
-    Command::new("soffice")
-        .arg("--version")
-        .output()
-        .ok()
-        .filter(|o| o.status.success())
-        .map(|_| "soffice")
-}
-
-/// Converts `input` with LibreOffice into `outdir`; returns the converted file.
-fn libreoffice(input: &Path, to: &str, outdir: &Path) -> PathBuf {
-    let profile = outdir.join("lo-profile");
-    let result = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
-        .arg(outdir)
-        .arg(input)
-        .output()
-        .expect("run soffice");
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
-    let ext = to.split(':').next().unwrap();
-    let out = outdir.join(input.with_extension(ext).file_name().unwrap());
-    assert!(out.is_file(), "soffice wrote no {}", out.display());
-    out
-}
-
 #[test]
 fn a_docx_saved_by_libreoffice_and_an_old_doc_import_the_same() {
-    if soffice().is_none() {
+    if !soffice_installed() {
         eprintln!("LibreOffice (soffice) is not installed: skipped; scripts/test installs it");
         return;
     }

@@ -2,36 +2,17 @@
 //! seed's cells, and a damaged file gives an error with its line and writes nothing.
 
 mod common;
+#[path = "support/tools.rs"]
+mod tools;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use common::{SEEDS, assert_same, from_rendered, from_seed, load, render, seed_text, wide_width};
+use tools::import;
 
 /// A fresh, empty scratch folder for one test.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("jixiao-import-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
-
-fn jixiao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .output()
-        .expect("run jixiao")
-}
-
-fn import(input: &Path, out: &Path, extra: &[&str]) -> Output {
-    let mut args = vec![
-        "import",
-        input.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ];
-    args.extend(extra);
-    jixiao(&args)
+    tools::scratch("import", name)
 }
 
 #[test]

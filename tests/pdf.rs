@@ -4,48 +4,34 @@
 
 #[path = "support/synthetic.rs"]
 mod synthetic;
+#[path = "support/tools.rs"]
+mod tools;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use jixiao::load;
+use jixiao::render::RenderOptions;
 use jixiao::render::pdf::PdfRenderer;
-use jixiao::render::{RenderContext, RenderOptions, Renderer};
 use jixiao::span::Sources;
 use jixiao::table::DocumentView;
 
 const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/demo.yaml");
 const PUBLISHED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/published");
 
+use tools::{assert_cells_in_order, load_view, poppler, squeeze};
+
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("jixiao-pdf-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    tools::scratch("pdf", name)
 }
 
 /// `jixiao build PATH --format pdf --out DIR` plus extra arguments.
 fn build(path: &Path, out: &Path, extra: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .arg("build")
-        .arg(path)
-        .args(["--format", "pdf", "--out"])
-        .arg(out)
-        .args(extra)
-        .env_remove("SOURCE_DATE_EPOCH")
-        .output()
-        .expect("run jixiao")
+    tools::build(path, "pdf", out, extra)
 }
 
 fn build_ok(path: &Path, out: &Path, extra: &[&str]) -> PathBuf {
-    let o = build(path, out, extra);
-    assert!(
-        o.status.success(),
-        "build failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    let stem = path.file_stem().unwrap().to_string_lossy();
-    out.join(format!("{stem}.pdf"))
+    tools::build_ok(path, "pdf", out, extra)
 }
 
 /// Renders YAML text through the library (no checker), as the benchmark does.
@@ -55,110 +41,8 @@ fn render_yaml(yaml: &str, root: &Path, options: &RenderOptions) -> Result<Vec<u
     let doc = loaded
         .document
         .ok_or_else(|| format!("{:?}", loaded.diagnostics))?;
-    let view = DocumentView::new(&doc);
-    let cx = RenderContext {
-        view: &view,
-        document: &doc,
-        root,
-        options,
-    };
-    PdfRenderer
-        .render(&cx)
+    tools::render(&PdfRenderer, &doc, root, options)
         .map_err(|d| jixiao::diag::render_short(&d, &sources))
-}
-
-fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
-    let o = Command::new(tool)
-        .args(args)
-        .arg(pdf)
-        .args(if tool == "pdftotext" {
-            &["-"][..]
-        } else {
-            &[][..]
-        })
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} not installed (apt-get install poppler-utils): {e}"));
-    assert!(
-        o.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8(o.stdout).unwrap()
-}
-
-fn squeeze(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// The cells of a view in reading order. Vertically merged cells (一级指标 and the row
-/// labels spanning two rows) are laid out after the rows they span, so they are only
-/// checked for presence.
-fn cells_in_order(view: &DocumentView) -> (Vec<String>, Vec<String>) {
-    let mut ordered = Vec::new();
-    let mut merged = Vec::new();
-    for t in &view.tables {
-        ordered.extend([
-            t.heading.clone(),
-            t.unit_line.clone(),
-            t.amount_unit_label.clone(),
-        ]);
-        ordered.extend(t.code.clone());
-        ordered.extend([
-            "项目名称".into(),
-            t.name.clone(),
-            "预算数".into(),
-            t.budget_total.clone(),
-        ]);
-        ordered.extend([
-            t.budget_fiscal.clone(),
-            "其他资金".into(),
-            t.budget_other.clone(),
-        ]);
-        ordered.push(t.purpose.clone());
-        merged.push("预算规模及资金用途".to_string());
-        if let Some(plan) = &t.spending_plan {
-            merged.push("资金支出计划（%）".to_string());
-            ordered.extend(plan.iter().map(|c| c.label.clone()));
-            ordered.extend(plan.iter().map(|c| c.value.clone()));
-        }
-        ordered.extend(t.goals.iter().cloned());
-        ordered.extend(t.header().iter().map(|h| h.to_string()));
-        for g in &t.groups {
-            merged.push(g.level1.clone());
-            for r in &g.rows {
-                ordered.extend([
-                    r.level2.clone(),
-                    r.level3.clone(),
-                    r.description.clone(),
-                    r.value.clone(),
-                ]);
-                if t.has_basis {
-                    ordered.push(r.basis.clone());
-                }
-            }
-        }
-    }
-    ordered.retain(|c| !c.is_empty());
-    (ordered, merged)
-}
-
-/// Every cell occurs in the extracted text, in order. `pdftotext -raw` keeps the order the
-/// PDF draws text in, which is cell by cell; `-layout` interleaves the lines of cells that
-/// wrap side by side, so it cannot show a wrapped cell as one string.
-fn assert_cells_in_order(view: &DocumentView, pdf: &Path) {
-    let raw = squeeze(&poppler("pdftotext", &["-raw"], pdf));
-    let (ordered, merged) = cells_in_order(view);
-    let mut at = 0;
-    for cell in &ordered {
-        let cell = squeeze(cell);
-        match raw[at..].find(&cell) {
-            Some(i) => at += i + cell.len(),
-            None => panic!("cell {cell:?} missing or out of order after byte {at}"),
-        }
-    }
-    for cell in &merged {
-        assert!(raw.contains(&squeeze(cell)), "merged cell {cell:?} missing");
-    }
 }
 
 /// Bookmark titles from `pdftohtml -xml`, which prints the PDF outline.
@@ -188,12 +72,6 @@ fn assert_fonts_embedded(pdf: &Path) {
         assert_eq!(emb, "yes", "font not embedded: {row}");
         assert!(row.contains("NotoSerifCJKsc"), "unexpected font: {row}");
     }
-}
-
-fn load_view(path: &Path) -> DocumentView {
-    let mut sources = Sources::new();
-    let loaded = load::load_path(path, &mut sources);
-    DocumentView::new(&loaded.document.expect("document loads"))
 }
 
 #[test]
@@ -236,14 +114,9 @@ fn published_documents_have_every_cell_and_one_bookmark_per_table() {
         let view = load_view(&path);
         let mut sources = Sources::new();
         let doc = load::load_path(&path, &mut sources).document.unwrap();
+        let root = path.parent().unwrap();
         let options = RenderOptions::default();
-        let cx = RenderContext {
-            view: &view,
-            document: &doc,
-            root: path.parent().unwrap(),
-            options: &options,
-        };
-        let bytes = PdfRenderer.render(&cx).unwrap_or_else(|d| {
+        let bytes = tools::render(&PdfRenderer, &doc, root, &options).unwrap_or_else(|d| {
             panic!(
                 "{}: {}",
                 path.display(),

@@ -3,7 +3,7 @@
 //! corrupted bytes never panic the reader.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use jixiao::import::pdf::{assemble, extract, layout};
 use jixiao::load;
@@ -11,47 +11,23 @@ use jixiao::span::Sources;
 use jixiao::yamlfmt::{self, SchemaPaths};
 use proptest::prelude::*;
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+#[path = "support/roundtrip.rs"]
+mod roundtrip;
+#[path = "support/shipped.rs"]
+mod shipped;
+#[path = "support/tools.rs"]
+mod tools;
+
+use roundtrip::first_difference;
+use tools::{ROOT, import, ok};
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("jixiao-pdfimp-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn jixiao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .env_remove("SOURCE_DATE_EPOCH")
-        .output()
-        .expect("run jixiao")
-}
-
-fn ok(o: Output, what: &str) -> String {
-    assert!(
-        o.status.success(),
-        "{what} failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    tools::scratch("pdfimp", name)
 }
 
 /// `jixiao build PATH --format pdf --out DIR`: the PDF's path.
 fn build_pdf(path: &Path, out: &Path) -> PathBuf {
-    ok(
-        jixiao(&[
-            "build",
-            path.to_str().unwrap(),
-            "--format",
-            "pdf",
-            "--out",
-            out.to_str().unwrap(),
-        ]),
-        "build",
-    );
-    let stem = path.file_stem().unwrap().to_string_lossy();
-    out.join(format!("{stem}.pdf"))
+    tools::build_ok(path, "pdf", out, &[])
 }
 
 /// A document as the canonical single-file YAML jixiao writes (what "the same document"
@@ -76,43 +52,14 @@ fn canonical(path: &Path) -> String {
     yamlfmt::document_single(&doc, &SchemaPaths::at_depth(0))
 }
 
-fn first_difference(a: &str, b: &str) -> String {
-    for (i, (x, y)) in a.lines().zip(b.lines()).enumerate() {
-        if x != y {
-            return format!("line {}:\n  expected {x}\n  imported {y}", i + 1);
-        }
-    }
-    format!(
-        "lengths differ: {} vs {} lines",
-        a.lines().count(),
-        b.lines().count()
-    )
-}
-
 #[test]
 fn every_example_round_trips_through_its_own_pdf() {
     let dir = scratch("examples");
-    let examples = Path::new(ROOT).join("examples");
-    let mut names: Vec<_> = std::fs::read_dir(&examples)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.join("jixiao.yaml").is_file())
-        .collect();
-    names.sort();
-    assert_eq!(names.len(), 3);
-    for example in names {
+    for example in shipped::examples() {
         let name = example.file_name().unwrap().to_string_lossy().into_owned();
         let pdf = build_pdf(&example, &dir);
         let out = dir.join(format!("imported-{name}"));
-        ok(
-            jixiao(&[
-                "import",
-                pdf.to_str().unwrap(),
-                "--out",
-                out.to_str().unwrap(),
-            ]),
-            &format!("import {name}"),
-        );
+        ok(&import(&pdf, &out, &[]), &format!("import {name}"));
         let expected = canonical(&example);
         let got = canonical(&out);
         assert!(
@@ -152,12 +99,7 @@ fn a_scanned_pdf_asks_for_ocr_and_writes_nothing() {
     assert!(String::from_utf8_lossy(&text.stdout).trim().is_empty());
 
     let out = dir.join("out");
-    let o = jixiao(&[
-        "import",
-        scanned.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = import(&scanned, &out, &[]);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("错误[I402]"), "{stderr}");
@@ -246,12 +188,7 @@ fn damaged_pdfs_give_a_located_error_and_write_nothing() {
         let input = dir.join(name);
         std::fs::write(&input, &bytes).unwrap();
         let out = dir.join(format!("out-{name}"));
-        let o = jixiao(&[
-            "import",
-            input.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ]);
+        let o = import(&input, &out, &[]);
         let stderr = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(1), "{name}: {stderr}");
         assert!(stderr.contains("错误[I"), "{name}: {stderr}");

@@ -3,36 +3,21 @@
 //! exported to PDF by LibreOffice and imported back — every cell equals the text import's.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use jixiao::load;
 use jixiao::span::Sources;
 use jixiao::yamlfmt::{self, SchemaPaths};
 
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+#[path = "support/roundtrip.rs"]
+mod roundtrip;
+#[path = "support/tools.rs"]
+mod tools;
+
+use roundtrip::first_difference;
+use tools::{ROOT, import, jixiao, libreoffice, ok};
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("jixiao-pdflo-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn jixiao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .env_remove("SOURCE_DATE_EPOCH")
-        .output()
-        .expect("run jixiao")
-}
-
-fn ok(o: Output, what: &str) -> String {
-    assert!(
-        o.status.success(),
-        "{what} failed: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    tools::scratch("pdflo", name)
 }
 
 /// A document's cells with the trailing line breaks of each cell removed: an empty
@@ -86,22 +71,9 @@ fn without_trailing_breaks(path: &Path) -> String {
     yamlfmt::document_single(&doc, &SchemaPaths::at_depth(0))
 }
 
-fn first_difference(a: &str, b: &str) -> String {
-    for (i, (x, y)) in a.lines().zip(b.lines()).enumerate() {
-        if x != y {
-            return format!("line {}:\n  expected {x}\n  imported {y}", i + 1);
-        }
-    }
-    format!(
-        "lengths differ: {} vs {} lines",
-        a.lines().count(),
-        b.lines().count()
-    )
-}
-
 /// The codes `jixiao check` reports as errors for a document.
 fn error_codes(path: &Path) -> Vec<String> {
-    let o = jixiao(&["check", path.to_str().unwrap(), "--format", "short"]);
+    let o = jixiao(["check", path.to_str().unwrap(), "--format", "short"]);
     let text =
         String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
     let mut codes: Vec<String> = text
@@ -114,54 +86,6 @@ fn error_codes(path: &Path) -> Vec<String> {
     codes.sort();
     codes.dedup();
     codes
-}
-
-/// LibreOffice converts `.docx` files to PDF in `out`. A private profile lets tests run
-/// side by side; fontconfig gets the bundled Noto Serif CJK SC as 宋体 and 黑体 (the fonts the
-/// .docx names), as on an office machine that has them.
-fn libreoffice_pdf(files: &[PathBuf], out: &Path) {
-    let conf = out.join("fonts.conf");
-    let alias = |name: &str| {
-        format!(
-            "<alias binding=\"same\"><family>{name}</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>"
-        )
-    };
-    std::fs::write(
-        &conf,
-        format!(
-            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig><include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include><dir>{ROOT}/fonts</dir><cachedir>{}</cachedir>{}{}{}{}</fontconfig>\n",
-            out.join("fc-cache").display(),
-            alias("宋体"),
-            alias("SimSun"),
-            alias("黑体"),
-            alias("SimHei"),
-        ),
-    )
-    .unwrap();
-    let o = Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            out.join("lo-profile").display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-        ])
-        .arg(out)
-        .args(files)
-        .env("FONTCONFIG_FILE", &conf)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("soffice (libreoffice-writer-nogui) is installed by scripts/test: {e}")
-        });
-    assert!(
-        o.status.success(),
-        "LibreOffice: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
 }
 
 /// The shared seeds as Word documents in the published layout (seed text → `jixiao import`
@@ -183,12 +107,7 @@ fn libreoffice_pdfs_of_the_seeds_import_to_the_text_import() {
         let stem = name.trim_end_matches(".txt");
         let text_import = dir.join(format!("text-{stem}"));
         ok(
-            jixiao(&[
-                "import",
-                seeds.join(name).to_str().unwrap(),
-                "--out",
-                text_import.to_str().unwrap(),
-            ]),
+            &import(&seeds.join(name), &text_import, &[]),
             &format!("text import of {name}"),
         );
         // The published documents have errors; a copy downgrades them so that the Word
@@ -209,35 +128,19 @@ fn libreoffice_pdfs_of_the_seeds_import_to_the_text_import() {
             std::fs::write(word.join("jixiao.yaml"), settings).unwrap();
         }
         let out = dir.join(format!("docx-{stem}"));
-        ok(
-            jixiao(&[
-                "build",
-                word.to_str().unwrap(),
-                "--format",
-                "docx",
-                "--out",
-                out.to_str().unwrap(),
-            ]),
-            &format!("docx of {name}"),
-        );
-        let file = out.join(format!("word-{stem}.docx"));
+        let file = tools::build_ok(&word, "docx", &out, &[]);
         assert!(file.is_file(), "{}", file.display());
         docx.push(file);
     }
     let pdfs = dir.join("pdf");
     std::fs::create_dir_all(&pdfs).unwrap();
-    libreoffice_pdf(&docx, &pdfs);
+    libreoffice(&docx, "pdf", &pdfs);
     for name in &names {
         let stem = name.trim_end_matches(".txt");
         let pdf = pdfs.join(format!("word-{stem}.pdf"));
         let imported = dir.join(format!("pdf-{stem}"));
         ok(
-            jixiao(&[
-                "import",
-                pdf.to_str().unwrap(),
-                "--out",
-                imported.to_str().unwrap(),
-            ]),
+            &import(&pdf, &imported, &[]),
             &format!("PDF import of {name}"),
         );
         let expected = without_trailing_breaks(&dir.join(format!("text-{stem}")));

@@ -1,5 +1,7 @@
 //! The documents the repository ships, for tests that run over all of them.
 
+#![allow(dead_code)] // each test binary uses part of this module
+
 use std::path::PathBuf;
 
 /// The repository root.
@@ -22,4 +24,16 @@ pub fn shipped_documents() -> Vec<PathBuf> {
         }
     }
     docs
+}
+
+/// The example document folders (`examples/*/` with a `jixiao.yaml`), sorted.
+pub fn examples() -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(root().join("examples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("jixiao.yaml").is_file())
+        .collect();
+    found.sort();
+    assert!(found.len() >= 3, "examples missing");
+    found
 }
