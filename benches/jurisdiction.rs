@@ -149,6 +149,7 @@ fn peak_kib() -> u64 {
         .unwrap_or(0)
 }
 
+#[derive(Default)]
 struct Run {
     wall: f64,
     cpu: f64,
@@ -225,6 +226,8 @@ fn parent() {
     );
     println!("|---|---|---|---|---|---|---|");
     let mut speedups = Vec::new();
+    // The 2-thread PDF build and its edit, for the ratios below.
+    let mut pdf_runs: Option<(Run, Run)> = None;
     for (stage, _) in STAGES {
         if !wanted.iter().any(|w| w == stage) {
             continue;
@@ -247,6 +250,9 @@ fn parent() {
                 r.failed
             );
             walls.push(r.wall);
+            if *stage == "pdf" && jobs == 2 {
+                pdf_runs = Some((r, Run::default()));
+            }
         }
         speedups.push((stage.to_string(), walls[0] / walls[1].max(1e-9)));
         let out = work.join(format!("{stage}-2"));
@@ -277,7 +283,13 @@ fn parent() {
                 restored.built, 1,
                 "restoring the edit rebuilds its document"
             );
+            if let Some(runs) = pdf_runs.as_mut().filter(|_| *stage == "pdf") {
+                runs.1 = edited;
+            }
         }
+    }
+    if let Some((with_volume, edited)) = &pdf_runs {
+        volume_ratios(&tree, &work, with_volume, edited);
     }
     println!();
     for (stage, s) in &speedups {
@@ -323,6 +335,62 @@ fn parent() {
     if !identical {
         std::process::exit(1);
     }
+}
+
+/// The volume's cost against baselines measured now: the same PDF build without a volume
+/// (one shard of one: every document, no index or volume), and the volume laid out again
+/// from every table as before issue 21 (forced by an empty `templates/typst/` in the tree,
+/// which also lets system fonts join each document's font set).
+fn volume_ratios(tree: &Path, work: &Path, with_volume: &Run, edited: &Run) {
+    let alone = run(&["pdf", "2", path(tree), path(&work.join("pdf-alone")), "1/1"]);
+    let templates = tree.join("templates/typst");
+    std::fs::create_dir_all(&templates).expect("templates folder");
+    let relaid = run(&["pdf", "2", path(tree), path(&work.join("pdf-relaid"))]);
+    let _ = std::fs::remove_dir_all(tree.join("templates"));
+    println!(
+        "| pdf, documents alone (no volume) | 2 | {:.2} | {:.2} | {:.0} | {} | {} |",
+        alone.wall, alone.cpu, alone.peak_mib, alone.built, alone.failed
+    );
+    println!(
+        "| pdf, volume laid out again (before #21) | 2 | {:.2} | {:.2} | {:.0} | {} | {} |",
+        relaid.wall, relaid.cpu, relaid.peak_mib, relaid.built, relaid.failed
+    );
+    println!("\n## The volume against its baselines (2 threads)\n");
+    println!("| measure | value | baseline | ratio | target |");
+    println!("|---|---|---|---|---|");
+    let ratio = |a: f64, b: f64| a / b.max(1e-9);
+    println!(
+        "| volume's added wall time | {:.2} s | documents alone {:.2} s | +{:.0}% | ≤ +15% |",
+        with_volume.wall - alone.wall,
+        alone.wall,
+        100.0 * (ratio(with_volume.wall, alone.wall) - 1.0)
+    );
+    println!(
+        "| volume's added CPU time | {:.2} s | documents alone {:.2} s | +{:.0}% | |",
+        with_volume.cpu - alone.cpu,
+        alone.cpu,
+        100.0 * (ratio(with_volume.cpu, alone.cpu) - 1.0)
+    );
+    println!(
+        "| PDF stage with the volume | {:.2} s | volume laid out again {:.2} s | {:.2}× | < 10 s |",
+        with_volume.wall,
+        relaid.wall,
+        ratio(with_volume.wall, relaid.wall)
+    );
+    println!(
+        "| peak memory | {:.0} MiB | documents alone {:.0} MiB; laid out again {:.0} MiB | {:.2}× / {:.2}× | < 1024 MiB |",
+        with_volume.peak_mib,
+        alone.peak_mib,
+        relaid.peak_mib,
+        ratio(with_volume.peak_mib, alone.peak_mib),
+        ratio(with_volume.peak_mib, relaid.peak_mib)
+    );
+    println!(
+        "| one project edited (new process) | {:.2} s | full build {:.2} s | {:.2}× | < 2 s |",
+        edited.wall,
+        with_volume.wall,
+        ratio(edited.wall, with_volume.wall)
+    );
 }
 
 /// The first project file of the tree and its bytes.
