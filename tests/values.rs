@@ -406,6 +406,37 @@ fn problem_spans_point_into_the_original_value() {
 }
 
 #[test]
+fn numbers_that_only_look_like_dotted_dates_are_numbers() {
+    // A dotted month is never 0: these are numbers (found by the round-trip property).
+    for (input, kind) in [
+        ("2025.0", "quantity"),
+        ("1900.0-1901.0", "range"),
+        ("19.5年", "duration"),
+        ("≤19.0年", "duration"),
+        ("2024.12", "date"),
+        ("2023.07-2024.01", "period"),
+    ] {
+        let parsed = value::parse(input);
+        assert_eq!(parsed.kind.kind_name(), kind, "{input}: {parsed:?}");
+        assert_eq!(parsed, value::parse_with_grammar(input), "{input}");
+    }
+}
+
+#[test]
+fn a_date_or_period_ends_on_the_last_day_it_allows() {
+    let last = |v: &str, year| value::parse(v).kind.last_day(year);
+    assert_eq!(last("2025年12月底前", 2025), Some((2025, 12, 31)));
+    assert_eq!(last("2月底前", 2024), Some((2024, 2, 29)));
+    assert_eq!(last("2月底前", 2025), Some((2025, 2, 28)));
+    assert_eq!(last("2025年3月-10月", 2025), Some((2025, 10, 31)));
+    assert_eq!(last("2023年7月-2024年1月", 2023), Some((2024, 1, 31)));
+    assert_eq!(last("2025年6月30日前", 2025), Some((2025, 6, 30)));
+    assert_eq!(last("≥90%", 2025), None);
+    assert!(value::parse("2025年12月底前").kind.writes_year());
+    assert!(!value::parse("12月底前").kind.writes_year());
+}
+
+#[test]
 fn money_compares_exactly_across_yuan_and_wan_yuan() {
     let cap = value::parse("≤41.66万元");
     assert_eq!(cap.money_in_yuan(), Some(dec("416600")));
@@ -1189,6 +1220,17 @@ fn fast_path_equals_grammar_on_ratios_and_ranges() {
 
 // ---- properties ------------------------------------------------------------------------
 
+/// `2024.12`: a year, a dot and a month 1–12 (two decimals at most).
+fn looks_like_dotted_month(n: Decimal) -> bool {
+    let s = n.to_string();
+    let Some((year, month)) = s.split_once('.') else {
+        return false;
+    };
+    (1900..2100).contains(&year.parse::<u32>().unwrap_or(0))
+        && month.len() <= 2
+        && (1..=12).contains(&month.parse::<u32>().unwrap_or(0))
+}
+
 fn number() -> impl Strategy<Value = Decimal> {
     (0u32..100_000, 0u32..3).prop_map(|(m, scale)| Decimal::new(i64::from(m), scale))
 }
@@ -1269,6 +1311,18 @@ fn canonical_value() -> impl Strategy<Value = Value> {
             low,
             high: low + Decimal::from(gap),
             unit,
+        })
+        // `2023.7-2024.1` is the period budget tables mean by it, not a range of numbers.
+        .prop_filter("reads as a dotted period", |v| {
+            let Value::Range {
+                low,
+                high,
+                unit: None,
+            } = v
+            else {
+                return true;
+            };
+            !(looks_like_dotted_month(*low) && looks_like_dotted_month(*high))
         });
     let date = (
         prop::option::of(2000u16..2100),

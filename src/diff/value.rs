@@ -279,23 +279,11 @@ fn ranges(a: &Value, b: &Value) -> Option<ValueChange> {
     }
 }
 
-/// A date as (years after the budget year, month, day), day 31 for an end of month; and
+/// A date as (years after the budget year, month, day) of the last day it allows; and
 /// whether its year is written.
 fn date_key(v: &Value, budget_year: i32) -> Option<((i32, u8, u8), bool)> {
-    let Value::Date {
-        year,
-        month,
-        day,
-        period,
-        ..
-    } = v
-    else {
-        return None;
-    };
-    let month = period.map(|p| p.to).or(*month).unwrap_or(12);
-    let day = day.unwrap_or(31);
-    let offset = year.map_or(0, |y| i32::from(y) - budget_year);
-    Some(((offset, month, day), year.is_some()))
+    let (year, month, day) = v.last_day(budget_year)?;
+    Some(((year - budget_year, month, day), v.writes_year()))
 }
 
 fn dates(a: &Value, b: &Value, years: Years) -> Option<ValueChange> {

@@ -18,7 +18,7 @@
 use rust_decimal::Decimal;
 
 use crate::check::framework::Category;
-use crate::value::{BaseScale, Relation, Value};
+use crate::value::{BaseScale, Relation, Value, days_in_month};
 
 /// The outcome of one comparison.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,45 +78,11 @@ fn quantity(v: &Value) -> Option<Scaled> {
     })
 }
 
-/// A day number (days since 1970-01-01) of the last day a date value allows.
+/// A day number (days since 1970-01-01) of the last day a date value allows: a period
+/// (`2025年3月-2025年10月`) ends on its last day, the deadline it sets.
 fn last_day(v: &Value, budget_year: i32) -> Option<i64> {
-    // A period (`2025年3月-2025年10月`) ends on its last day: the deadline it sets.
-    if let Value::Period { to, .. } = v {
-        let y = to.year.map_or(budget_year, i32::from);
-        return match (to.month, to.day) {
-            (Some(m), Some(d)) => days_from_civil(y, m, d),
-            (Some(m), None) => days_from_civil(y, m, days_in_month(y, m)?),
-            (None, _) => days_from_civil(y, 12, 31),
-        };
-    }
-    let Value::Date {
-        year,
-        month,
-        day,
-        period,
-        ..
-    } = v
-    else {
-        return None;
-    };
-    let y = year.map_or(budget_year, i32::from);
-    let month = period.map(|p| p.to).or(*month);
-    match (month, day) {
-        (Some(m), Some(d)) => days_from_civil(y, m, *d),
-        (Some(m), None) => days_from_civil(y, m, days_in_month(y, m)?),
-        (None, _) => days_from_civil(y, 12, 31),
-    }
-}
-
-fn days_in_month(y: i32, m: u8) -> Option<u8> {
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    Some(match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    })
+    let (y, m, d) = v.last_day(budget_year)?;
+    days_from_civil(y, m, d)
 }
 
 /// Days since 1970-01-01 of a real calendar date (Howard Hinnant's `days_from_civil`).

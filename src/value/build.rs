@@ -451,15 +451,9 @@ fn build_date_range(pair: Pair<'_, Rule>) -> Option<Built> {
     notes.done(value, None)
 }
 
+/// The days in a month; a year not written allows 29 February (2000 was a leap year).
 fn days_in_month(year: Option<u16>, month: u8) -> u8 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 => match year {
-            Some(y) if !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) => 28,
-            _ => 29,
-        },
-        _ => 31,
-    }
+    super::model::days_in_month(year.map_or(2000, i32::from), month).unwrap_or(31)
 }
 
 /// The pieces of a `duration`, as the grammar splits it.
@@ -517,6 +511,7 @@ pub(super) fn duration(parts: DurationParts<'_>) -> Option<Built> {
     if parts.unit == "年"
         && factor.is_none()
         && parts.number.len() == 4
+        && parts.number.bytes().all(|b| b.is_ascii_digit())
         && (parts.number.starts_with("19") || parts.number.starts_with("20"))
     {
         return None;
@@ -797,6 +792,7 @@ fn looks_dotted(number: &str) -> bool {
         && b.iter()
             .enumerate()
             .all(|(i, c)| i == 4 || c.is_ascii_digit())
+        && b[5..].iter().any(|&c| c != b'0')
 }
 
 /// The typed percentage or quantity from its pieces.

@@ -304,6 +304,10 @@ fn dotted_date<'i>(
     }
     let mut p = sep + 1 + month_len;
     let month = Piece::at(text, sep + 1..p);
+    // `dot_tail`'s `!zero_month`: `2025.0` is a number; the grammar reads it.
+    if separator == b'.' && month.text.bytes().all(|b| b == b'0') {
+        return None;
+    }
     let mut day = None;
     if bytes.get(p) == Some(&separator) {
         let day_len = digits(&bytes[p + 1..]);

@@ -27,7 +27,7 @@ use serde::Serialize;
 
 pub use model::{
     BaseScale, Comparator, DatePoint, DateQualifier, DurationQualifier, MonthPeriod, Multiplier,
-    Relation, Value,
+    Relation, Value, days_in_month,
 };
 pub use problem::{Problem, ProblemKind};
 pub use units::{Dimension, UnitInfo};

@@ -562,6 +562,39 @@ impl Value {
         }
     }
 
+    /// The last calendar day a date or period allows, as (year, month, day): the deadline
+    /// it sets. `2025年12月底前` is 2025-12-31, `2月底` in 2024 is 2024-02-29, `2025年3月-10月`
+    /// is 2025-10-31, `年底` is the 31st of December. A year not written is `budget_year`.
+    /// `None` for other kinds and for a day that does not exist (`2月30日`).
+    pub fn last_day(&self, budget_year: i32) -> Option<(i32, u8, u8)> {
+        let (year, month, day) = match self {
+            Value::Period { to, .. } => (to.year, to.month, to.day),
+            Value::Date {
+                year,
+                month,
+                day,
+                period,
+                ..
+            } => (*year, period.map(|p| p.to).or(*month), *day),
+            _ => return None,
+        };
+        let year = year.map_or(budget_year, i32::from);
+        let month = month.unwrap_or(12);
+        let last = days_in_month(year, month)?;
+        let day = day.unwrap_or(last);
+        (1..=last).contains(&day).then_some((year, month, day))
+    }
+
+    /// Whether a date or period writes its (last) year: `2025年12月底前` does, `12月底前`
+    /// does not.
+    pub fn writes_year(&self) -> bool {
+        match self {
+            Value::Period { to, .. } => to.year.is_some(),
+            Value::Date { year, .. } => year.is_some(),
+            _ => false,
+        }
+    }
+
     /// The value as one number on its base scale, for comparing two values: `5万元` is
     /// 50000 on the 元 scale, `≥90%` is 90 on the percent scale, `1:4` is 4 (the second
     /// term per unit of the first: what grows when the ratio improves), `7*24小时` is 168
@@ -619,4 +652,16 @@ impl Value {
     pub fn is_quantitative(&self) -> bool {
         !matches!(self, Value::Text { .. })
     }
+}
+
+/// The days in a month of the Gregorian calendar; `None` for a month that is not 1–12.
+pub fn days_in_month(year: i32, month: u8) -> Option<u8> {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    Some(match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    })
 }
