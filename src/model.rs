@@ -456,6 +456,12 @@ pub struct Row {
     /// 指标值确定依据（可省略；任一行填写时表格显示该列）。
     #[schemars(title = "指标值确定依据")]
     pub basis: Option<Spanned<String>>,
+    /// 指标方向：正向（越大越好）或 反向（越小越好），如预算管理一体化系统导出所填（可省略）。
+    #[schemars(title = "指标方向", with = "Option<DirectionSchema>")]
+    pub direction: Option<Spanned<String>>,
+    /// 指标值说明：指标值的含义、口径或计算方法，如预算管理一体化系统导出所填（可省略）。
+    #[schemars(title = "指标值说明")]
+    pub explanation: Option<Spanned<String>>,
     /// 就地允许的规则：规则代码 → 书面理由。
     #[schemars(title = "允许的规则", with = "Option<BTreeMap<String, String>>")]
     pub allow: Vec<Allow>,
@@ -476,6 +482,20 @@ pub struct Row {
     pub deviation: Option<Spanned<String>>,
     #[schemars(skip)]
     pub span: Span,
+}
+
+/// The spellings of 指标方向.
+pub const DIRECTIONS: [&str; 2] = ["正向", "反向"];
+
+/// An indicator's direction as written in YAML.
+#[derive(JsonSchema)]
+#[schemars(title = "指标方向", description = "正向 或 反向")]
+#[allow(dead_code)]
+enum DirectionSchema {
+    #[schemars(rename = "正向")]
+    Positive,
+    #[schemars(rename = "反向")]
+    Negative,
 }
 
 /// A qualitative row's grade as written in YAML.

@@ -330,6 +330,12 @@ fn row_tree(r: &Row) -> Yaml {
     if let Some(b) = &r.basis {
         m.push(("basis", Yaml::str(&b.value)));
     }
+    if let Some(d) = &r.direction {
+        m.push(("direction", Yaml::str(&d.value)));
+    }
+    if let Some(e) = &r.explanation {
+        m.push(("explanation", Yaml::str(&e.value)));
+    }
     if !r.allow.is_empty() {
         m.push(("allow", allow_tree(&r.allow)));
     }

@@ -865,6 +865,8 @@ impl Cx {
                     description,
                     value: cell(cv),
                     basis: cb.map(cell),
+                    direction: None,
+                    explanation: None,
                     allow: Vec::new(),
                     actual: None,
                     weight: None,

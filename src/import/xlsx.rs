@@ -1021,6 +1021,8 @@ impl WorkbookReader {
             description,
             value,
             basis,
+            direction: None,
+            explanation: None,
             allow: Vec::new(),
             actual: None,
             weight: None,

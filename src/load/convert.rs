@@ -53,6 +53,8 @@ const ROW_KEYS: &[&str] = &[
     "description",
     "value",
     "basis",
+    "direction",
+    "explanation",
     "allow",
     "actual",
     "weight",
@@ -91,6 +93,9 @@ const CHINESE_KEYS: &[(&str, &str)] = &[
     ("绩效指标描述", "description"),
     ("指标值", "value"),
     ("指标值确定依据", "basis"),
+    ("指标方向", "direction"),
+    ("指标值说明", "explanation"),
+    ("指标解释", "explanation"),
     ("实际完成值", "actual"),
     ("分值", "weight"),
     ("权重", "weight"),
@@ -906,6 +911,21 @@ impl<'s> Cx<'s> {
             .required(&f, "value", "指标值")
             .and_then(|n| self.string(n, "指标值"));
         let basis = self.opt_string(f.get("basis"), "指标值确定依据");
+        let direction = self.opt_string(f.get("direction"), "指标方向");
+        if let Some(d) = direction
+            .as_ref()
+            .filter(|d| !DIRECTIONS.contains(&d.value.as_str()))
+        {
+            self.push(
+                Diagnostic::of(
+                    &rules::L003,
+                    format!("指标方向不是“正向”或“反向”：`{}`", d.value),
+                )
+                .at(d.span, "应为 正向 或 反向")
+                .with_help("正向：指标值越大越好；反向：越小越好；不清楚时删除 direction"),
+            );
+        }
+        let explanation = self.opt_string(f.get("explanation"), "指标值说明");
         let allow = self.allow(f.get("allow"));
         let actual = self.opt_string(f.get("actual"), "实际完成值");
         let weight = self.opt_points(f.get("weight"), "分值");
@@ -917,6 +937,8 @@ impl<'s> Cx<'s> {
             description,
             value: value?,
             basis,
+            direction,
+            explanation,
             allow,
             actual,
             weight,
