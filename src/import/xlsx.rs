@@ -1,10 +1,19 @@
 //! Reading spreadsheets into a [`Document`].
 //!
-//! Two layouts are read (both documented in `book/src/xlsx.md`):
+//! Three layouts are read (all documented in `book/src/xlsx.md`):
 //! - the table layout `jixiao build --format xlsx` writes: one sheet per project in the
 //!   published layout, plus an optional `文档信息` sheet;
-//! - the flat layout budget systems export: a `项目` sheet with one row per project and an
-//!   `指标` sheet with one row per indicator.
+//! - the flat layout: a `项目` sheet with one row per project and an `指标` sheet with
+//!   one row per indicator;
+//! - the budget system's split columns (预算管理一体化, and `--xlsx-layout split`): a grid
+//!   whose value is split into 运算符 | 指标值 | 度量单位 with 权重, 指标方向 and 指标值说明,
+//!   under project header rows (`项目名称：…`, `预算金额（万元）：…`), many projects a sheet
+//!   or one, titles and notes above. A sheet is read so when its grid header has a column
+//!   only that layout has ([`SPLIT_ONLY`]).
+//!
+//! Every grid (of any layout) is read by one header reader ([`grid_columns`], the names in
+//! [`COLUMNS`]) and one row reader ([`WorkbookReader::grid_row`]); the split value columns
+//! are joined and read with the value grammar ([`crate::value::parse`]).
 //!
 //! A spreadsheet is binary, so spans cannot point into it. Instead every non-empty cell is
 //! listed in a text file added to [`Sources`] (`项目!C7: 416543.39`), every value's span
@@ -21,7 +30,9 @@ use rust_decimal::Decimal;
 use super::ImportOptions;
 use crate::check::rules::{self, Rule};
 use crate::diag::Diagnostic;
-use crate::layout::xlsx::{INFO_SHEET, info, label};
+use crate::layout::xlsx::{
+    COLUMNS, Column, FIELDS, Field, INFO_SHEET, SPLIT_ONLY, info, label, split, written,
+};
 use crate::load::display_path;
 use crate::model::{
     Allow, AmountUnit, Budget, Document, Level1, Level2, Overview, OverviewItem, Project, Row,
@@ -365,7 +376,9 @@ impl WorkbookReader {
                 }
                 let mut drafts = Vec::new();
                 for sheet in tables {
-                    if let Some(draft) = self.table(sheet, drafts.len()) {
+                    if let Some(header) = split_header(sheet) {
+                        self.split(sheet, header, &mut drafts);
+                    } else if let Some(draft) = self.table(sheet, drafts.len()) {
                         drafts.push(draft);
                     }
                 }
@@ -662,13 +675,16 @@ impl WorkbookReader {
     /// most two decimals (float noise from formulas, below 10⁻⁶, is rounded away).
     fn amount(&mut self, sheet: &Sheet, row: usize, col: usize) -> Option<Spanned<Decimal>> {
         let cell = sheet.get(row, col)?;
-        let text = cell.text.trim();
+        self.amount_text(&sheet.addr(row, col), cell, cell.text.trim())
+    }
+
+    /// An amount written as `text` in `cell` (all of it, or what follows its label).
+    fn amount_text(&mut self, addr: &str, cell: &Cell, text: &str) -> Option<Spanned<Decimal>> {
         let parsed = Decimal::from_str(text).or_else(|_| Decimal::from_scientific(text));
-        let addr = sheet.addr(row, col);
         let Ok(mut value) = parsed else {
             self.push(
                 &rules::X004,
-                format!("{addr}：“{}”不是金额", cell.text),
+                format!("{addr}：“{text}”不是金额"),
                 Some(cell),
                 "金额写作数字，最多两位小数，如 416543.39；不要带单位或千分位逗号",
             );
@@ -681,7 +697,7 @@ impl WorkbookReader {
             } else {
                 self.push(
                     &rules::X004,
-                    format!("{addr}：金额“{}”超过两位小数", cell.text),
+                    format!("{addr}：金额“{text}”超过两位小数"),
                     Some(cell),
                     "金额以文档金额单位计，最多两位小数",
                 );
@@ -690,7 +706,7 @@ impl WorkbookReader {
         if value.is_sign_negative() && !value.is_zero() {
             self.push(
                 &rules::X004,
-                format!("{addr}：金额“{}”为负数", cell.text),
+                format!("{addr}：金额“{text}”为负数"),
                 Some(cell),
                 "",
             );
@@ -786,8 +802,8 @@ impl WorkbookReader {
                 r += 1;
             } else if key == label::GOALS {
                 goals = Some(rest.iter().map(|(_, c)| self.spanned(c)).collect());
-            } else if key == "一级指标" {
-                grid = Some(self.grid_header(sheet, r, &cells)?);
+            } else if column_of(&first.text) == Some(Column::Level1) {
+                grid = Some(self.grid_of(sheet, r, &grid_columns(&cells).0, "指标表头")?);
             } else if let Some(goals) = &mut goals {
                 goals.extend(cells.iter().map(|(_, c)| self.spanned(c)));
             } else {
@@ -926,22 +942,25 @@ impl WorkbookReader {
         plan
     }
 
-    /// Maps the indicator header cells to columns; `None` (with a diagnostic) when a
-    /// required column is missing.
-    fn grid_header(&mut self, sheet: &Sheet, r: usize, cells: &[(usize, &Cell)]) -> Option<Grid> {
-        let mut columns: BTreeMap<String, usize> = BTreeMap::new();
-        for &(c, cell) in cells {
-            columns.entry(normalize(&cell.text)).or_insert(c);
-        }
-        let mut need = |name: &str| {
-            let col = columns.get(name).copied();
+    /// The grid of a header row's columns; `None` (with a diagnostic naming the row as
+    /// `header`) when a required column is missing.
+    fn grid_of(
+        &mut self,
+        sheet: &Sheet,
+        r: usize,
+        columns: &BTreeMap<Column, usize>,
+        header: &str,
+    ) -> Option<Grid> {
+        let mut need = |column: Column| {
+            let col = columns.get(&column).copied();
             if col.is_none() {
                 self.push(
                     &rules::X003,
                     format!(
-                        "工作表“{}”第 {} 行（指标表头）缺少“{name}”列",
+                        "工作表“{}”第 {} 行（{header}）缺少“{}”列",
                         sheet.name,
-                        r + 1
+                        r + 1,
+                        written(COLUMNS, column)
                     ),
                     None,
                     "",
@@ -949,18 +968,47 @@ impl WorkbookReader {
             }
             col
         };
-        let level1 = need("一级指标");
-        let level2 = need("二级指标");
-        let level3 = need("三级指标");
-        let value = need("指标值");
+        let level1 = need(Column::Level1);
+        let level2 = need(Column::Level2);
+        let level3 = need(Column::Level3);
+        let value = need(Column::Value);
+        let opt = |column: Column| columns.get(&column).copied();
         Some(Grid {
             level1: level1?,
             level2: level2?,
             level3: level3?,
-            description: columns.get("绩效指标描述").copied(),
+            description: opt(Column::Description),
             value: value?,
-            basis: columns.get("指标值确定依据").copied(),
+            basis: opt(Column::Basis),
+            comparator: opt(Column::Comparator),
+            unit: opt(Column::Unit),
+            weight: opt(Column::Weight),
+            direction: opt(Column::Direction),
+            explanation: opt(Column::Explanation),
         })
+    }
+
+    /// Header cells no grid column has, each an error (so that nothing is dropped
+    /// unnoticed), except those `also` names.
+    fn unknown_columns(
+        &mut self,
+        sheet: &Sheet,
+        r: usize,
+        unknown: &[(usize, &Cell)],
+        also: &[&str],
+    ) {
+        for &(c, cell) in unknown {
+            let name = normalize(&cell.text);
+            if also.contains(&name.as_str()) {
+                continue;
+            }
+            self.push(
+                &rules::X003,
+                format!("{}：无法识别的列“{name}”", sheet.addr(r, c)),
+                Some(cell),
+                "删除该列，或改用《电子表格：导出与导入》一章列出的列名",
+            );
+        }
     }
 
     /// One indicator row, appended to `indicators`. Empty 一级/二级 cells continue the
@@ -1011,21 +1059,44 @@ impl WorkbookReader {
             }
             None => None,
         };
-        let value = text(Some(grid.value))
-            .map(|c| self.spanned(c))
-            .unwrap_or_else(|| Spanned::new(String::new(), level3.span));
+        let Some(value) = self.split_value(sheet, r, grid, level3.span) else {
+            return;
+        };
         let basis = text(grid.basis).map(|c| self.spanned(c));
+        let Some(weight) = self.weight(sheet, r, grid.weight) else {
+            return;
+        };
+        let direction = match text(grid.direction) {
+            Some(cell) if crate::model::DIRECTIONS.contains(&cell.text.trim()) => {
+                Some(Spanned::new(cell.text.trim().to_string(), cell.span))
+            }
+            Some(cell) => {
+                self.push(
+                    &rules::X006,
+                    format!(
+                        "{}：指标方向应为“正向”或“反向”，而不是“{}”",
+                        sheet.addr(r, grid.direction.unwrap_or(0)),
+                        cell.text
+                    ),
+                    Some(cell),
+                    "正向：指标值越大越好；反向：越小越好",
+                );
+                return;
+            }
+            None => None,
+        };
+        let explanation = text(grid.explanation).map(|c| self.spanned(c));
         let row = Row {
             span: level3.span,
             level3,
             description,
             value,
             basis,
-            direction: None,
-            explanation: None,
+            direction,
+            explanation,
             allow: Vec::new(),
             actual: None,
-            weight: None,
+            weight,
             grade: None,
             score: None,
             deviation: None,
@@ -1052,6 +1123,367 @@ impl WorkbookReader {
         let l2 = l1.groups.len() - 1;
         let place = Place::Row(project, l1_index, l2, l1.groups[l2].rows.len() - 1);
         self.places.insert((sheet.name.clone(), r), place);
+    }
+
+    /// 指标值 of a grid row. In the budget system's layout the comparator, value and unit
+    /// cells are joined (`大于等于` `90` `%`) and read with the value grammar: a
+    /// quantity whose only problems are in its spelling (a comparator word, a full-width
+    /// symbol) is kept in its canonical spelling (`≥90%`), anything else as joined, for
+    /// the checker to report. A 定性 row,
+    /// or one with nothing to join, keeps its value cell as written. `None` (with a
+    /// diagnostic) when the comparator cell is no comparator.
+    fn split_value(
+        &mut self,
+        sheet: &Sheet,
+        r: usize,
+        grid: &Grid,
+        level3: Span,
+    ) -> Option<Spanned<String>> {
+        let text = |c: Option<usize>| c.and_then(|c| sheet.get(r, c));
+        let value = text(Some(grid.value));
+        let span = value.map_or(level3, |c| c.span);
+        let written = value.map_or(String::new(), |c| c.text.clone());
+        let comparator = text(grid.comparator).map(|c| (c, c.text.trim()));
+        let unit = text(grid.unit).map_or("", |c| c.text.trim());
+        let prefix = match comparator {
+            None => "",
+            Some((_, word)) if word == split::QUALITATIVE || word == split::QUANTITATIVE => "",
+            Some((cell, word)) => {
+                let is_comparator = matches!(
+                    crate::value::parse(&format!("{word}1")).kind,
+                    crate::value::Value::Quantity {
+                        comparator: Some(_),
+                        ..
+                    }
+                );
+                if !is_comparator {
+                    self.push(
+                        &rules::X003,
+                        format!(
+                            "{}：无法识别的运算符“{}”",
+                            sheet.addr(r, grid.comparator.unwrap_or(0)),
+                            cell.text
+                        ),
+                        Some(cell),
+                        "运算符写作 ≥、≤、=、>、<、大于等于、小于等于、等于 等；定性指标写“定性”",
+                    );
+                    return None;
+                }
+                word
+            }
+        };
+        let qualitative = comparator.is_some_and(|(_, w)| w == split::QUALITATIVE);
+        if prefix.is_empty() && unit.is_empty() {
+            return Some(Spanned::new(written, span));
+        }
+        let joined = format!("{prefix}{}{unit}", written.trim());
+        let parsed = crate::value::parse(&joined);
+        // The comparator column's words (`大于等于`) and full-width symbols are the
+        // system's spelling, not the office's defect.
+        let spelling_only = parsed.problems.iter().all(|p| {
+            matches!(
+                p.kind,
+                crate::value::ProblemKind::NonCanonical | crate::value::ProblemKind::WordComparator
+            )
+        });
+        let text = match parsed.canonical() {
+            Some(canonical) if !qualitative && spelling_only => canonical.to_string(),
+            _ => joined,
+        };
+        Some(Spanned::new(text, span))
+    }
+
+    /// 权重 of a grid row: a number of points (`10`, `12.5`; a trailing `%` or `分` is
+    /// dropped). `None` (with a diagnostic) when it is not one.
+    fn weight(
+        &mut self,
+        sheet: &Sheet,
+        r: usize,
+        col: Option<usize>,
+    ) -> Option<Option<Spanned<Decimal>>> {
+        let Some((c, cell)) = col.and_then(|c| sheet.get(r, c).map(|cell| (c, cell))) else {
+            return Some(None);
+        };
+        let text = cell.text.trim().trim_end_matches(['%', '分']).trim();
+        match Decimal::from_str(text) {
+            Ok(w) if !w.is_sign_negative() && w.scale() <= 4 => {
+                Some(Some(Spanned::new(w, cell.span)))
+            }
+            _ => {
+                self.push(
+                    &rules::X004,
+                    format!("{}：权重“{}”不是分值", sheet.addr(r, c), cell.text),
+                    Some(cell),
+                    "权重写作非负数，如 10 或 12.5",
+                );
+                None
+            }
+        }
+    }
+
+    /// A sheet in the budget system's layout, from its first grid header `header`: each
+    /// project's header rows (`项目名称：…`, `预算金额（万元）：…`) and then its grid, as
+    /// many projects as the sheet holds. Rows above the first header that are no project
+    /// field are titles and notes (a `单位：万元` among them gives the amount unit); below
+    /// it every row is a field row, a repeated grid header or an indicator row of the
+    /// project above, and one that is none of these is an error naming its cell.
+    fn split(&mut self, sheet: &Sheet, header: usize, drafts: &mut Vec<Draft>) {
+        // What the title area says for every project: the amount unit and the unit.
+        let mut sheet_unit = Pending::default();
+        let mut named = false;
+        let mut unfinished = false;
+        let mut pending: Option<Pending> = None;
+        let mut current: Option<usize> = None;
+        let mut grid: Option<Grid> = None;
+        for r in 0..sheet.rows.len() {
+            let cells = sheet.row(r);
+            let Some(&(c0, first)) = cells.first() else {
+                continue;
+            };
+            let note = normalize(&first.text);
+            if cells.len() == 1 && split::NOTE_PREFIXES.iter().any(|n| note.starts_with(n)) {
+                continue;
+            }
+            let (columns, unknown) = grid_columns(&cells);
+            if is_grid_header(&columns) {
+                self.unknown_columns(sheet, r, &unknown, &[split::SERIAL]);
+                grid = self.grid_of(sheet, r, &columns, "指标表头");
+                if let Some(p) = pending.take() {
+                    current = self.finish(sheet, p, &sheet_unit, drafts);
+                    unfinished = current.is_none();
+                }
+                continue;
+            }
+            if let Some((fields, other)) = field_cells(&cells) {
+                if current.is_some() && pending.is_none() {
+                    current = None;
+                }
+                for f in fields {
+                    let unit_field = matches!(f.field, Field::UnitCode | Field::UnitName);
+                    if unit_field && !named {
+                        self.field(sheet, r, f, &mut sheet_unit, drafts.len());
+                        continue;
+                    }
+                    named |= f.field == Field::Name;
+                    let p = pending.get_or_insert_with(|| Pending {
+                        row: r,
+                        ..Pending::default()
+                    });
+                    if f.field == Field::Name && p.name.is_some() {
+                        let done = std::mem::replace(
+                            p,
+                            Pending {
+                                row: r,
+                                ..Pending::default()
+                            },
+                        );
+                        self.finish(sheet, done, &sheet_unit, drafts);
+                    }
+                    self.field(sheet, r, f, p, drafts.len());
+                }
+                for (c, cell) in other {
+                    self.push(
+                        &rules::X003,
+                        format!("{}：无法识别的项目信息“{}”", sheet.addr(r, c), cell.text),
+                        Some(cell),
+                        "项目信息写作“项目名称：…”，或标签与内容各占一格",
+                    );
+                }
+                continue;
+            }
+            if r < header {
+                // A title or a note; `单位：万元` gives the amount unit.
+                for (_, cell) in &cells {
+                    let text = normalize(&cell.text);
+                    let unit = text
+                        .strip_prefix(label::UNIT_PREFIX)
+                        .or_else(|| text.strip_prefix("金额单位："))
+                        .and_then(AmountUnit::from_label);
+                    if let Some(u) = unit {
+                        sheet_unit.amount_unit = Some(Spanned::new(u, cell.span));
+                    }
+                }
+                continue;
+            }
+            if let Some(p) = pending.take() {
+                current = self.finish(sheet, p, &sheet_unit, drafts);
+                unfinished = current.is_none();
+            }
+            let (Some(index), Some(grid)) = (current, &grid) else {
+                // The rows of a project whose header rows are in error are not reported again.
+                if current.is_none() && !unfinished {
+                    self.push(
+                        &rules::X003,
+                        format!(
+                            "{}：这一行指标不属于任何项目：上方没有“项目名称”行",
+                            sheet.addr(r, c0)
+                        ),
+                        Some(first),
+                        "在每个项目的指标之前写一行“项目名称：…”（和“预算数”），或删除这一行",
+                    );
+                }
+                continue;
+            };
+            let mut taken = std::mem::take(&mut drafts[index].project.indicators);
+            self.grid_row(sheet, r, grid, &mut taken, (index, false));
+            drafts[index].project.indicators = taken;
+        }
+        if let Some(p) = pending.take() {
+            self.finish(sheet, p, &sheet_unit, drafts);
+        }
+    }
+
+    /// Records one project field of a header row; `index` is the project's (the next
+    /// draft's) index.
+    fn field(&mut self, sheet: &Sheet, r: usize, f: FieldCell, p: &mut Pending, index: usize) {
+        let may_be_empty = matches!(
+            f.field,
+            Field::Purpose
+                | Field::Goals
+                | Field::March
+                | Field::June
+                | Field::October
+                | Field::December
+        );
+        if f.text.trim().is_empty() && !may_be_empty {
+            // A label with nothing after it: as if the field were absent.
+            return;
+        }
+        let value = Spanned::new(f.text.clone(), f.cell.span);
+        let addr = sheet.addr(r, f.col);
+        let amount = |reader: &mut Self, p: &mut Pending| {
+            let mut text = f.text.trim();
+            let mut unit = f.unit;
+            for u in [AmountUnit::WanYuan, AmountUnit::Yuan] {
+                if let Some(rest) = text.strip_suffix(u.label()) {
+                    text = rest.trim();
+                    unit = unit.or(Some(u));
+                    break;
+                }
+            }
+            if let Some(u) = unit {
+                p.amount_unit = Some(Spanned::new(u, f.cell.span));
+            }
+            reader.amount_text(&addr, f.cell, text)
+        };
+        match f.field {
+            Field::Name => {
+                self.places
+                    .insert((sheet.name.clone(), r), Place::Project(index));
+                p.name = Some(value);
+            }
+            Field::Code => p.code = Some(value),
+            Field::UnitCode => p.unit_code = Some(value),
+            Field::UnitName => p.unit_name = Some(value),
+            Field::Total => p.total = amount(self, p),
+            Field::Fiscal => p.fiscal = amount(self, p),
+            Field::Other => p.other = amount(self, p),
+            Field::Purpose => p.purpose = Some(value),
+            Field::March | Field::June | Field::October | Field::December => {
+                p.plan_seen = true;
+                let i = [Field::March, Field::June, Field::October, Field::December]
+                    .iter()
+                    .position(|x| *x == f.field)
+                    .unwrap_or(0);
+                let is_value = !f.text.is_empty() && field_of(&f.cell.text).is_none();
+                p.plan[i] = if is_value && f.cell.text == f.text {
+                    self.plan_cell(Some(f.cell))
+                } else {
+                    (!f.text.is_empty()).then_some(value)
+                };
+            }
+            Field::Goals => {
+                // Lines as written (a published goal may end in a space); blank ones go.
+                let lines = f
+                    .text
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| Spanned::new(l.to_string(), f.cell.span));
+                p.goals.get_or_insert_with(Vec::new).extend(lines);
+            }
+        }
+    }
+
+    /// The draft of a project whose header rows are read; its index, or `None` (with a
+    /// diagnostic) when it has no name or no budget.
+    fn finish(
+        &mut self,
+        sheet: &Sheet,
+        p: Pending,
+        sheet_unit: &Pending,
+        drafts: &mut Vec<Draft>,
+    ) -> Option<usize> {
+        let Some(name) = p.name else {
+            self.push(
+                &rules::X003,
+                format!(
+                    "工作表“{}”第 {} 行起的项目信息缺少“项目名称”",
+                    sheet.name,
+                    p.row + 1
+                ),
+                None,
+                "每个项目的信息行中写一行“项目名称：…”",
+            );
+            return None;
+        };
+        let Some(total) = p.total else {
+            self.push(
+                &rules::X006,
+                format!("工作表“{}”中项目“{}”缺少预算数", sheet.name, name.value),
+                None,
+                "在项目信息行中写“预算数（万元）：…”或“资金总额：…”",
+            );
+            return None;
+        };
+        let [march, june, october, december] = p.plan;
+        let (goals, goal_numbering) = unnumber(p.goals.unwrap_or_default(), &["."], false);
+        let unit = match p.unit_name {
+            Some(name) => Some(Unit {
+                code: p.unit_code,
+                name,
+            }),
+            None => sheet_unit.unit_name.clone().map(|name| Unit {
+                code: sheet_unit.unit_code.clone(),
+                name,
+            }),
+        };
+        drafts.push(Draft {
+            project: Project {
+                unit: None,
+                code: p.code,
+                span: name.span,
+                name,
+                budget: Budget {
+                    total,
+                    fiscal: p.fiscal,
+                    other: p.other,
+                },
+                purpose: p
+                    .purpose
+                    .unwrap_or_else(|| Spanned::new(String::new(), self.whole())),
+                spending_plan: p.plan_seen.then_some(SpendingPlan {
+                    march,
+                    june,
+                    october,
+                    december,
+                }),
+                goals,
+                goal_numbering,
+                indicators: Vec::new(),
+                allow: Vec::new(),
+                initial_budget: None,
+                full_year_budget: None,
+                executed: None,
+                execution_weight: None,
+                achieved: None,
+                score: None,
+                file: self.file,
+                unread: Default::default(),
+            },
+            unit,
+            amount_unit: p.amount_unit.or_else(|| sheet_unit.amount_unit.clone()),
+        });
+        Some(drafts.len() - 1)
     }
 
     /// The flat layout: `项目` and `指标`.
@@ -1249,60 +1681,20 @@ impl WorkbookReader {
             );
             ok = false;
         }
-        for need in ["一级指标", "二级指标", "三级指标", "指标值"] {
-            if col(need).is_none() {
-                self.push(
-                    &rules::X003,
-                    format!(
-                        "工作表“{INDICATOR_SHEET}”第 {} 行（表头）缺少“{need}”列",
-                        header_row + 1
-                    ),
-                    None,
-                    "",
-                );
-                ok = false;
-            }
-        }
-        let known = [
-            "序号",
-            "项目编码",
-            "项目名称",
-            "一级指标",
-            "二级指标",
-            "三级指标",
-            "绩效指标描述",
-            "指标值",
-            "指标值确定依据",
-        ];
-        for (name, &c) in &columns {
-            if !known.contains(&name.as_str()) {
-                self.push(
-                    &rules::X003,
-                    format!("{}：无法识别的列“{name}”", sheet.addr(header_row, c)),
-                    sheet.get(header_row, c),
-                    "删除该列，或改用《电子表格：导出与导入》一章列出的列名",
-                );
-            }
-        }
-        let (Some(level1), Some(level2), Some(level3), Some(value)) = (
-            col("一级指标"),
-            col("二级指标"),
-            col("三级指标"),
-            col("指标值"),
-        ) else {
+        let (grid_cols, unknown) = grid_columns(&sheet.row(header_row));
+        let grid = self.grid_of(sheet, header_row, &grid_cols, "表头");
+        self.unknown_columns(
+            sheet,
+            header_row,
+            &unknown,
+            &[split::SERIAL, label::CODE, label::NAME],
+        );
+        let Some(grid) = grid else {
             return;
         };
         if !ok {
             return;
         }
-        let grid = Grid {
-            level1,
-            level2,
-            level3,
-            description: col("绩效指标描述"),
-            value,
-            basis: col("指标值确定依据"),
-        };
         let mut current: Option<usize> = None;
         for r in header_row + 1..sheet.rows.len() {
             if sheet.row(r).is_empty() {
@@ -1404,6 +1796,161 @@ struct Grid {
     description: Option<usize>,
     value: usize,
     basis: Option<usize>,
+    comparator: Option<usize>,
+    unit: Option<usize>,
+    weight: Option<usize>,
+    direction: Option<usize>,
+    explanation: Option<usize>,
+}
+
+/// The grid column a header cell names, by the one table of names ([`COLUMNS`]).
+fn column_of(text: &str) -> Option<Column> {
+    let key = normalize(text);
+    COLUMNS
+        .iter()
+        .find(|(_, names)| names.iter().any(|n| normalize(n) == key))
+        .map(|(column, _)| *column)
+}
+
+/// A header row's grid columns (the first cell naming each wins), and the cells that
+/// name none.
+fn grid_columns<'c>(
+    cells: &[(usize, &'c Cell)],
+) -> (BTreeMap<Column, usize>, Vec<(usize, &'c Cell)>) {
+    let mut columns = BTreeMap::new();
+    let mut unknown = Vec::new();
+    for &(c, cell) in cells {
+        match column_of(&cell.text) {
+            Some(column) => {
+                columns.entry(column).or_insert(c);
+            }
+            None => unknown.push((c, cell)),
+        }
+    }
+    (columns, unknown)
+}
+
+/// Whether a row is a grid header: it names 一级, 三级 and 指标值.
+fn is_grid_header(columns: &BTreeMap<Column, usize>) -> bool {
+    [Column::Level1, Column::Level3, Column::Value]
+        .iter()
+        .all(|c| columns.contains_key(c))
+}
+
+/// The first grid header of a sheet in the budget system's layout: one with a column
+/// only that layout has. Titles, notes and project header rows may stand above it.
+fn split_header(sheet: &Sheet) -> Option<usize> {
+    (0..sheet.rows.len()).find(|&r| {
+        let (columns, _) = grid_columns(&sheet.row(r));
+        is_grid_header(&columns) && SPLIT_ONLY.iter().any(|c| columns.contains_key(c))
+    })
+}
+
+/// The project field a label names, with the amount unit an amount's label carries
+/// (`预算数（万元）`), by the one table of labels ([`FIELDS`]).
+fn field_of(text: &str) -> Option<(Field, Option<AmountUnit>)> {
+    let key = normalize(text);
+    FIELDS.iter().find_map(|(field, names)| {
+        names.iter().find_map(|n| {
+            let rest = key.strip_prefix(normalize(n).as_str())?;
+            let unit = match rest {
+                "" => None,
+                "（元）" => Some(AmountUnit::Yuan),
+                "（万元）" => Some(AmountUnit::WanYuan),
+                _ => return None,
+            };
+            let is_amount = matches!(field, Field::Total | Field::Fiscal | Field::Other);
+            (unit.is_none() || is_amount).then_some((*field, unit))
+        })
+    })
+}
+
+/// `项目名称：消费券资金` → the field and the text after the colon (trimmed).
+fn field_in_cell(text: &str) -> Option<(Field, Option<AmountUnit>, &str)> {
+    text.char_indices()
+        .filter(|&(_, ch)| ch == '：' || ch == ':')
+        .find_map(|(i, ch)| {
+            let (field, unit) = field_of(&text[..i])?;
+            Some((field, unit, text[i + ch.len_utf8()..].trim()))
+        })
+}
+
+/// One project field of a header row: the cell holding its value (or its label, when the
+/// value is written after a colon) and the value's text.
+struct FieldCell<'c> {
+    field: Field,
+    unit: Option<AmountUnit>,
+    col: usize,
+    cell: &'c Cell,
+    text: String,
+}
+
+/// The project fields of a header row, `label：value` in one cell or the label in one
+/// cell and the value in the next; `None` unless the row starts with a label. The cells
+/// that are neither come second.
+#[allow(clippy::type_complexity)]
+fn field_cells<'c>(
+    cells: &[(usize, &'c Cell)],
+) -> Option<(Vec<FieldCell<'c>>, Vec<(usize, &'c Cell)>)> {
+    let is_label =
+        |cell: &Cell| field_of(&cell.text).is_some() || field_in_cell(&cell.text).is_some();
+    if !is_label(cells.first()?.1) {
+        return None;
+    }
+    let mut fields = Vec::new();
+    let mut other = Vec::new();
+    let mut i = 0;
+    while i < cells.len() {
+        let (c, cell) = cells[i];
+        i += 1;
+        if let Some((field, unit)) = field_of(&cell.text) {
+            let value = cells.get(i).filter(|(_, next)| !is_label(next));
+            let (col, value_cell, text) = match value {
+                Some(&(vc, next)) => {
+                    i += 1;
+                    (vc, next, next.text.clone())
+                }
+                None => (c, cell, String::new()),
+            };
+            fields.push(FieldCell {
+                field,
+                unit,
+                col,
+                cell: value_cell,
+                text,
+            });
+        } else if let Some((field, unit, text)) = field_in_cell(&cell.text) {
+            fields.push(FieldCell {
+                field,
+                unit,
+                col: c,
+                cell,
+                text: text.to_string(),
+            });
+        } else {
+            other.push((c, cell));
+        }
+    }
+    Some((fields, other))
+}
+
+/// The project being read in the budget system's layout: the fields of its header rows.
+#[derive(Default)]
+struct Pending {
+    /// The first header row, for a message about the project as a whole.
+    row: usize,
+    code: Option<Spanned<String>>,
+    name: Option<Spanned<String>>,
+    unit_code: Option<Spanned<String>>,
+    unit_name: Option<Spanned<String>>,
+    total: Option<Spanned<Decimal>>,
+    fiscal: Option<Spanned<Decimal>>,
+    other: Option<Spanned<Decimal>>,
+    purpose: Option<Spanned<String>>,
+    plan: [Option<Spanned<String>>; 4],
+    plan_seen: bool,
+    goals: Option<Vec<Spanned<String>>>,
+    amount_unit: Option<Spanned<AmountUnit>>,
 }
 
 /// Goals numbered `1.` `2.` … in order lose their numbers (jixiao generates them).
