@@ -28,6 +28,9 @@ pub struct OutputArgs {
     /// PDF 标准，如 a-2b、ua-1
     #[arg(long)]
     pub pdf_standard: Option<String>,
+    /// 电子表格的版式：table（每个项目一张工作表，默认）或 split（预算管理一体化系统的分列版式）
+    #[arg(long, value_enum, default_value = "table")]
+    pub xlsx_layout: crate::layout::xlsx::XlsxLayout,
 }
 
 impl OutputArgs {
@@ -50,6 +53,7 @@ impl OutputArgs {
                 page_width: self.page_width,
                 font_paths: self.font_path,
                 pdf_standard: self.pdf_standard,
+                xlsx_layout: self.xlsx_layout,
             },
             path: self.path,
             out: self.out,

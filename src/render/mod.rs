@@ -23,6 +23,8 @@ pub struct RenderOptions {
     pub font_paths: Vec<PathBuf>,
     /// PDF output: a PDF standard such as `a-2b`.
     pub pdf_standard: Option<String>,
+    /// Spreadsheet output: the layout (`--xlsx-layout`).
+    pub xlsx_layout: crate::layout::xlsx::XlsxLayout,
 }
 
 impl Default for RenderOptions {
@@ -31,6 +33,7 @@ impl Default for RenderOptions {
             page_width: text::DEFAULT_PAGE_WIDTH,
             font_paths: Vec::new(),
             pdf_standard: None,
+            xlsx_layout: Default::default(),
         }
     }
 }

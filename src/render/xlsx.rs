@@ -1,6 +1,8 @@
 //! The spreadsheet backend: one worksheet per table in the published layout (merged cells
-//! as offices draw them), plus a trailing `文档信息` sheet holding what the tables do not
-//! show, so that `jixiao import` gives the same document back.
+//! as offices draw them), or with `--xlsx-layout split` every project on one sheet in the
+//! budget system's split columns (运算符 | 指标值 | 度量单位 | 权重 | 指标方向 | 指标值说明);
+//! plus a trailing `文档信息` sheet holding what the tables do not show, so that
+//! `jixiao import` gives the same document back.
 //!
 //! The layout is documented in `book/src/xlsx.md`; its sheet and row labels are
 //! [`crate::layout::xlsx`], which `crate::import::xlsx` reads back with.
@@ -15,9 +17,12 @@ use unicode_width::UnicodeWidthStr;
 use super::{RenderContext, Renderer};
 use crate::check::rules;
 use crate::diag::Diagnostic;
-use crate::layout::xlsx::{INFO_SHEET, info, label};
-use crate::model::{Allow, Document, Project, RuleLevel};
+use crate::layout::xlsx::{
+    COLUMNS, Column, FIELDS, Field, INFO_SHEET, XlsxLayout, info, label, split, written,
+};
+use crate::model::{Allow, AmountUnit, Document, Project, Row, RuleLevel};
 use crate::table::{Table, format_amount};
+use crate::value::{self, Value};
 
 /// Columns A..G: the budget row needs seven cells, so every sheet is seven columns wide.
 const LAST_COL: u16 = 6;
@@ -85,13 +90,26 @@ fn write_workbook(cx: &RenderContext) -> Result<Vec<u8>, XlsxError> {
     } else {
         &doc.projects[..]
     };
-    for (table, project) in cx.view.tables.iter().zip(targets) {
-        let sheet = workbook.add_worksheet();
-        let name = table.number.to_string();
-        sheet.set_name(&name)?;
-        for (cell, allow) in write_table(sheet, table, project, &formats)? {
-            allows.push((format!("{name}!{cell}"), allow));
+    match cx.options.xlsx_layout {
+        XlsxLayout::Table => {
+            for (table, project) in cx.view.tables.iter().zip(targets) {
+                let sheet = workbook.add_worksheet();
+                let name = table.number.to_string();
+                sheet.set_name(&name)?;
+                for (cell, allow) in write_table(sheet, table, project, &formats)? {
+                    allows.push((format!("{name}!{cell}"), allow));
+                }
+            }
         }
+        XlsxLayout::Split if !cx.view.tables.is_empty() => {
+            let sheet = workbook.add_worksheet();
+            sheet.set_name(split::SHEET)?;
+            let tables = cx.view.tables.iter().zip(targets);
+            for (cell, allow) in write_split(sheet, cx, tables, &formats)? {
+                allows.push((format!("{}!{cell}", split::SHEET), allow));
+            }
+        }
+        XlsxLayout::Split => {}
     }
     if let Some(evaluation) = &cx.view.evaluation {
         super::xlsx_evaluation::write_sheets(&mut workbook, evaluation, &formats)?;
@@ -299,6 +317,194 @@ fn write_table<'a>(
     }
     p.finish()?;
     Ok(allows)
+}
+
+/// The grid columns of the split layout, in order (指标值确定依据 only when a row has one).
+const SPLIT_GRID: [Column; 11] = [
+    Column::Level1,
+    Column::Level2,
+    Column::Level3,
+    Column::Description,
+    Column::Comparator,
+    Column::Value,
+    Column::Unit,
+    Column::Weight,
+    Column::Direction,
+    Column::Explanation,
+    Column::Basis,
+];
+
+/// Column widths of the split layout's grid, in Excel's character units.
+static SPLIT_WIDTHS: [f64; 11] = [
+    12.0, 16.0, 20.0, 24.0, 10.0, 12.0, 10.0, 8.0, 10.0, 24.0, 20.0,
+];
+
+/// Writes every project on one sheet in the budget system's layout: a title and the unit
+/// line, then for each project its header rows (a label and its value, as the importer
+/// reads them: [`FIELDS`]), its grid header ([`COLUMNS`]) and its rows, a blank row
+/// between projects. Returns the allowed rules with the cell each applies to.
+fn write_split<'a>(
+    sheet: &mut Worksheet,
+    cx: &RenderContext,
+    tables: impl Iterator<Item = (&'a Table, &'a Project)>,
+    f: &Formats,
+) -> Result<Vec<(String, &'a Allow)>, XlsxError> {
+    let doc = cx.document;
+    let has_basis = cx.view.tables.iter().any(|t| t.has_basis);
+    let columns = if has_basis { 11 } else { 10 };
+    let last = columns as u16 - 1;
+    let mut p = Painter::new(sheet, &SPLIT_WIDTHS[..columns], true)?;
+    let mut allows = Vec::new();
+    p.merged((0, 0, 0, last), &cx.view.title, &f.heading)?;
+    p.merged(
+        (1, 0, 1, last),
+        &format!("{}{}", label::UNIT_PREFIX, doc.amount_unit.value.label()),
+        &f.right,
+    )?;
+    let mut row = 3;
+    let name = |field: Field| written(FIELDS, field);
+    let amount_label = |field: Field| {
+        let unit = match doc.amount_unit.value {
+            AmountUnit::Yuan => "（元）",
+            AmountUnit::WanYuan => "（万元）",
+        };
+        format!("{}{unit}", name(field))
+    };
+    for (table, project) in tables {
+        let line = |p: &mut Painter, row: &mut u32, field: Field, text: &str| {
+            p.merged((*row, 0, *row, 0), name(field), &f.label)?;
+            p.merged((*row, 1, *row, last), text, &f.wrap)?;
+            *row += 1;
+            Ok::<(), XlsxError>(())
+        };
+        // The name first: a unit above any project name is the whole sheet's.
+        allows.extend(project.allow.iter().map(|a| (cell_ref(row, 1), a)));
+        line(&mut p, &mut row, Field::Name, &project.name.value)?;
+        if let Some(code) = &project.code {
+            line(&mut p, &mut row, Field::Code, &code.value)?;
+        }
+        if let Some(unit) = &project.unit {
+            if let Some(code) = &unit.code {
+                line(&mut p, &mut row, Field::UnitCode, &code.value)?;
+            }
+            line(&mut p, &mut row, Field::UnitName, &unit.name.value)?;
+        }
+        let budget = &project.budget;
+        let amounts = [
+            (Field::Total, Some(&budget.total)),
+            (Field::Fiscal, budget.fiscal.as_ref()),
+            (Field::Other, budget.other.as_ref()),
+        ];
+        for (i, (field, amount)) in amounts.into_iter().enumerate() {
+            let col = 2 * i as u16;
+            p.merged((row, col, row, col), &amount_label(field), &f.label)?;
+            p.amount((row, col + 1), amount.map(|a| &a.value), f)?;
+        }
+        row += 1;
+        line(&mut p, &mut row, Field::Purpose, &project.purpose.value)?;
+        if let Some(plan) = &table.spending_plan {
+            for (i, cell) in plan.iter().enumerate() {
+                let col = 2 * i as u16;
+                p.merged((row, col, row, col), &cell.label, &f.label)?;
+                p.merged((row, col + 1, row, col + 1), &cell.value, &f.wrap)?;
+            }
+            row += 1;
+        }
+        line(&mut p, &mut row, Field::Goals, &table.goals.join("\n"))?;
+        for (col, column) in SPLIT_GRID[..columns].iter().enumerate() {
+            let col = col as u16;
+            p.merged((row, col, row, col), written(COLUMNS, *column), &f.label)?;
+        }
+        row += 1;
+        for l1 in &project.indicators {
+            let l1_rows: usize = l1.groups.iter().map(|g| g.rows.len()).sum();
+            if l1_rows == 0 {
+                continue;
+            }
+            p.merged(
+                (row, 0, row + l1_rows as u32 - 1, 0),
+                &l1.level1.value,
+                &f.label,
+            )?;
+            for l2 in &l1.groups {
+                let n = l2.rows.len() as u32;
+                if n == 0 {
+                    continue;
+                }
+                p.merged((row, 1, row + n - 1, 1), &l2.level2.value, &f.wrap)?;
+                for r in &l2.rows {
+                    allows.extend(r.allow.iter().map(|a| (cell_ref(row, 2), a)));
+                    split_row(&mut p, row, r, has_basis, f)?;
+                    row += 1;
+                }
+            }
+        }
+        row += 1;
+    }
+    p.finish()?;
+    Ok(allows)
+}
+
+/// The cells of one indicator row from 三级指标 on.
+fn split_row(
+    p: &mut Painter,
+    row: u32,
+    r: &Row,
+    has_basis: bool,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let (comparator, number, unit) = split_value(&r.value.value);
+    fn text(s: &Option<crate::span::Spanned<String>>) -> &str {
+        s.as_ref().map_or("", |s| s.value.as_str())
+    }
+    let mut cells = vec![
+        (2, r.level3.value.as_str()),
+        (3, r.description_text()),
+        (4, comparator),
+        (5, number),
+        (6, unit),
+        (8, text(&r.direction)),
+        (9, text(&r.explanation)),
+    ];
+    if has_basis {
+        cells.push((10, text(&r.basis)));
+    }
+    for (col, text) in cells {
+        p.merged((row, col, row, col), text, &f.wrap)?;
+    }
+    match &r.weight {
+        // A weight an f64 shows exactly as written is a number, any other stays its text.
+        Some(w) if w.value.normalize().to_string() == w.value.to_string() => {
+            let number: f64 = w.value.to_string().parse().unwrap_or_default();
+            p.sheet.write_number_with_format(row, 7, number, &f.wrap)?;
+        }
+        Some(w) => p.merged((row, 7, row, 7), &w.value.to_string(), &f.wrap)?,
+        None => p.merged((row, 7, row, 7), "", &f.wrap)?,
+    }
+    Ok(())
+}
+
+/// 指标值 in the split columns: (运算符, 指标值, 度量单位). A quantity or percentage in its
+/// canonical spelling splits when its parts join back to exactly what is written; a
+/// qualitative value is `定性` with the text; anything else stays whole in 指标值, which
+/// the importer keeps as written.
+fn split_value(written: &str) -> (&'static str, &str, &str) {
+    let parsed = value::parse(written);
+    let parts = match &parsed.kind {
+        Value::Text { .. } => return (split::QUALITATIVE, written, ""),
+        _ if !parsed.is_canonical() => None,
+        Value::Quantity { comparator, .. } | Value::Percent { comparator, .. } => {
+            let symbol = comparator.map_or("", |c| c.canonical().as_str());
+            let rest = written.strip_prefix(symbol).unwrap_or(written);
+            let digits = rest
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .unwrap_or(rest.len());
+            let (number, unit) = rest.split_at(digits);
+            (!number.is_empty()).then_some((symbol, number, unit))
+        }
+        _ => None,
+    };
+    parts.unwrap_or(("", written, ""))
 }
 
 /// `C7` for 0-based row 6, column 2 (A–Z only: sheets are seven columns wide).
