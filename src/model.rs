@@ -318,6 +318,38 @@ pub struct Unread {
 }
 
 impl Project {
+    /// A project as an importer first reads it: its targets' required fields, everything
+    /// else empty (no code, plan, goals, indicators, allowed findings or self-evaluation);
+    /// the importer fills in the rest with struct update syntax.
+    pub fn targets(
+        name: Spanned<String>,
+        budget: Budget,
+        purpose: Spanned<String>,
+        file: FileId,
+    ) -> Project {
+        Project {
+            unit: None,
+            code: None,
+            span: name.span,
+            name,
+            budget,
+            purpose,
+            spending_plan: None,
+            goals: Vec::new(),
+            goal_numbering: true,
+            indicators: Vec::new(),
+            allow: Vec::new(),
+            initial_budget: None,
+            full_year_budget: None,
+            executed: None,
+            execution_weight: None,
+            achieved: None,
+            score: None,
+            file,
+            unread: Unread::default(),
+        }
+    }
+
     /// The budget, unless it failed to load.
     pub fn known_budget(&self) -> Option<&Budget> {
         (!self.unread.budget).then_some(&self.budget)

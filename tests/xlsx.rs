@@ -13,24 +13,15 @@ use std::path::Path;
 use jixiao::diag::Diagnostic;
 use jixiao::import::ImportOptions;
 use jixiao::import::xlsx::read_xlsx_bytes;
+use jixiao::layout::xlsx::XlsxLayout;
 use jixiao::load::load_str;
 use jixiao::model::Document;
-use jixiao::render::xlsx::XlsxRenderer;
-use jixiao::render::{RenderContext, RenderOptions, Renderer};
 use jixiao::span::Sources;
 use jixiao::table::DocumentView;
 use rust_xlsxwriter::{Format, Workbook};
 
 fn render(doc: &Document) -> Vec<u8> {
-    let view = DocumentView::new(doc);
-    let options = RenderOptions::default();
-    let cx = RenderContext {
-        view: &view,
-        document: doc,
-        root: Path::new("."),
-        options: &options,
-    };
-    XlsxRenderer.render(&cx).expect("xlsx renders")
+    roundtrip::render_xlsx(doc, XlsxLayout::Table)
 }
 
 fn read(bytes: &[u8]) -> Result<Document, Vec<Diagnostic>> {

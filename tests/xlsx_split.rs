@@ -7,7 +7,7 @@ mod roundtrip;
 #[path = "support/shipped.rs"]
 mod shipped;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use jixiao::diag::Diagnostic;
@@ -16,10 +16,7 @@ use jixiao::import::xlsx::read_xlsx_bytes;
 use jixiao::layout::xlsx::XlsxLayout;
 use jixiao::load::load_str;
 use jixiao::model::Document;
-use jixiao::render::xlsx::XlsxRenderer;
-use jixiao::render::{RenderContext, RenderOptions, Renderer};
 use jixiao::span::Sources;
-use jixiao::table::DocumentView;
 use jixiao::yamlfmt::{SchemaPaths, document_single};
 use roundtrip::{assert_same_document, first_difference, load_clean, rich};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook};
@@ -64,18 +61,7 @@ fn row_extras(doc: &Document) -> Vec<String> {
 }
 
 fn render_split(doc: &Document) -> Vec<u8> {
-    let view = DocumentView::new(doc);
-    let options = RenderOptions {
-        xlsx_layout: XlsxLayout::Split,
-        ..RenderOptions::default()
-    };
-    let cx = RenderContext {
-        view: &view,
-        document: doc,
-        root: Path::new("."),
-        options: &options,
-    };
-    XlsxRenderer.render(&cx).expect("xlsx renders")
+    roundtrip::render_xlsx(doc, XlsxLayout::Split)
 }
 
 /// A cell of a generated sheet: text, a number, or text merged over a rectangle.

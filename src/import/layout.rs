@@ -606,25 +606,13 @@ impl Cx {
             unit_line,
             amount_label,
             project: Project {
-                unit: None,
                 code,
-                name,
-                budget,
-                purpose,
                 spending_plan: plan,
                 goals,
                 goal_numbering,
                 indicators,
-                allow: Vec::new(),
-                initial_budget: None,
-                full_year_budget: None,
-                executed: None,
-                execution_weight: None,
-                achieved: None,
-                score: None,
-                file: self.file,
                 span: head_span,
-                unread: Default::default(),
+                ..Project::targets(name, budget, purpose, self.file)
             },
         })
     }

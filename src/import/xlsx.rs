@@ -840,25 +840,17 @@ impl WorkbookReader {
         let unit = unit_line.map(split_unit_line);
         Some(Draft {
             project: Project {
-                unit: None,
                 code,
-                span: name.span,
-                name,
-                budget,
-                purpose: purpose.unwrap_or_else(|| Spanned::new(String::new(), self.whole())),
                 spending_plan: plan,
                 goals,
                 goal_numbering,
                 indicators,
-                allow: Vec::new(),
-                initial_budget: None,
-                full_year_budget: None,
-                executed: None,
-                execution_weight: None,
-                achieved: None,
-                score: None,
-                file: self.file,
-                unread: Default::default(),
+                ..Project::targets(
+                    name,
+                    budget,
+                    purpose.unwrap_or_else(|| Spanned::new(String::new(), self.whole())),
+                    self.file,
+                )
             },
             unit,
             amount_unit,
@@ -1436,6 +1428,14 @@ impl WorkbookReader {
             return None;
         };
         let [march, june, october, december] = p.plan;
+        let budget = Budget {
+            total,
+            fiscal: p.fiscal,
+            other: p.other,
+        };
+        let purpose = p
+            .purpose
+            .unwrap_or_else(|| Spanned::new(String::new(), self.whole()));
         let (goals, goal_numbering) = unnumber(p.goals.unwrap_or_default(), &["."], false);
         let unit = match p.unit_name {
             Some(name) => Some(Unit {
@@ -1449,18 +1449,7 @@ impl WorkbookReader {
         };
         drafts.push(Draft {
             project: Project {
-                unit: None,
                 code: p.code,
-                span: name.span,
-                name,
-                budget: Budget {
-                    total,
-                    fiscal: p.fiscal,
-                    other: p.other,
-                },
-                purpose: p
-                    .purpose
-                    .unwrap_or_else(|| Spanned::new(String::new(), self.whole())),
                 spending_plan: p.plan_seen.then_some(SpendingPlan {
                     march,
                     june,
@@ -1469,16 +1458,7 @@ impl WorkbookReader {
                 }),
                 goals,
                 goal_numbering,
-                indicators: Vec::new(),
-                allow: Vec::new(),
-                initial_budget: None,
-                full_year_budget: None,
-                executed: None,
-                execution_weight: None,
-                achieved: None,
-                score: None,
-                file: self.file,
-                unread: Default::default(),
+                ..Project::targets(name, budget, purpose, self.file)
             },
             unit,
             amount_unit: p.amount_unit.or_else(|| sheet_unit.amount_unit.clone()),
@@ -1601,6 +1581,9 @@ impl WorkbookReader {
                 })
                 .unwrap_or_default();
             let (goals, goal_numbering) = unnumber(goal_lines, &[".", "、", "．"], true);
+            let purpose = text(col("资金用途"))
+                .map(|c| self.spanned(c))
+                .unwrap_or_else(|| Spanned::new(String::new(), name_cell.span));
             let unit = text(col("单位名称")).map(|n| Unit {
                 code: text(col("单位编码")).map(|c| self.spanned(c)),
                 name: self.spanned(n),
@@ -1609,31 +1592,20 @@ impl WorkbookReader {
                 .insert((projects.name.clone(), r), Place::Project(drafts.len()));
             drafts.push(Draft {
                 project: Project {
-                    unit: None,
                     code: text(col(label::CODE)).map(|c| self.spanned(c)),
-                    span: name.span,
-                    name,
-                    budget: Budget {
-                        total,
-                        fiscal,
-                        other,
-                    },
-                    purpose: text(col("资金用途"))
-                        .map(|c| self.spanned(c))
-                        .unwrap_or_else(|| Spanned::new(String::new(), name_cell.span)),
                     spending_plan,
                     goals,
                     goal_numbering,
-                    indicators: Vec::new(),
-                    allow: Vec::new(),
-                    initial_budget: None,
-                    full_year_budget: None,
-                    executed: None,
-                    execution_weight: None,
-                    achieved: None,
-                    score: None,
-                    file: self.file,
-                    unread: Default::default(),
+                    ..Project::targets(
+                        name,
+                        Budget {
+                            total,
+                            fiscal,
+                            other,
+                        },
+                        purpose,
+                        self.file,
+                    )
                 },
                 unit,
                 amount_unit: amount_unit.clone(),
