@@ -515,3 +515,114 @@ fn new_row_fields_load_and_format() {
         .collect();
     assert_eq!(codes, ["L003"], "{:?}", loaded.diagnostics);
 }
+
+/// One project a sheet, labels and values in cells of their own, no title, and a sheet
+/// named 项目 (which alone is no flat layout): each sheet is read the same way.
+#[test]
+fn one_project_a_sheet_with_labels_in_cells() {
+    let mut wb = Workbook::new();
+    let sheet = |name: &'static str, total: f64, rows: Vec<Vec<Cell>>| {
+        let mut all = vec![
+            vec![T("项目名称"), T(name), T("预算数（元）"), N(total)],
+            vec![T("资金用途"), T("日常运转。")],
+        ];
+        all.push(
+            [
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "运算符",
+                "指标值",
+                "度量单位",
+                "分值",
+                "方向",
+            ]
+            .into_iter()
+            .map(T)
+            .collect(),
+        );
+        all.extend(rows);
+        all
+    };
+    let first = sheet(
+        "办公设备购置",
+        52000.0,
+        vec![
+            vec![
+                T("产出指标"),
+                T("数量指标"),
+                T("购置台数"),
+                T("等于"),
+                N(12.0),
+                T("台"),
+                N(50.0),
+                T("正向"),
+            ],
+            vec![
+                T(""),
+                T("成本指标"),
+                T("单价"),
+                T("≤"),
+                N(4300.0),
+                T("元/台"),
+                N(50.0),
+                T("反向"),
+            ],
+        ],
+    );
+    let second = sheet(
+        "培训费",
+        8000.5,
+        vec![vec![
+            T("满意度指标"),
+            T("服务对象满意度指标"),
+            T("学员满意度"),
+            T("≥"),
+            N(90.0),
+            T("%"),
+            N(100.0),
+            T("正向"),
+        ]],
+    );
+    budget_sheet(&mut wb, "项目", &first);
+    budget_sheet(&mut wb, "培训", &second);
+    let bytes = wb.save_to_buffer().unwrap();
+    let options = ImportOptions {
+        year: Some(2025),
+        ..ImportOptions::default()
+    };
+    let mut sources = Sources::new();
+    // No unit anywhere: the importer says so rather than guessing.
+    let errs = read_xlsx_bytes("x.xlsx", &bytes, &mut sources, &options).unwrap_err();
+    assert_eq!(errs.len(), 1);
+    assert_eq!(errs[0].message, "无法确定预算单位");
+    let mut first = first;
+    first.insert(0, vec![T("单位名称"), T("某某区财政局")]);
+    let mut wb = Workbook::new();
+    budget_sheet(&mut wb, "项目", &first);
+    budget_sheet(&mut wb, "培训", &second);
+    let bytes = wb.save_to_buffer().unwrap();
+    let doc = read_xlsx_bytes("x.xlsx", &bytes, &mut sources, &options)
+        .unwrap_or_else(|d| panic!("{d:#?}"));
+    assert_eq!(doc.unit.name.value, "某某区财政局");
+    assert_eq!(doc.amount_unit.value.label(), "元");
+    let rows: Vec<String> = doc
+        .projects
+        .iter()
+        .flat_map(|p| {
+            p.rows().map(move |(_, _, r)| {
+                format!("{} {} {}", p.name.value, r.level3.value, r.value.value)
+            })
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "办公设备购置 购置台数 =12台",
+            "办公设备购置 单价 ≤4300元/台",
+            "培训费 学员满意度 ≥90%",
+        ]
+    );
+    assert_eq!(doc.projects[1].budget.total.value.to_string(), "8000.50");
+    assert_eq!(row_extras(&doc)[1], r#"Some("50") Some("反向") None"#);
+}

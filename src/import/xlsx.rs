@@ -341,7 +341,8 @@ impl WorkbookReader {
         };
         let drafts = match (find(PROJECT_SHEET), find(INDICATOR_SHEET)) {
             (Some(projects), Some(indicators)) => self.flat(projects, indicators),
-            (Some(_), None) | (None, Some(_)) => {
+            // A lone `项目` sheet in the budget system's layout is just that sheet's name.
+            (Some(lone), None) | (None, Some(lone)) if split_header(lone).is_none() => {
                 let (have, missing) = if find(PROJECT_SHEET).is_some() {
                     (PROJECT_SHEET, INDICATOR_SHEET)
                 } else {
@@ -355,7 +356,7 @@ impl WorkbookReader {
                 );
                 return None;
             }
-            (None, None) => {
+            _ => {
                 let tables: Vec<&Sheet> = sheets
                     .iter()
                     .filter(|s| s.name != INFO_SHEET && !s.is_empty())
