@@ -587,10 +587,7 @@ fn one_project_a_sheet_with_labels_in_cells() {
     budget_sheet(&mut wb, "项目", &first);
     budget_sheet(&mut wb, "培训", &second);
     let bytes = wb.save_to_buffer().unwrap();
-    let options = ImportOptions {
-        year: Some(2025),
-        ..ImportOptions::default()
-    };
+    let options = ImportOptions { year: Some(2025) };
     let mut sources = Sources::new();
     // No unit anywhere: the importer says so rather than guessing.
     let errs = read_xlsx_bytes("x.xlsx", &bytes, &mut sources, &options).unwrap_err();
