@@ -6,6 +6,8 @@
 mod roundtrip;
 #[path = "support/shipped.rs"]
 mod shipped;
+#[path = "support/tools.rs"]
+mod tools;
 use roundtrip::{allows, assert_same_document, load_clean as load, rich, view_json};
 use shipped::{root, shipped_documents};
 use std::path::Path;
@@ -21,7 +23,7 @@ use jixiao::table::DocumentView;
 use rust_xlsxwriter::{Format, Workbook};
 
 fn render(doc: &Document) -> Vec<u8> {
-    roundtrip::render_xlsx(doc, XlsxLayout::Table)
+    tools::render_xlsx(doc, XlsxLayout::Table)
 }
 
 fn read(bytes: &[u8]) -> Result<Document, Vec<Diagnostic>> {

@@ -6,9 +6,10 @@
 mod roundtrip;
 #[path = "support/shipped.rs"]
 mod shipped;
+#[path = "support/tools.rs"]
+mod tools;
 
 use std::path::PathBuf;
-use std::process::Command;
 
 use jixiao::diag::Diagnostic;
 use jixiao::import::ImportOptions;
@@ -61,7 +62,7 @@ fn row_extras(doc: &Document) -> Vec<String> {
 }
 
 fn render_split(doc: &Document) -> Vec<u8> {
-    roundtrip::render_xlsx(doc, XlsxLayout::Split)
+    tools::render_xlsx(doc, XlsxLayout::Split)
 }
 
 /// A cell of a generated sheet: text, a number, or text merged over a rectangle.
@@ -404,19 +405,11 @@ fn a_row_that_cannot_be_placed_is_located() {
         "{errs:#?}"
     );
     // `jixiao import` writes nothing.
-    let dir = std::env::temp_dir().join(format!("jixiao-split-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = tools::scratch("xlsx-split", "unplaced");
     let file = dir.join("导出.xlsx");
     std::fs::write(&file, &bytes).unwrap();
     let out = dir.join("out");
-    let o = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .arg("import")
-        .arg(&file)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let o = tools::import(&file, &out, &[]);
     assert!(!o.status.success());
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(stderr.contains("绩效!A8"), "{stderr}");

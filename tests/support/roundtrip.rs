@@ -8,29 +8,10 @@
 
 use std::path::Path;
 
-use jixiao::layout::xlsx::XlsxLayout;
 use jixiao::load::{load_path, load_str};
 use jixiao::model::Document;
-use jixiao::render::xlsx::XlsxRenderer;
-use jixiao::render::{RenderContext, RenderOptions, Renderer};
 use jixiao::span::Sources;
 use jixiao::table::DocumentView;
-
-/// A document through the spreadsheet writer in `layout`.
-pub fn render_xlsx(doc: &Document, layout: XlsxLayout) -> Vec<u8> {
-    let view = DocumentView::new(doc);
-    let options = RenderOptions {
-        xlsx_layout: layout,
-        ..RenderOptions::default()
-    };
-    let cx = RenderContext {
-        view: &view,
-        document: doc,
-        root: Path::new("."),
-        options: &options,
-    };
-    XlsxRenderer.render(&cx).expect("xlsx renders")
-}
 
 /// Loads a document that must load without any diagnostic.
 pub fn load_clean(path: &Path) -> Document {

@@ -105,6 +105,21 @@ pub fn render(
     renderer.render(&cx)
 }
 
+/// A document through the spreadsheet writer in `layout`.
+pub fn render_xlsx(doc: &Document, layout: jixiao::layout::xlsx::XlsxLayout) -> Vec<u8> {
+    let options = RenderOptions {
+        xlsx_layout: layout,
+        ..RenderOptions::default()
+    };
+    render(
+        &jixiao::render::xlsx::XlsxRenderer,
+        doc,
+        Path::new("."),
+        &options,
+    )
+    .expect("xlsx renders")
+}
+
 /// Whether LibreOffice is installed.
 pub fn soffice_installed() -> bool {
     Command::new("soffice")
