@@ -507,7 +507,7 @@ fn split_value(written: &str) -> (&'static str, &str, &str) {
     parts.unwrap_or(("", written, ""))
 }
 
-/// `C7` for 0-based row 6, column 2 (A–Z only: sheets are seven columns wide).
+/// `C7` for 0-based row 6, column 2 (A–Z only: sheets are at most eleven columns wide).
 fn cell_ref(row: u32, col: u16) -> String {
     format!("{}{}", char::from(b'A' + col as u8), row + 1)
 }
