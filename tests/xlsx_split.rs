@@ -616,3 +616,69 @@ fn one_project_a_sheet_with_labels_in_cells() {
     assert_eq!(doc.projects[1].budget.total.value.to_string(), "8000.50");
     assert_eq!(row_extras(&doc)[1], r#"Some("50") Some("反向") None"#);
 }
+
+/// 指标性质 beside a 运算符 column is 定量/定性; a value cell that already holds its unit
+/// or comparator keeps them once; a column named twice is an error.
+#[test]
+fn nature_beside_an_operator_column_and_cells_that_repeat_the_split() {
+    let rows = |header: Vec<&'static str>| {
+        vec![
+            vec![T("单位名称：某某区财政局")],
+            vec![T("项目名称：培训费"), T("预算数（元）：8000")],
+            header.into_iter().map(T).collect(),
+            vec![
+                T("产出指标"),
+                T("数量指标"),
+                T("培训人次"),
+                T("定量"),
+                T("≥"),
+                T("300人次"),
+                T("人次"),
+            ],
+            vec![
+                T(""),
+                T("质量指标"),
+                T("合格率"),
+                T("定量"),
+                T("≥"),
+                T("≥95"),
+                T("%"),
+            ],
+            vec![
+                T("效益指标"),
+                T("社会效益指标"),
+                T("业务能力"),
+                T("定性"),
+                T(""),
+                T("明显提升"),
+                T(""),
+            ],
+        ]
+    };
+    let header = vec![
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "运算符",
+        "指标值",
+        "计量单位",
+    ];
+    let mut wb = Workbook::new();
+    budget_sheet(&mut wb, "表", &rows(header.clone()));
+    let options = ImportOptions { year: Some(2025) };
+    let bytes = wb.save_to_buffer().unwrap();
+    let doc = read_xlsx_bytes("x.xlsx", &bytes, &mut Sources::new(), &options)
+        .unwrap_or_else(|d| panic!("{d:#?}"));
+    let values: Vec<&str> = doc.projects[0]
+        .rows()
+        .map(|(_, _, r)| r.value.value.as_str())
+        .collect();
+    assert_eq!(values, ["≥300人次", "≥95%", "明显提升"]);
+    let mut twice = header;
+    twice.push("单位");
+    let mut wb = Workbook::new();
+    budget_sheet(&mut wb, "表", &rows(twice));
+    let errs = errors(&wb.save_to_buffer().unwrap());
+    assert_eq!(errs, ["X003 表!H3：列“单位”与左边的一列重复"]);
+}

@@ -973,7 +973,8 @@ impl WorkbookReader {
             description: opt(Column::Description),
             value: value?,
             basis: opt(Column::Basis),
-            comparator: opt(Column::Comparator),
+            comparator: opt(Column::Comparator).or(opt(Column::Nature)),
+            nature: opt(Column::Comparator).and(opt(Column::Nature)),
             unit: opt(Column::Unit),
             weight: opt(Column::Weight),
             direction: opt(Column::Direction),
@@ -993,6 +994,15 @@ impl WorkbookReader {
         for &(c, cell) in unknown {
             let name = normalize(&cell.text);
             if also.contains(&name.as_str()) {
+                continue;
+            }
+            if column_of(&cell.text).is_some() {
+                self.push(
+                    &rules::X003,
+                    format!("{}：列“{name}”与左边的一列重复", sheet.addr(r, c)),
+                    Some(cell),
+                    "同一内容只能有一列（如“权重”和“分值”只留一列）；删除多余的列",
+                );
                 continue;
             }
             self.push(
@@ -1137,7 +1147,11 @@ impl WorkbookReader {
         let span = value.map_or(level3, |c| c.span);
         let written = value.map_or(String::new(), |c| c.text.clone());
         let comparator = text(grid.comparator).map(|c| (c, c.text.trim()));
-        let unit = text(grid.unit).map_or("", |c| c.text.trim());
+        let mut unit = text(grid.unit).map_or("", |c| c.text.trim());
+        // A value cell that already ends in its unit (`90%` beside `%`) keeps it once.
+        if written.trim().ends_with(unit) {
+            unit = "";
+        }
         let prefix = match comparator {
             None => "",
             Some((_, word)) if word == split::QUALITATIVE || word == split::QUANTITATIVE => "",
@@ -1165,7 +1179,15 @@ impl WorkbookReader {
                 word
             }
         };
-        let qualitative = comparator.is_some_and(|(_, w)| w == split::QUALITATIVE);
+        let nature = text(grid.nature).map(|c| c.text.trim());
+        let qualitative = comparator.is_some_and(|(_, w)| w == split::QUALITATIVE)
+            || nature == Some(split::QUALITATIVE);
+        // A value cell that already starts with its comparator keeps it once.
+        let prefix = if written.trim().starts_with(prefix) {
+            ""
+        } else {
+            prefix
+        };
         if prefix.is_empty() && unit.is_empty() {
             return Some(Spanned::new(written, span));
         }
@@ -1770,6 +1792,8 @@ struct Grid {
     value: usize,
     basis: Option<usize>,
     comparator: Option<usize>,
+    /// 指标性质 beside a 运算符 column: 定量 or 定性.
+    nature: Option<usize>,
     unit: Option<usize>,
     weight: Option<usize>,
     direction: Option<usize>,
@@ -1786,7 +1810,7 @@ fn column_of(text: &str) -> Option<Column> {
 }
 
 /// A header row's grid columns (the first cell naming each wins), and the cells that
-/// name none.
+/// name none or a column named already.
 fn grid_columns<'c>(
     cells: &[(usize, &'c Cell)],
 ) -> (BTreeMap<Column, usize>, Vec<(usize, &'c Cell)>) {
@@ -1794,10 +1818,10 @@ fn grid_columns<'c>(
     let mut unknown = Vec::new();
     for &(c, cell) in cells {
         match column_of(&cell.text) {
-            Some(column) => {
-                columns.entry(column).or_insert(c);
+            Some(column) if !columns.contains_key(&column) => {
+                columns.insert(column, c);
             }
-            None => unknown.push((c, cell)),
+            _ => unknown.push((c, cell)),
         }
     }
     (columns, unknown)

@@ -81,6 +81,9 @@ pub enum Column {
     Level3,
     Description,
     Comparator,
+    /// 指标性质: the comparator when there is no 运算符 column (`≥`, `定性`); beside one,
+    /// 定量 or 定性.
+    Nature,
     Value,
     Unit,
     Weight,
@@ -98,8 +101,9 @@ pub const COLUMNS: &[(Column, &[&str])] = &[
     (Column::Description, &["绩效指标描述", "指标内容"]),
     (
         Column::Comparator,
-        &["运算符", "指标性质", "运算符号", "比较符号", "符号"],
+        &["运算符", "运算符号", "比较符号", "指标符号", "符号"],
     ),
+    (Column::Nature, &["指标性质"]),
     (
         Column::Value,
         &["指标值", "目标值", "年度指标值", "指标值（目标值）"],
@@ -119,8 +123,9 @@ pub const COLUMNS: &[(Column, &[&str])] = &[
 
 /// The columns only the budget system's layout has: a grid header with any of them is
 /// read in that layout.
-pub const SPLIT_ONLY: [Column; 5] = [
+pub const SPLIT_ONLY: [Column; 6] = [
     Column::Comparator,
+    Column::Nature,
     Column::Unit,
     Column::Weight,
     Column::Direction,
