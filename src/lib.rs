@@ -11,6 +11,8 @@
 //!
 //! Beside the pipeline, [`diff`] compares two loaded documents (two years, or two git
 //! revisions) into typed changes and reviewer findings.
+//!
+//! [`lsp`] runs load and check inside an editor, over its unsaved buffers.
 
 #![allow(clippy::result_large_err)] // diagnostics are data; boxing them buys nothing here
 
@@ -23,6 +25,7 @@ pub mod evaluate;
 pub mod import;
 pub mod layout;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod pipeline;
 pub mod render;

@@ -25,6 +25,10 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../../templates/init/github/jixiao.yml"),
     ),
     (
+        ".vscode/settings.json",
+        include_str!("../../templates/init/vscode/settings.json"),
+    ),
+    (
         ".gitlab-ci.yml",
         include_str!("../../templates/init/gitlab-ci.yml"),
     ),

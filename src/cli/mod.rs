@@ -11,6 +11,7 @@ mod explain;
 mod fmt;
 mod import;
 mod init;
+mod lsp;
 mod parse_value;
 mod rules;
 mod schema;
@@ -64,6 +65,8 @@ enum Command {
     Rules(rules::RulesArgs),
     /// 解释一条校验规则
     Explain(explain::ExplainArgs),
+    /// 语言服务器（LSP）：在编辑器中边写边校验、快速修复、悬停说明与补全
+    Lsp(lsp::LspArgs),
 }
 
 /// Parses the command line and runs the subcommand.
@@ -88,6 +91,7 @@ pub fn run() -> ExitCode {
         Command::Schema(a) => schema::run(a),
         Command::Rules(a) => rules::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Lsp(a) => lsp::run(a),
     }
 }
 

@@ -7,6 +7,7 @@
 mod amount;
 pub(crate) mod convert;
 pub mod evaluation;
+pub mod files;
 pub mod memory;
 pub mod yaml;
 
@@ -18,6 +19,7 @@ use crate::model::Document;
 use crate::span::{Sources, Span};
 
 pub use convert::{DOCUMENT_KEYS, PROJECT_KEYS};
+pub use files::{Disk, EntryKind, FileSource, Overlay};
 
 /// The settings file that marks a folder as a document.
 pub const DOCUMENT_FILE: &str = "jixiao.yaml";
@@ -68,11 +70,17 @@ impl Loaded {
 
 /// Loads a document from a YAML file or a document folder.
 pub fn load_path(path: &Path, sources: &mut Sources) -> Loaded {
-    let mut loaded = if path.is_dir() {
-        load_folder(path, sources)
+    load_path_from(&Disk, path, sources)
+}
+
+/// Loads a document from a YAML file or a document folder of `files` (the disk, or
+/// unsaved editor buffers over it).
+pub fn load_path_from(files: &dyn FileSource, path: &Path, sources: &mut Sources) -> Loaded {
+    let mut loaded = if files.kind(path) == Some(EntryKind::Dir) {
+        load_folder(files, path, sources)
     } else {
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        match read(path, sources) {
+        match read(files, path, sources) {
             Ok(file) if evaluation::is_evaluation_text(sources.text(file)) => {
                 return evaluation::load(path, file, sources);
             }
@@ -109,8 +117,8 @@ pub fn load_str(name: &str, text: &str, sources: &mut Sources) -> Loaded {
     Loaded::new(document, diagnostics, PathBuf::new())
 }
 
-fn read(path: &Path, sources: &mut Sources) -> Result<usize, Diagnostic> {
-    match std::fs::read_to_string(path) {
+fn read(files: &dyn FileSource, path: &Path, sources: &mut Sources) -> Result<usize, Diagnostic> {
+    match files.read(path) {
         Ok(text) => Ok(sources.add(display_path(path), text)),
         Err(e) => Err(Diagnostic::of(
             &rules::L009,
@@ -144,40 +152,54 @@ pub fn is_yaml(path: &Path) -> bool {
 }
 
 /// The project files of a document folder, in sorted order: every YAML file below it
-/// except `jixiao.yaml` and hidden files (`.gitlab-ci.yml`), skipping hidden folders, `templates/`, `build/` and nested
-/// document folders.
+/// except `jixiao.yaml` and hidden files (`.gitlab-ci.yml`), skipping hidden folders,
+/// `templates/`, `build/` and nested document folders.
 pub fn project_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let walker = walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            if e.depth() == 0 || !e.file_type().is_dir() {
-                return true;
-            }
-            let name = e.file_name().to_string_lossy();
-            !(name.starts_with('.')
-                || name == "templates"
-                || name == "build"
-                || e.path().join(DOCUMENT_FILE).exists())
-        });
-    for entry in walker.flatten() {
-        let p = entry.path();
-        if entry.file_type().is_file()
-            && is_yaml(p)
-            && !entry.file_name().to_string_lossy().starts_with('.')
-            && !(entry.depth() == 1 && entry.file_name() == DOCUMENT_FILE)
-        {
-            files.push(p.to_path_buf());
-        }
-    }
-    files
+    project_files_from(&Disk, dir)
 }
 
-fn load_folder(dir: &Path, sources: &mut Sources) -> Loaded {
+/// [`project_files`] of a folder of `files`.
+pub fn project_files_from(files: &dyn FileSource, dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    collect_project_files(files, dir, 1, &mut found);
+    found
+}
+
+/// Walks one folder in file-name order, depth first.
+fn collect_project_files(files: &dyn FileSource, dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+    let Ok(mut entries) = files.entries(dir) else {
+        return;
+    };
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (name, kind) in entries {
+        let path = dir.join(&name);
+        let name = name.to_string_lossy();
+        match kind {
+            EntryKind::Dir => {
+                let skipped = name.starts_with('.')
+                    || name == "templates"
+                    || name == "build"
+                    || files.kind(&path.join(DOCUMENT_FILE)).is_some();
+                if !skipped {
+                    collect_project_files(files, &path, depth + 1, out);
+                }
+            }
+            EntryKind::File => {
+                if is_yaml(&path)
+                    && !name.starts_with('.')
+                    && !(depth == 1 && name == DOCUMENT_FILE)
+                {
+                    out.push(path);
+                }
+            }
+        }
+    }
+}
+
+fn load_folder(files: &dyn FileSource, dir: &Path, sources: &mut Sources) -> Loaded {
     let root = dir.to_path_buf();
     let settings = dir.join(DOCUMENT_FILE);
-    if !settings.exists() {
+    if files.kind(&settings).is_none() {
         return Loaded::new(
             None,
             vec![
@@ -193,13 +215,13 @@ fn load_folder(dir: &Path, sources: &mut Sources) -> Loaded {
         );
     }
     let mut diagnostics = Vec::new();
-    let settings_file = match read(&settings, sources) {
+    let settings_file = match read(files, &settings, sources) {
         Ok(f) => f,
         Err(d) => return Loaded::new(None, vec![d], root),
     };
     let mut project_sources = Vec::new();
-    for path in project_files(dir) {
-        match read(&path, sources) {
+    for path in project_files_from(files, dir) {
+        match read(files, &path, sources) {
             Ok(file) => {
                 let rel = path
                     .strip_prefix(dir)
