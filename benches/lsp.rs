@@ -94,9 +94,18 @@ fn main() {
     client.drain();
 
     // A keystroke in a value: alternately delete and retype the `%` of the first
-    // percentage (a finding comes and goes), and a
+    // percentage value (a finding comes and goes), and a
     // keystroke in text (type and delete a character of the purpose).
-    let percent = text.find('%').expect("a percentage");
+    let percent = text
+        .lines()
+        .scan(0, |offset, line| {
+            let start = *offset;
+            *offset += line.len() + 1;
+            Some((start, line))
+        })
+        .find(|(_, line)| line.trim_start().starts_with("value:") && line.ends_with('%'))
+        .map(|(start, line)| start + line.len() - 1)
+        .expect("a percentage value");
     let index = jixiao::lsp::position::LineIndex::new(&text);
     let at = index.position(&text, percent);
     let after = index.position(&text, percent + 1);

@@ -140,6 +140,8 @@ pub(crate) struct Cx<'s> {
     /// The document's amount unit once read: it decides how exact an amount may be and
     /// what a unit typed into a budget cell means.
     amount_unit: Option<AmountUnit>,
+    /// Trees of files unchanged since an earlier load, when the caller keeps them.
+    trees: Option<&'s mut yaml::ParseCache>,
 }
 
 impl<'s> Cx<'s> {
@@ -148,12 +150,22 @@ impl<'s> Cx<'s> {
             sources,
             diags: Vec::new(),
             amount_unit: None,
+            trees: None,
         }
     }
 
     /// The diagnostics collected.
     pub(crate) fn finish(self) -> Vec<Diagnostic> {
         self.diags
+    }
+
+    /// The node tree of a file, from the cache when its text is unchanged.
+    fn parse(&mut self, file: FileId) -> std::sync::Arc<Result<Node, Diagnostic>> {
+        let text = self.sources.text(file);
+        match self.trees.as_deref_mut() {
+            Some(cache) => cache.parse(file, text),
+            None => std::sync::Arc::new(yaml::parse(file, text)),
+        }
     }
 
     pub(crate) fn push(&mut self, d: Diagnostic) {
@@ -466,30 +478,33 @@ pub fn document(
     file: FileId,
     sources: &Sources,
     project_files: Vec<(String, FileId)>,
+    trees: Option<&mut yaml::ParseCache>,
 ) -> (Option<Document>, Vec<Diagnostic>) {
     let mut cx = Cx {
         sources,
         diags: Vec::new(),
         amount_unit: None,
+        trees,
     };
-    let root = match yaml::parse(file, sources.text(file)) {
+    let root = cx.parse(file);
+    let root = match &*root {
         Ok(n) => n,
         Err(d) => {
-            let mut diags = vec![d];
+            let mut diags = vec![d.clone()];
             // Still read the project files so that all their mistakes show in one run.
             for (_, pf) in &project_files {
-                match yaml::parse(*pf, sources.text(*pf)) {
+                match &*cx.parse(*pf) {
                     Ok(n) => {
-                        cx.project(&n, *pf);
+                        cx.project(n, *pf);
                     }
-                    Err(d) => diags.push(d),
+                    Err(d) => diags.push(d.clone()),
                 }
             }
             diags.extend(cx.diags);
             return (None, diags);
         }
     };
-    let doc = cx.document_body(&root, file, project_files);
+    let doc = cx.document_body(root, file, project_files);
     (doc, cx.diags)
 }
 
@@ -539,13 +554,13 @@ impl<'s> Cx<'s> {
         let scoring = self.opt_string(f.get("scoring"), "评分办法");
         let ordered = self.order_files(project_files, project_order.as_deref(), &f);
         for (_, pf) in ordered {
-            match yaml::parse(pf, self.sources.text(pf)) {
+            match &*self.parse(pf) {
                 Ok(n) => {
-                    if let Some(p) = self.project(&n, pf) {
+                    if let Some(p) = self.project(n, pf) {
                         projects.push(p);
                     }
                 }
-                Err(d) => self.push(d),
+                Err(d) => self.push(d.clone()),
             }
         }
         Some(Document {

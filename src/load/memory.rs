@@ -133,7 +133,7 @@ fn load_unmarked(tree: &Tree, doc: &str, shown_prefix: &str, sources: &mut Sourc
             Ok(f) => f,
             Err(d) => return failed(d),
         };
-        let (document, diagnostics) = convert::document(file, sources, Vec::new());
+        let (document, diagnostics) = convert::document(file, sources, Vec::new(), None);
         return Loaded::new(document, diagnostics, root);
     }
     let settings = if doc.is_empty() {
@@ -165,7 +165,7 @@ fn load_unmarked(tree: &Tree, doc: &str, shown_prefix: &str, sources: &mut Sourc
             Err(d) => diagnostics.push(d),
         }
     }
-    let (document, more) = convert::document(settings_file, sources, project_sources);
+    let (document, more) = convert::document(settings_file, sources, project_sources, None);
     diagnostics.extend(more);
     Loaded::new(document, diagnostics, root)
 }

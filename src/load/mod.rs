@@ -76,8 +76,28 @@ pub fn load_path(path: &Path, sources: &mut Sources) -> Loaded {
 /// Loads a document from a YAML file or a document folder of `files` (the disk, or
 /// unsaved editor buffers over it).
 pub fn load_path_from(files: &dyn FileSource, path: &Path, sources: &mut Sources) -> Loaded {
+    load(files, path, sources, None)
+}
+
+/// [`load_path_from`] reusing the node trees of files unchanged since an earlier load
+/// with the same cache (the files are added to `sources` in the same order each time).
+pub fn load_path_cached(
+    files: &dyn FileSource,
+    path: &Path,
+    sources: &mut Sources,
+    trees: &mut yaml::ParseCache,
+) -> Loaded {
+    load(files, path, sources, Some(trees))
+}
+
+fn load(
+    files: &dyn FileSource,
+    path: &Path,
+    sources: &mut Sources,
+    trees: Option<&mut yaml::ParseCache>,
+) -> Loaded {
     let mut loaded = if files.kind(path) == Some(EntryKind::Dir) {
-        load_folder(files, path, sources)
+        load_folder(files, path, sources, trees)
     } else {
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         match read(files, path, sources) {
@@ -85,7 +105,7 @@ pub fn load_path_from(files: &dyn FileSource, path: &Path, sources: &mut Sources
                 return evaluation::load(path, file, sources);
             }
             Ok(file) => {
-                let (document, diagnostics) = convert::document(file, sources, Vec::new());
+                let (document, diagnostics) = convert::document(file, sources, Vec::new(), trees);
                 Loaded::new(document, diagnostics, root)
             }
             Err(d) => Loaded::new(None, vec![d], root),
@@ -113,7 +133,7 @@ pub(crate) fn mark_targets(loaded: &mut Loaded, sources: &Sources) {
 /// Loads a document from YAML text held in memory (tests, benchmarks, `fmt`).
 pub fn load_str(name: &str, text: &str, sources: &mut Sources) -> Loaded {
     let file = sources.add(name, text);
-    let (document, diagnostics) = convert::document(file, sources, Vec::new());
+    let (document, diagnostics) = convert::document(file, sources, Vec::new(), None);
     Loaded::new(document, diagnostics, PathBuf::new())
 }
 
@@ -196,7 +216,12 @@ fn collect_project_files(files: &dyn FileSource, dir: &Path, depth: usize, out: 
     }
 }
 
-fn load_folder(files: &dyn FileSource, dir: &Path, sources: &mut Sources) -> Loaded {
+fn load_folder(
+    files: &dyn FileSource,
+    dir: &Path,
+    sources: &mut Sources,
+    trees: Option<&mut yaml::ParseCache>,
+) -> Loaded {
     let root = dir.to_path_buf();
     let settings = dir.join(DOCUMENT_FILE);
     if files.kind(&settings).is_none() {
@@ -232,7 +257,7 @@ fn load_folder(files: &dyn FileSource, dir: &Path, sources: &mut Sources) -> Loa
             Err(d) => diagnostics.push(d),
         }
     }
-    let (document, more) = convert::document(settings_file, sources, project_sources);
+    let (document, more) = convert::document(settings_file, sources, project_sources, trees);
     diagnostics.extend(more);
     Loaded::new(document, diagnostics, root)
 }

@@ -4,6 +4,8 @@
 //! model) so that one file reports all its mistakes at once, duplicate keys point at both
 //! places, and numbers keep their exact source text (`416543.39` is never a float).
 
+use std::sync::Arc;
+
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned as SaphyrSpanned;
 
@@ -112,6 +114,28 @@ impl<'de> Visitor<'de> for RawVisitor {
             items.push(x);
         }
         Ok(RawKind::Seq(items))
+    }
+}
+
+/// Node trees of files kept between loads: a file whose text is unchanged is not parsed
+/// again (the language server reloads a document on every keystroke in one of its files).
+#[derive(Default)]
+pub struct ParseCache {
+    trees: std::collections::HashMap<FileId, (String, Arc<Result<Node, Diagnostic>>)>,
+}
+
+impl ParseCache {
+    /// The tree of `text` as file `file`: the earlier one when the file had this text.
+    pub fn parse(&mut self, file: FileId, text: &str) -> Arc<Result<Node, Diagnostic>> {
+        if let Some((old, tree)) = self.trees.get(&file)
+            && old == text
+        {
+            return Arc::clone(tree);
+        }
+        let tree = Arc::new(parse(file, text));
+        self.trees
+            .insert(file, (text.to_string(), Arc::clone(&tree)));
+        tree
     }
 }
 

@@ -12,6 +12,7 @@ use lsp_types::TextDocumentContentChangeEvent;
 use super::position::LineIndex;
 use crate::check::framework::Framework;
 use crate::diag::Diagnostic;
+use crate::load::yaml::ParseCache;
 use crate::load::{self, DOCUMENT_FILE, Disk, EntryKind, FileSource, Overlay};
 use crate::model::Document;
 use crate::span::{FileId, Sources};
@@ -79,6 +80,8 @@ pub struct Workspace {
     dirty: BTreeSet<PathBuf>,
     /// Files edited since the last check (their diagnostics are always published).
     touched: BTreeSet<PathBuf>,
+    /// Parsed files of each document, so a keystroke parses only the file it is in.
+    trees: BTreeMap<PathBuf, ParseCache>,
 }
 
 impl Workspace {
@@ -140,6 +143,7 @@ impl Workspace {
             return Vec::new();
         }
         self.dirty.remove(&owner);
+        self.trees.remove(&owner);
         self.documents
             .remove(&owner)
             .map(|c| c.files.into_iter().map(|(_, p)| p).collect())
@@ -171,10 +175,12 @@ impl Workspace {
         for doc in &dirty {
             if !self.owners.values().any(|o| o == doc) {
                 self.documents.remove(doc);
+                self.trees.remove(doc);
                 continue;
             }
             let files = Overlay::new(&Disk, &self.buffers);
-            let checked = check_document(&files, doc);
+            let trees = self.trees.entry(doc.clone()).or_default();
+            let checked = check_document(&files, doc, trees);
             self.documents.insert(doc.clone(), checked);
         }
         let checked = dirty.iter().filter_map(|d| self.documents.get(d)).collect();
@@ -202,11 +208,12 @@ impl Workspace {
     }
 }
 
-/// Loads and checks one document from `files`, as `jixiao check` does from the disk.
-pub fn check_document(files: &dyn FileSource, path: &Path) -> Checked {
+/// Loads and checks one document from `files`, as `jixiao check` does from the disk,
+/// parsing only the files whose text is not in `trees` yet.
+pub fn check_document(files: &dyn FileSource, path: &Path, trees: &mut ParseCache) -> Checked {
     let mut sources = Sources::new();
     let is_folder = files.kind(path) == Some(EntryKind::Dir);
-    let loaded = load::load_path_from(files, path, &mut sources);
+    let loaded = load::load_path_cached(files, path, &mut sources, trees);
     let mut diagnostics = loaded.diagnostics;
     let mut framework = None;
     if let Some(doc) = &loaded.document {
