@@ -56,7 +56,7 @@ pub fn locate(root: &Node, offset: usize) -> Option<Place<'_>> {
                 node = items.iter().rev().find(|n| n.span.start <= offset)?;
             }
             NodeKind::Scalar { text, .. } => {
-                return covers(node.span, offset).then(|| Place {
+                return covers(node.span, offset).then_some(Place {
                     path,
                     target: Target::Value {
                         text: text.as_str(),
