@@ -14,8 +14,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use jixiao::load::load_path;
-use jixiao::span::Sources;
 use lsp_client::{Client, uri};
 use serde_json::json;
 
@@ -73,10 +71,9 @@ fn main() {
 
     // Baselines: the same folder checked from disk, in this process and as a command.
     let in_process = time_runs(30, || {
-        let mut sources = Sources::new();
-        let loaded = load_path(&doc, &mut sources);
-        let doc = loaded.document.expect("example loads");
-        std::hint::black_box(jixiao::check::check(&doc, &sources));
+        let checked = jixiao::pipeline::load_and_check(&doc);
+        assert!(checked.document.is_some(), "example loads");
+        std::hint::black_box(checked);
     });
     let command = time_runs(10, || {
         let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))

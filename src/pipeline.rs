@@ -66,6 +66,9 @@ pub struct Checked {
     /// The model, when it loaded without loading errors (check findings may still be
     /// errors); `None` when a field was broken, though the rest was checked.
     pub document: Option<Document>,
+    /// The document as far as it was read past its loading errors (what was checked
+    /// when `document` is `None`); never rendered.
+    pub recovered: Option<Document>,
     /// Loading findings, then the active findings of every pass, in that order.
     pub diagnostics: Vec<Diagnostic>,
     /// Findings allowed in place by the document's `allow:` entries.
@@ -77,6 +80,11 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// The document that was checked: the complete one, or the one recovered past errors.
+    pub fn checkable(&self) -> Option<&Document> {
+        self.document.as_ref().or(self.recovered.as_ref())
+    }
+
     /// Whether any finding is an error (so nothing may be rendered).
     pub fn has_errors(&self) -> bool {
         self.diagnostics
@@ -90,7 +98,14 @@ impl Checked {
 /// `document` is `None`, so nothing is rendered or written while errors remain.
 pub fn load_and_check(path: &Path) -> Checked {
     let mut sources = Sources::new();
-    let mut loaded = load::load_path(path, &mut sources);
+    let loaded = load::load_path(path, &mut sources);
+    check_loaded(loaded, sources)
+}
+
+/// What [`load_and_check`] does once the document is loaded: the language server loads
+/// from the editor's unsaved buffers and goes on here, so that it reports exactly what
+/// `jixiao check` reports.
+pub fn check_loaded(mut loaded: load::Loaded, sources: Sources) -> Checked {
     let mut diagnostics = std::mem::take(&mut loaded.diagnostics);
     let mut suppressed = Vec::new();
     if let Some(doc) = loaded.checkable() {
@@ -100,6 +115,7 @@ pub fn load_and_check(path: &Path) -> Checked {
     }
     Checked {
         document: loaded.document,
+        recovered: loaded.recovered,
         diagnostics,
         suppressed,
         sources,

@@ -112,56 +112,82 @@ fn initialize_advertises_what_the_server_does_and_shutdown_exits_cleanly() {
     assert!(client.shutdown().success());
 }
 
-/// Every finding `jixiao check` prints for the published 41-table document appears in
-/// the editor with the same code, message and place (columns in UTF-16 units: the text
-/// is Chinese).
-#[test]
-fn diagnostics_are_those_of_check_with_the_same_places() {
-    let dir = tempdir("published");
-    let doc = dir.join("tangshan.yaml");
-    std::fs::copy(
-        root().join("tests/fixtures/published/tangshan-shangwu-2024.yaml"),
-        &doc,
-    )
-    .unwrap();
+/// Opens `open` (a file of the document `doc`, relative to `dir`) and asserts that every
+/// finding `jixiao check --format json` prints for the document is published for its
+/// file with the same code, message, severity and place (columns in UTF-16 units: the
+/// text is Chinese), and nothing more. Returns the published diagnostics by file.
+fn assert_published_as_check(dir: &Path, doc: &str, open: &str) -> Vec<(PathBuf, Vec<Value>)> {
     let out = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(["check", "--format", "json", "tangshan.yaml"])
-        .current_dir(&dir)
+        .args(["check", "--format", "json", doc])
+        .current_dir(dir)
         .output()
         .unwrap();
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     let expected = report["diagnostics"].as_array().unwrap();
-    assert!(expected.len() > 20, "the published document has findings");
-
-    let (mut client, _) = Client::start(&dir);
-    let text = std::fs::read_to_string(&doc).unwrap();
-    client.open(&doc, &text);
-    let got = client.diagnostics(&uri(&doc));
-    assert_eq!(got.len(), expected.len(), "{:?}", codes(&got));
+    let mut by_file: Vec<(PathBuf, Vec<&Value>)> = Vec::new();
     for e in expected {
-        let line = e["line"].as_u64().unwrap() - 1;
-        let column = e["column"].as_u64().unwrap() - 1;
-        let end_line = e["end_line"].as_u64().unwrap() - 1;
-        let end_column = e["end_column"].as_u64().unwrap() - 1;
-        let found = got.iter().find(|d| {
-            d["code"] == e["code"]
-                && d["range"]["start"] == json!({"line": line, "character": column})
-                && d["range"]["end"] == json!({"line": end_line, "character": end_column})
-        });
-        let d = found.unwrap_or_else(|| panic!("{e} not published"));
-        let message = d["message"].as_str().unwrap();
-        assert!(
-            message.starts_with(e["message"].as_str().unwrap()),
-            "{message}"
-        );
-        assert_eq!(d["source"], "jixiao");
-        let severity = match e["severity"].as_str().unwrap() {
-            "error" => 1,
-            "warning" => 2,
-            _ => 3,
-        };
-        assert_eq!(d["severity"], severity);
+        let file = dir.join(e["file"].as_str().unwrap_or(open));
+        match by_file.iter_mut().find(|(f, _)| *f == file) {
+            Some((_, list)) => list.push(e),
+            None => by_file.push((file, vec![e])),
+        }
     }
+    let (mut client, _) = Client::start(dir);
+    let opened = dir.join(open);
+    client.open(&opened, &std::fs::read_to_string(&opened).unwrap());
+    let mut published = Vec::new();
+    for (file, expected) in &by_file {
+        let got = client.diagnostics(&uri(file));
+        assert_eq!(
+            got.len(),
+            expected.len(),
+            "{}: {:?}",
+            file.display(),
+            codes(&got)
+        );
+        for e in expected {
+            let line = e["line"].as_u64().unwrap() - 1;
+            let column = e["column"].as_u64().unwrap() - 1;
+            let end_line = e["end_line"].as_u64().unwrap() - 1;
+            let end_column = e["end_column"].as_u64().unwrap() - 1;
+            let found = got.iter().find(|d| {
+                d["code"] == e["code"]
+                    && d["range"]["start"] == json!({"line": line, "character": column})
+                    && d["range"]["end"] == json!({"line": end_line, "character": end_column})
+            });
+            let d = found.unwrap_or_else(|| panic!("{e} not published"));
+            let message = d["message"].as_str().unwrap();
+            assert!(
+                message.starts_with(e["message"].as_str().unwrap()),
+                "{message}"
+            );
+            assert_eq!(d["source"], "jixiao");
+            let severity = match e["severity"].as_str().unwrap() {
+                "error" => 1,
+                "warning" => 2,
+                _ => 3,
+            };
+            assert_eq!(d["severity"], severity);
+        }
+        published.push((file.clone(), got));
+    }
+    assert!(client.shutdown().success());
+    published
+}
+
+/// Every finding `jixiao check` prints for the published 41-table document appears in
+/// the editor with the same code, message and place.
+#[test]
+fn diagnostics_are_those_of_check_with_the_same_places() {
+    let dir = tempdir("published");
+    std::fs::copy(
+        root().join("tests/fixtures/published/tangshan-shangwu-2024.yaml"),
+        dir.join("tangshan.yaml"),
+    )
+    .unwrap();
+    let published = assert_published_as_check(&dir, "tangshan.yaml", "tangshan.yaml");
+    let (file, got) = &published[0];
+    assert!(got.len() > 20, "the published document has findings");
     // Related places: the first of two identical goals, in the same file.
     let related: Vec<&Value> = got
         .iter()
@@ -169,8 +195,37 @@ fn diagnostics_are_those_of_check_with_the_same_places() {
         .flatten()
         .collect();
     assert!(!related.is_empty());
-    assert!(related.iter().all(|r| r["location"]["uri"] == uri(&doc)));
-    assert!(client.shutdown().success());
+    assert!(related.iter().all(|r| r["location"]["uri"] == uri(file)));
+}
+
+/// A broken field does not hide the rest: the editor shows the loading error and the
+/// findings of the checks run past it, as `jixiao check` does.
+#[test]
+fn findings_past_a_broken_field_are_published_as_check_reports_them() {
+    let dir = tempdir("recovered");
+    let text = std::fs::read_to_string(root().join("tests/rules/V104/fail.yaml"))
+        .unwrap()
+        .replacen("value: ≥90%", "value: [≥90%]", 1);
+    std::fs::write(dir.join("doc.yaml"), text).unwrap();
+    let published = assert_published_as_check(&dir, "doc.yaml", "doc.yaml");
+    let found = codes(&published[0].1);
+    assert!(found.contains(&"V104".to_string()), "{found:?}");
+    assert!(found.iter().any(|c| c.starts_with('L')), "{found:?}");
+}
+
+/// A 自评 document: its loading errors, the findings recovered past them and the 自评
+/// checks, for the 自评 file and its targets, as `jixiao check` reports them.
+#[test]
+fn an_evaluation_document_is_checked_as_check_does() {
+    let dir = tempdir("evaluation");
+    for file in ["fail.yaml", "targets.yaml"] {
+        std::fs::copy(root().join("tests/rules/E012").join(file), dir.join(file)).unwrap();
+    }
+    let published = assert_published_as_check(&dir, "fail.yaml", "fail.yaml");
+    let found: Vec<String> = published.iter().flat_map(|(_, d)| codes(d)).collect();
+    for code in ["E012", "E010", "E001"] {
+        assert!(found.contains(&code.to_string()), "{found:?}");
+    }
 }
 
 #[test]
@@ -264,7 +319,7 @@ fn quick_fixes_allow_hover_and_completion_in_a_single_file() {
     assert!(rule.starts_with("# V104 "), "{rule}");
     assert!(rule.contains("默认级别"), "{rule}");
     let value = hover(&mut client, inside(&text, "2025年12月31日前"));
-    assert!(value.contains("类型：日期或期限"), "{value}");
+    assert!(value.contains("类型：日期"), "{value}");
     assert!(
         value.contains("规范写法：`2025年12月31日前`（已是规范写法）"),
         "{value}"
@@ -402,4 +457,31 @@ fn a_folder_document_is_checked_with_its_unsaved_files() {
         "no diagnostics for CI configuration"
     );
     assert!(client.shutdown().success());
+}
+
+/// `jixiao init` sets VS Code up: `.vscode/settings.json` associates the document and
+/// project files with the schemas the scaffold ships.
+#[test]
+fn init_associates_the_schemas_for_vs_code() {
+    let dir = tempdir("init");
+    let status = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["init", "repo", "--year", "2025"])
+        .current_dir(&dir)
+        .output()
+        .unwrap()
+        .status;
+    assert!(status.success());
+    let repo = dir.join("repo");
+    let settings: Value =
+        serde_json::from_str(&std::fs::read_to_string(repo.join(".vscode/settings.json")).unwrap())
+            .unwrap();
+    let schemas = settings["yaml.schemas"].as_object().unwrap();
+    assert_eq!(
+        schemas["./schema/jixiao.schema.json"],
+        json!(["**/jixiao.yaml"])
+    );
+    assert!(schemas["./schema/project.schema.json"][0] == "**/*.yaml");
+    for schema in schemas.keys() {
+        assert!(repo.join(schema).is_file(), "{schema}");
+    }
 }

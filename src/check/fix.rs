@@ -142,25 +142,35 @@ fn is_plain_safe(s: &str, flow: bool) -> bool {
     s.parse::<f64>().is_err() && !lower.starts_with("0x") && !lower.starts_with("0o")
 }
 
-/// Applies non-overlapping fixes to one file's text; overlapping ones after the first are
-/// skipped (the re-check reports what is left). Returns the new text and how many applied.
-pub fn apply(text: &str, fixes: &[&Fix]) -> (String, usize) {
+/// The fixes one round of `--fix` applies to a text of `len` bytes: in source order,
+/// skipping any that overlaps an earlier one or reaches past the end (the re-check
+/// reports what is left).
+pub fn selected<'a>(len: usize, fixes: &[&'a Fix]) -> Vec<&'a Fix> {
     let mut sorted: Vec<&Fix> = fixes.to_vec();
     sorted.sort_by_key(|f| (f.span.start, f.span.end));
+    let mut out: Vec<&Fix> = Vec::new();
+    for f in sorted {
+        let after = out.last().map_or(0, |prev| prev.span.end);
+        if f.span.start >= after && f.span.end <= len {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Applies the [`selected`] fixes to one file's text. Returns the new text and how many
+/// applied.
+pub fn apply(text: &str, fixes: &[&Fix]) -> (String, usize) {
+    let chosen = selected(text.len(), fixes);
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
-    let mut applied = 0;
-    for f in sorted {
-        if f.span.start < pos || f.span.end > text.len() {
-            continue;
-        }
+    for f in &chosen {
         out.push_str(&text[pos..f.span.start]);
         out.push_str(&f.replacement);
         pos = f.span.end;
-        applied += 1;
     }
     out.push_str(&text[pos..]);
-    (out, applied)
+    (out, chosen.len())
 }
 
 #[cfg(test)]

@@ -380,7 +380,13 @@ fn verify(doc_path: &Path, files: &[(PathBuf, String, String)]) -> Result<(), St
             // Read in place of the original, so `targets:` resolves as it does there.
             let mut sources = Sources::new();
             let file = sources.add(load::display_path(doc_path), files[0].2.clone());
-            let loaded = crate::load::evaluation::load(doc_path, file, &mut sources);
+            let loaded = crate::load::evaluation::load(
+                &crate::load::Disk,
+                doc_path,
+                file,
+                &mut sources,
+                None,
+            );
             let Some(doc) = loaded.document else {
                 return Err(crate::diag::render_short(&loaded.diagnostics, &sources));
             };

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use super::convert::{Cx, Fields};
 use super::yaml::{self, Node, NodeKind};
-use super::{self as load, Loaded};
+use super::{self as load, EntryKind, FileSource, Loaded};
 use crate::check::rules;
 use crate::diag::Diagnostic;
 use crate::model::{Document, EvaluationSource, Project, Row, Separate};
@@ -81,8 +81,15 @@ pub fn targets_of(path: &Path) -> Option<PathBuf> {
     (targets.exists() && !chained).then_some(targets)
 }
 
-/// Loads the 自评 document already read as `file` from `path`.
-pub fn load(path: &Path, file: FileId, sources: &mut Sources) -> Loaded {
+/// Loads the 自评 document already read as `file` from `path`, its targets from `files`
+/// (the disk, or the editor's unsaved buffers over it) through `trees` when given.
+pub fn load(
+    files: &dyn FileSource,
+    path: &Path,
+    file: FileId,
+    sources: &mut Sources,
+    trees: Option<&mut yaml::ParseCache>,
+) -> Loaded {
     let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let node = match yaml::parse(file, sources.text(file)) {
         Ok(n) => n,
@@ -93,11 +100,11 @@ pub fn load(path: &Path, file: FileId, sources: &mut Sources) -> Loaded {
         return failed(root, diags);
     };
     let targets_path = root.join(&header.targets.value);
-    if let Some(d) = unusable_targets(&targets_path, &header.targets) {
+    if let Some(d) = unusable_targets(files, &targets_path, &header.targets) {
         diags.push(d);
         return failed(root, diags);
     }
-    let targets = load::load_path(&targets_path, sources);
+    let targets = load::load_from(files, &targets_path, sources, trees);
     diags.extend(targets.diagnostics);
     let Some(mut doc) = targets.document else {
         return failed(root, diags);
@@ -139,17 +146,22 @@ fn failed(root: PathBuf, diagnostics: Vec<Diagnostic>) -> Loaded {
 }
 
 /// Why `targets:` cannot be loaded, if it cannot: missing, or itself a 自评 document.
-fn unusable_targets(path: &Path, written: &Spanned<String>) -> Option<Diagnostic> {
+fn unusable_targets(
+    files: &dyn FileSource,
+    path: &Path,
+    written: &Spanned<String>,
+) -> Option<Diagnostic> {
     let shown = load::display_path(path);
-    if !path.exists() {
+    let kind = files.kind(path);
+    if kind.is_none() {
         return Some(
             Diagnostic::of(&rules::E016, format!("targets 指向的绩效目标文档不存在：{shown}"))
                 .at(written.span, "找不到这个文件或文件夹")
                 .with_help("targets 写绩效目标文档（YAML 文件，或含 jixiao.yaml 的文件夹）相对于本文件的路径，如 `targets: ../2025`"),
         );
     }
-    let is_self_evaluation =
-        path.is_file() && std::fs::read_to_string(path).is_ok_and(|text| is_evaluation_text(&text));
+    let is_self_evaluation = kind == Some(EntryKind::File)
+        && files.read(path).is_ok_and(|text| is_evaluation_text(&text));
     is_self_evaluation.then(|| {
         Diagnostic::of(
             &rules::E016,

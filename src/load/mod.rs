@@ -76,7 +76,7 @@ pub fn load_path(path: &Path, sources: &mut Sources) -> Loaded {
 /// Loads a document from a YAML file or a document folder of `files` (the disk, or
 /// unsaved editor buffers over it).
 pub fn load_path_from(files: &dyn FileSource, path: &Path, sources: &mut Sources) -> Loaded {
-    load(files, path, sources, None)
+    load_from(files, path, sources, None)
 }
 
 /// [`load_path_from`] reusing the node trees of files unchanged since an earlier load
@@ -87,10 +87,11 @@ pub fn load_path_cached(
     sources: &mut Sources,
     trees: &mut yaml::ParseCache,
 ) -> Loaded {
-    load(files, path, sources, Some(trees))
+    load_from(files, path, sources, Some(trees))
 }
 
-fn load(
+/// Loads from `files`, with the cache of node trees when the caller keeps one.
+pub(crate) fn load_from(
     files: &dyn FileSource,
     path: &Path,
     sources: &mut Sources,
@@ -102,7 +103,7 @@ fn load(
         let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         match read(files, path, sources) {
             Ok(file) if evaluation::is_evaluation_text(sources.text(file)) => {
-                return evaluation::load(path, file, sources);
+                return evaluation::load(files, path, file, sources, trees);
             }
             Ok(file) => {
                 let (document, diagnostics) = convert::document(file, sources, Vec::new(), trees);

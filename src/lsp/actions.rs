@@ -76,7 +76,8 @@ pub fn actions(
             .filter(in_file)
             .filter_map(|d| d.fix.as_ref())
             .collect();
-        let fixes = non_overlapping(fixes);
+        let len = checked.sources.text(file).len();
+        let fixes = crate::check::fix::selected(len, &fixes);
         if !fixes.is_empty() {
             out.push(CodeAction {
                 title: format!("修复本文件中所有能确定的问题（{} 处）", fixes.len()),
@@ -84,19 +85,6 @@ pub fn actions(
                 edit: Some(edit(checked, uri, &fixes)),
                 ..Default::default()
             });
-        }
-    }
-    out
-}
-
-/// The fixes `jixiao check --fix` applies in one round: in source order, skipping any
-/// that overlaps an earlier one.
-fn non_overlapping(mut fixes: Vec<&Fix>) -> Vec<&Fix> {
-    fixes.sort_by_key(|f| (f.span.start, f.span.end));
-    let mut out: Vec<&Fix> = Vec::new();
-    for f in fixes {
-        if out.last().is_none_or(|prev| prev.span.end <= f.span.start) {
-            out.push(f);
         }
     }
     out

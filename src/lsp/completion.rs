@@ -1,6 +1,7 @@
 //! Completion from the line being typed (which is rarely valid YAML yet): 一级 and 二级
-//! names from the document's framework, units, comparators and canonical dates for a
-//! `value:`, rule codes under `allow:` and `rules:`.
+//! names from the document's framework (their aliases shown as such), units, comparators
+//! and canonical dates for a `value:` (or a 自评 `actual:`), rule codes under `allow:`
+//! and `rules:`.
 
 use lsp_types::{CompletionItem, CompletionItemKind, CompletionTextEdit, TextEdit};
 
@@ -55,31 +56,35 @@ pub fn complete(text: &str, offset: usize, cx: &Context) -> Vec<CompletionItem> 
             let Some(fw) = cx.framework else {
                 return Vec::new();
             };
-            fw.level1
-                .iter()
-                .enumerate()
-                .map(|(i, l1)| {
-                    let children: Vec<&str> = l1.level2.iter().map(|l2| l2.name.as_str()).collect();
-                    item(
-                        &l1.name,
-                        CompletionItemKind::ENUM_MEMBER,
-                        format!("一级指标：{}", children.join("、")),
-                        i,
-                        edit(from, format!("{space}{}", l1.name)),
-                    )
-                })
-                .collect()
+            let mut out = Vec::new();
+            for l1 in &fw.level1 {
+                let children: Vec<&str> = l1.level2.iter().map(|l2| l2.name.as_str()).collect();
+                out.push(item(
+                    &l1.name,
+                    CompletionItemKind::ENUM_MEMBER,
+                    format!("一级指标：{}", children.join("、")),
+                    out.len(),
+                    edit(from, format!("{space}{}", l1.name)),
+                ));
+            }
+            out.extend(alias_items(
+                fw.level1.iter().map(|l1| (&l1.name, &l1.aliases)),
+                500,
+                &|name| edit(from, format!("{space}{name}")),
+            ));
+            out
         }
         "level2" => {
             let Some(fw) = cx.framework else {
                 return Vec::new();
             };
             let parent = enclosing_level1(text, line_start, indent);
+            let parent = parent.as_deref().and_then(|p| fw.level1(p));
             let mut out = Vec::new();
             for l1 in &fw.level1 {
-                let under = parent.as_deref() == Some(l1.name.as_str());
+                let under = parent.is_none_or(|p| std::ptr::eq(p, l1));
                 for l2 in &l1.level2 {
-                    let rank = if under || parent.is_none() { 0 } else { 100 };
+                    let rank = if under { 0 } else { 100 };
                     out.push(item(
                         &l2.name,
                         CompletionItemKind::ENUM_MEMBER,
@@ -89,9 +94,17 @@ pub fn complete(text: &str, offset: usize, cx: &Context) -> Vec<CompletionItem> 
                     ));
                 }
             }
+            let level2 = fw
+                .level1
+                .iter()
+                .filter(|l1| parent.is_none_or(|p| std::ptr::eq(p, *l1)))
+                .flat_map(|l1| l1.level2.iter().map(|l2| (&l2.name, &l2.aliases)));
+            out.extend(alias_items(level2, 500, &|name| {
+                edit(from, format!("{space}{name}"))
+            }));
             out
         }
-        "value" => value_items(typed, from, space, cx, &edit),
+        "value" | "actual" => value_items(typed, from, space, cx, &edit),
         _ => Vec::new(),
     }
 }
@@ -120,6 +133,33 @@ fn item(
         text_edit,
         ..Default::default()
     }
+}
+
+/// The aliases of framework names, shown as aliases: choosing one writes the canonical
+/// name (what `jixiao check --fix` would change the alias to).
+fn alias_items<'a>(
+    names: impl Iterator<Item = (&'a String, &'a Vec<String>)>,
+    rank: usize,
+    edit: &dyn Fn(&str) -> Option<CompletionTextEdit>,
+) -> Vec<CompletionItem> {
+    let mut out = Vec::new();
+    for (name, aliases) in names {
+        for alias in aliases {
+            let mut it = item(
+                alias,
+                CompletionItemKind::REFERENCE,
+                format!("别名，写入规范名称 {name}"),
+                rank + out.len(),
+                edit(name),
+            );
+            it.label_details = Some(lsp_types::CompletionItemLabelDetails {
+                detail: None,
+                description: Some(format!("→ {name}")),
+            });
+            out.push(it);
+        }
+    }
+    out
 }
 
 /// Units after a number, comparators before it, canonical dates for the whole value.
@@ -266,5 +306,44 @@ mod tests {
         // Replaces the 万 typed after the number (UTF-16 columns).
         assert_eq!(e.range.start.character, 25);
         assert_eq!(e.range.end.character, 26);
+    }
+
+    #[test]
+    fn aliases_are_offered_as_aliases_and_write_the_canonical_name() {
+        let fw = Framework::resolve("2021", "doc.yaml")
+            .ok()
+            .expect("built-in framework");
+        let cx = Context {
+            framework: Some(&fw),
+            year: None,
+        };
+        let text = "      - level1: 产出指标\n        groups:\n          - level2: ";
+        let items = complete(text, text.len(), &cx);
+        let alias = items
+            .iter()
+            .find(|i| i.label == "时效性指标")
+            .expect("the alias of 时效指标 offered");
+        assert_eq!(alias.detail.as_deref(), Some("别名，写入规范名称 时效指标"));
+        let Some(CompletionTextEdit::Edit(e)) = &alias.text_edit else {
+            panic!("edit")
+        };
+        assert_eq!(e.new_text, "时效指标");
+        // Under 产出指标 only its own 二级 aliases; the canonical names come first.
+        assert!(!items.iter().any(|i| i.label == "生态环境效益指标"));
+        let rank = |label: &str| {
+            items
+                .iter()
+                .find(|i| i.label == label)
+                .and_then(|i| i.sort_text.clone())
+                .unwrap()
+        };
+        assert!(rank("时效指标") < rank("时效性指标"));
+        let text = "  - level1: ";
+        let items = complete(text, text.len(), &cx);
+        let alias = items.iter().find(|i| i.label == "效果指标").unwrap();
+        let Some(CompletionTextEdit::Edit(e)) = &alias.text_edit else {
+            panic!("edit")
+        };
+        assert_eq!(e.new_text, "效益指标");
     }
 }

@@ -1,6 +1,6 @@
-//! Hover: a rule code explains itself (as `jixiao explain`), a value shows how jixiao
-//! reads it (as `jixiao parse-value`), a 一级 or 二级 name shows its place in the
-//! document's framework.
+//! Hover: a rule code explains itself (as `jixiao explain`), a value (or a 自评 `actual:`)
+//! shows how jixiao reads it (as `jixiao parse-value`), a 一级 or 二级 name shows its place
+//! in the document's framework, and says so when it is an alias.
 
 use crate::check::framework::{Category, Framework};
 use crate::check::{docs, rules};
@@ -25,7 +25,7 @@ pub fn hover(text: &str, offset: usize, framework: Option<&Framework>) -> Option
             let key = place.parent_key()?;
             let in_plan = place.path.contains(&"spending_plan");
             match key {
-                "value" => Some((value_markdown(text), span)),
+                "value" | "actual" => Some((value_markdown(text), span)),
                 _ if in_plan => Some((value_markdown(text), span)),
                 "level1" => Some((level1_markdown(text, framework?), span)),
                 "level2" => Some((level2_markdown(text, framework?), span)),
@@ -40,7 +40,7 @@ pub fn value_markdown(input: &str) -> String {
     let parsed = value::parse(input);
     let mut lines = vec![format!("**指标值** `{input}`"), String::new()];
     let mut item = |label: &str, v: String| lines.push(format!("- {label}：{v}"));
-    item("类型", kind_zh(&parsed.kind).to_string());
+    item("类型", parsed.kind.kind_label().to_string());
     if let Some(c) = parsed.kind.comparator() {
         item(
             "比较符",
@@ -67,18 +67,16 @@ pub fn value_markdown(input: &str) -> String {
             qualifier,
             ..
         } => {
-            let mut date = String::new();
-            if let Some(y) = year {
-                date.push_str(&format!("{y}年"));
+            // The date alone, as written canonically, without comparator or qualifier.
+            let date = Value::Date {
+                comparator: None,
+                year: *year,
+                month: *month,
+                day: *day,
+                period: *period,
+                qualifier: None,
             }
-            if let Some(p) = period {
-                date.push_str(&format!("{}月至{}月", p.from, p.to));
-            } else if let Some(m) = month {
-                date.push_str(&format!("{m}月"));
-                if let Some(d) = day {
-                    date.push_str(&format!("{d}日"));
-                }
-            }
+            .to_string();
             item("日期", date);
             if let Some(q) = qualifier {
                 let meaning = if q.is_deadline() {
@@ -89,6 +87,7 @@ pub fn value_markdown(input: &str) -> String {
                 item("限定", format!("{}（{meaning}）", q.as_str()));
             }
         }
+        Value::Period { from, to } => item("期间", format!("{from} 至 {to}")),
         Value::Duration {
             factor,
             number,
@@ -130,18 +129,6 @@ pub fn value_markdown(input: &str) -> String {
         "`jixiao parse-value` 的结果：\n\n```json\n{json}\n```"
     ));
     lines.join("\n")
-}
-
-fn kind_zh(v: &Value) -> &'static str {
-    match v {
-        Value::Quantity { .. } => "数量",
-        Value::Percent { .. } => "百分比",
-        Value::Ratio { .. } => "比例",
-        Value::Range { .. } => "区间",
-        Value::Date { .. } => "日期或期限",
-        Value::Duration { .. } => "时长",
-        Value::Text { .. } => "定性文字",
-    }
 }
 
 fn relation_zh(symbol: &str) -> &'static str {
@@ -187,6 +174,24 @@ fn framework_line(fw: &Framework) -> String {
     format!("指标体系 `{}`：{}", fw.name, fw.title)
 }
 
+/// The line that says a name is written another way than the framework's, if it is.
+fn alias_line(written: &str, name: &str, aliases: &[String]) -> Option<String> {
+    if written.trim() == name {
+        return None;
+    }
+    let declared = aliases.iter().any(|a| a == written.trim());
+    let how = if declared { "别名" } else { "写法" };
+    Some(format!(
+        "`{}` 是 `{name}` 的{how}；规范名称是 `{name}`（`jixiao check --fix` 改为规范名称）",
+        written.trim()
+    ))
+}
+
+/// The other names a framework entry accepts, as a line.
+fn aliases_line(aliases: &[String]) -> Option<String> {
+    (!aliases.is_empty()).then(|| format!("别名：{}", aliases.join("、")))
+}
+
 fn level1_markdown(name: &str, fw: &Framework) -> String {
     let mut out = Vec::new();
     match fw.level1(name) {
@@ -197,6 +202,14 @@ fn level1_markdown(name: &str, fw: &Framework) -> String {
                 framework_line(fw)
             ));
             out.push(String::new());
+            if let Some(line) = alias_line(name, &l1.name, &l1.aliases) {
+                out.push(line);
+                out.push(String::new());
+            }
+            if let Some(line) = aliases_line(&l1.aliases) {
+                out.push(line);
+                out.push(String::new());
+            }
             out.push("可用的二级指标：".into());
             out.push(String::new());
             for l2 in &l1.level2 {
@@ -231,8 +244,17 @@ fn level2_markdown(name: &str, fw: &Framework) -> String {
     out.push(format!("**二级指标 {name}**（{}）", framework_line(fw)));
     out.push(String::new());
     for (l1, l2) in places {
+        if let Some(line) = alias_line(name, &l2.name, &l2.aliases) {
+            out.push(format!("- {line}"));
+        }
         out.push(format!("- 属于一级指标：{}", l1.name));
         out.push(format!("- 类别：{}", category_zh(l2.category)));
+        if l2.qualitative {
+            out.push("- 目标可以是定性文字".into());
+        }
+        if let Some(line) = aliases_line(&l2.aliases) {
+            out.push(format!("- {line}"));
+        }
     }
     if !fw.required.is_empty() {
         let required: Vec<&str> = fw.required.iter().map(|c| c.label()).collect();
@@ -255,5 +277,28 @@ mod tests {
         assert!(md.contains("比较符：≤（不高于）"), "{md}");
         assert!(md.contains("`≤41.66万元`"), "{md}");
         assert!(md.contains("\"kind\": \"quantity\""), "{md}");
+    }
+
+    #[test]
+    fn names_written_as_aliases_say_so() {
+        let fw = Framework::resolve("2021", "doc.yaml")
+            .ok()
+            .expect("built-in framework");
+        let md = level1_markdown("效果指标", &fw);
+        assert!(md.starts_with("**一级指标 效益指标**"), "{md}");
+        assert!(md.contains("`效果指标` 是 `效益指标` 的别名"), "{md}");
+        let md = level2_markdown("时效性指标", &fw);
+        assert!(md.contains("`时效性指标` 是 `时效指标` 的别名"), "{md}");
+        assert!(md.contains("类别：时效"), "{md}");
+        let md = level2_markdown("时效指标", &fw);
+        assert!(!md.contains("的别名"), "{md}");
+        assert!(md.contains("别名：时效性指标"), "{md}");
+    }
+
+    #[test]
+    fn a_period_shows_both_ends() {
+        let md = value_markdown("2023年7月-2024年1月");
+        assert!(md.contains("类型：期间"), "{md}");
+        assert!(md.contains("期间：2023年7月 至 2024年1月"), "{md}");
     }
 }

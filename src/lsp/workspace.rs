@@ -15,6 +15,7 @@ use crate::diag::Diagnostic;
 use crate::load::yaml::ParseCache;
 use crate::load::{self, DOCUMENT_FILE, Disk, EntryKind, FileSource, Overlay};
 use crate::model::Document;
+use crate::pipeline;
 use crate::span::{FileId, Sources};
 
 /// One document's last check.
@@ -22,7 +23,7 @@ pub struct Checked {
     /// The document: its folder, or its file for the single-file form.
     pub path: PathBuf,
     pub sources: Sources,
-    /// The model, when the document loaded.
+    /// The model as checked: complete, or as far as it was read past loading errors.
     pub document: Option<Document>,
     /// Loading and checking findings, as `jixiao check` reports them.
     pub diagnostics: Vec<Diagnostic>,
@@ -208,18 +209,19 @@ impl Workspace {
     }
 }
 
-/// Loads and checks one document from `files`, as `jixiao check` does from the disk,
-/// parsing only the files whose text is not in `trees` yet.
+/// Loads and checks one document from `files`, as `jixiao check` does from the disk
+/// (the same [`pipeline::check_loaded`], so recovery past broken fields and the 自评
+/// checks included), parsing only the files whose text is not in `trees` yet.
 pub fn check_document(files: &dyn FileSource, path: &Path, trees: &mut ParseCache) -> Checked {
     let mut sources = Sources::new();
     let is_folder = files.kind(path) == Some(EntryKind::Dir);
     let loaded = load::load_path_cached(files, path, &mut sources, trees);
-    let mut diagnostics = loaded.diagnostics;
-    let mut framework = None;
-    if let Some(doc) = &loaded.document {
-        diagnostics.extend(crate::check::check(doc, &sources).diagnostics);
-        framework = Framework::resolve(&doc.framework.value, sources.name(doc.file)).ok();
-    }
+    let run = pipeline::check_loaded(loaded, sources);
+    let document = run.document.or(run.recovered);
+    let sources = run.sources;
+    let framework = document
+        .as_ref()
+        .and_then(|doc| Framework::resolve(&doc.framework.value, sources.name(doc.file)).ok());
     let mut file_list = Vec::new();
     let mut lines = Vec::new();
     while sources.files().get(file_list.len()).is_ok() {
@@ -227,12 +229,12 @@ pub fn check_document(files: &dyn FileSource, path: &Path, trees: &mut ParseCach
         file_list.push((id, PathBuf::from(sources.name(id))));
         lines.push(LineIndex::new(sources.text(id)));
     }
-    let year = loaded.document.as_ref().map(|d| d.year.value);
+    let year = document.as_ref().map(|d| d.year.value);
     Checked {
         path: path.to_path_buf(),
         sources,
-        document: loaded.document,
-        diagnostics,
+        document,
+        diagnostics: run.diagnostics,
         files: file_list,
         lines,
         framework,

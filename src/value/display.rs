@@ -18,6 +18,13 @@ fn point(f: &mut Formatter<'_>, p: &DatePoint) -> fmt::Result {
     Ok(())
 }
 
+/// A point of a period as written: `2023年7月`, `2020年1月1日`.
+impl fmt::Display for DatePoint {
+    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
+        point(f, self)
+    }
+}
+
 fn comparator(f: &mut Formatter<'_>, c: &Option<Comparator>) -> fmt::Result {
     match c {
         Some(c) => f.write_str(c.canonical().as_str()),
