@@ -59,25 +59,18 @@ pub fn value_markdown(input: &str) -> String {
         Value::Percent { number, .. } => item("数值", format!("{number}%")),
         Value::Ratio { left, right, .. } => item("比例", format!("{left}:{right}")),
         Value::Range { low, high, .. } => item("范围", format!("{low} 至 {high}")),
-        Value::Date {
-            year,
-            month,
-            day,
-            period,
-            qualifier,
-            ..
-        } => {
+        Value::Date { qualifier, .. } => {
             // The date alone, as written canonically, without comparator or qualifier.
-            let date = Value::Date {
-                comparator: None,
-                year: *year,
-                month: *month,
-                day: *day,
-                period: *period,
-                qualifier: None,
+            let mut date = parsed.kind.clone();
+            if let Value::Date {
+                comparator,
+                qualifier,
+                ..
+            } = &mut date
+            {
+                (*comparator, *qualifier) = (None, None);
             }
-            .to_string();
-            item("日期", date);
+            item("日期", date.to_string());
             if let Some(q) = qualifier {
                 let meaning = if q.is_deadline() {
                     "期限"
@@ -293,6 +286,13 @@ mod tests {
         let md = level2_markdown("时效指标", &fw);
         assert!(!md.contains("的别名"), "{md}");
         assert!(md.contains("别名：时效性指标"), "{md}");
+    }
+
+    #[test]
+    fn a_deadline_shows_the_date_and_its_qualifier_apart() {
+        let md = value_markdown("2025年12月31日前");
+        assert!(md.contains("- 日期：2025年12月31日\n"), "{md}");
+        assert!(md.contains("- 限定：前（期限）"), "{md}");
     }
 
     #[test]
