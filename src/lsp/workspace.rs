@@ -272,10 +272,12 @@ pub fn document_of(files: &dyn FileSource, path: &Path, text: Option<&str>) -> O
 }
 
 /// Whether a YAML file outside any document folder is a single-file document: it has a
-/// top-level `projects:` or names jixiao's schema.
+/// top-level `projects:` or `targets:` (a 自评 document) or names jixiao's schema.
 fn looks_like_document(text: &str) -> bool {
     text.lines().any(|l| {
-        l.starts_with("projects:") || (l.starts_with('#') && l.contains("jixiao.schema.json"))
+        l.starts_with("projects:")
+            || l.starts_with(&format!("{}:", load::evaluation::TARGETS_KEY))
+            || (l.starts_with('#') && l.contains("jixiao.schema.json"))
     })
 }
 
@@ -289,6 +291,7 @@ mod tests {
         assert!(looks_like_document(
             "# yaml-language-server: $schema=../schema/jixiao.schema.json\n"
         ));
+        assert!(looks_like_document("targets: ../2025\ndate: 2026-03-20\n"));
         assert!(!looks_like_document("on: push\njobs:\n  projects: 1\n"));
     }
 }
