@@ -161,12 +161,16 @@ fn row_of(project: &Project, span: Span) -> Option<&Row> {
         .1
 }
 
+/// The places of a row's fields in its targets file (a 自评 document's `actual:` and the
+/// like are in another file, so they are left out).
 fn row_spans(r: &Row) -> impl Iterator<Item = Span> + '_ {
     [
         Some(r.level3.span),
         r.description.as_ref().map(|d| d.span),
         Some(r.value.span),
         r.basis.as_ref().map(|b| b.span),
+        r.direction.as_ref().map(|d| d.span),
+        r.explanation.as_ref().map(|e| e.span),
     ]
     .into_iter()
     .flatten()
