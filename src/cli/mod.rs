@@ -9,6 +9,7 @@ pub(crate) mod common;
 mod diff;
 mod explain;
 mod fmt;
+mod help;
 mod import;
 mod init;
 mod lsp;
@@ -19,7 +20,7 @@ mod watch;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// Exit code: the input has errors.
 pub const EXIT_INPUT_ERRORS: u8 = 1;
@@ -32,9 +33,7 @@ pub const EXIT_FAILURE: u8 = 2;
     version = crate::version::VERSION,
     long_version = crate::version::LONG_VERSION,
     about = "绩效目标表编译器：把 YAML 写成的项目支出绩效目标表校验并生成 PDF、HTML 和文本",
-    disable_help_subcommand = true,
-    help_template = "{about}\n\n用法：{usage}\n\n{all-args}",
-    next_help_heading = "选项"
+    disable_help_subcommand = true
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -69,15 +68,20 @@ enum Command {
     Lsp(lsp::LspArgs),
 }
 
+/// The command tree as users see it: every heading, flag and note in Chinese. A new
+/// subcommand in [`Command`] is localized here with the rest; it needs nothing of its own.
+pub fn command() -> clap::Command {
+    help::localize(Cli::command())
+}
+
 /// Parses the command line and runs the subcommand.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => {
-            let code = if e.use_stderr() { EXIT_FAILURE } else { 0 };
-            let _ = e.print();
-            return ExitCode::from(code);
-        }
+        Err(e) => return usage_failure(&e),
     };
     match cli.command {
         Command::Build(a) => build::run(a),
@@ -92,6 +96,26 @@ pub fn run() -> ExitCode {
         Command::Rules(a) => rules::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Lsp(a) => lsp::run(a),
+    }
+}
+
+/// Help and version go to stdout (exit 0); help shown for a missing subcommand and every
+/// usage error go to stderr in Chinese (exit 2).
+fn usage_failure(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            ExitCode::from(EXIT_FAILURE)
+        }
+        _ => {
+            eprint!("{}", help::usage_error(e));
+            ExitCode::from(EXIT_FAILURE)
+        }
     }
 }
 
