@@ -36,6 +36,44 @@ impl Severity {
     }
 }
 
+/// Why reading or writing a file failed, in Chinese: the standard library words its
+/// errors in English ("No space left on device (os error 28)"), and every message that
+/// passes one on to a user says it with this.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "文件不存在".into(),
+        ErrorKind::PermissionDenied => "没有权限".into(),
+        ErrorKind::InvalidData => "不是 UTF-8 编码的文本".into(),
+        ErrorKind::IsADirectory => "这是一个文件夹，不是文件".into(),
+        ErrorKind::NotADirectory => "路径中有一段不是文件夹".into(),
+        ErrorKind::DirectoryNotEmpty => "文件夹不为空".into(),
+        ErrorKind::AlreadyExists => "已经存在".into(),
+        ErrorKind::StorageFull => "磁盘空间不足".into(),
+        ErrorKind::QuotaExceeded => "超出了磁盘配额".into(),
+        ErrorKind::ReadOnlyFilesystem => "所在的磁盘是只读的".into(),
+        ErrorKind::FileTooLarge => "文件过大".into(),
+        ErrorKind::CrossesDevices => "不能跨磁盘移动".into(),
+        ErrorKind::InvalidFilename => "文件名无效或过长".into(),
+        ErrorKind::BrokenPipe => "输出已被关闭".into(),
+        ErrorKind::UnexpectedEof => "文件意外结束".into(),
+        _ => match e.raw_os_error() {
+            Some(code) => format!("系统错误（错误码 {code}）"),
+            None => "系统错误".into(),
+        },
+    }
+}
+
+/// `无法读取 <path>：<why>`, the reason in Chinese.
+pub fn cannot_read(path: &std::path::Path, e: &std::io::Error) -> String {
+    format!("无法读取 {}：{}", path.display(), io_reason(e))
+}
+
+/// `无法写入 <path>：<why>`, the reason in Chinese.
+pub fn cannot_write(path: &std::path::Path, e: &std::io::Error) -> String {
+    format!("无法写入 {}：{}", path.display(), io_reason(e))
+}
+
 /// A span with a short text shown under it.
 #[derive(Clone, Debug, Serialize)]
 pub struct Label {

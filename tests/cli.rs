@@ -145,3 +145,79 @@ fn usage_errors_are_chinese_with_a_hint() {
         assert_chinese(args, &text);
     }
 }
+
+/// What libraries say in English reaches the user in Chinese, with a help line that fits
+/// the cause: a YAML bomb, a number YAML reads as infinite, a binary file given to import,
+/// an output folder that cannot be made.
+#[test]
+fn library_errors_are_translated_at_the_boundary() {
+    let dir = std::env::temp_dir().join(format!("jixiao-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..9 {
+        let prev = if i == 1 {
+            "a".to_string()
+        } else {
+            format!("b{}", i - 1)
+        };
+        let refs = vec![format!("*{prev}"); 9].join(", ");
+        bomb.push_str(&format!("b{i}: &b{i} [{refs}]\n"));
+    }
+    let cases = [
+        (
+            "bomb.yaml",
+            bomb.into_bytes(),
+            "budget breached",
+            "上限",
+            "YAML 炸弹",
+        ),
+        (
+            "inf.yaml",
+            "year: 1e400\namount_unit: 元\n".as_bytes().to_vec(),
+            "non-finite",
+            "无穷大",
+            "请加引号",
+        ),
+    ];
+    for (name, bytes, english, message, help) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let (code, text) = jixiao(&["check", path.to_str().unwrap()]);
+        assert_eq!(code, 1, "{text}");
+        assert!(
+            !text.contains(english) && text.contains(message) && text.contains(help),
+            "{name}:\n{text}"
+        );
+    }
+    let binary = dir.join("binary.txt");
+    std::fs::write(&binary, (0..=255u8).cycle().take(4096).collect::<Vec<u8>>()).unwrap();
+    let (code, text) = jixiao(&[
+        "import",
+        binary.to_str().unwrap(),
+        "--out",
+        dir.join("out").to_str().unwrap(),
+    ]);
+    assert_ne!(code, 0, "{text}");
+    assert!(
+        !text.contains("stream did not contain") && !text.contains("UTF-8 ") && text.contains("无法导入"),
+        "{text}"
+    );
+    // An output below a file: the system's "Not a directory (os error 20)" in Chinese.
+    let blocker = dir.join("blocker");
+    std::fs::write(&blocker, "").unwrap();
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/tianjin-gongxin-2025");
+    let (code, text) = jixiao(&[
+        "build",
+        example,
+        "--format",
+        "text",
+        "--out",
+        blocker.join("out").to_str().unwrap(),
+    ]);
+    assert_ne!(code, 0, "{text}");
+    assert!(
+        !text.contains("os error") && !text.contains("Not a directory") && text.contains("不是文件夹"),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

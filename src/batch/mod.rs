@@ -329,7 +329,7 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
     if (manifest != on_disk || !exists) && (!nothing || plan.shard.is_some()) {
         let path = plan.out.join(cache::MANIFEST_PATH);
         pipeline::write_atomic(&path, &manifest.to_bytes())
-            .map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
+            .map_err(|e| diag::cannot_write(&path, &e))?;
     }
     match volume_error {
         Some(e) => Err(e),
@@ -356,7 +356,7 @@ fn take_shard(dir: &Path, out: &Path, previous: &mut Manifest) -> Result<(), Str
         for output in entry.outputs.values() {
             let from = dir.join(&output.path);
             let bytes =
-                std::fs::read(&from).map_err(|e| format!("无法读取 {}：{e}", from.display()))?;
+                std::fs::read(&from).map_err(|e| diag::cannot_read(&from, &e))?;
             write(&out.join(&output.path), &bytes)?;
         }
         previous.documents.insert(id, entry);
@@ -582,7 +582,7 @@ impl Job<'_> {
         let rel = format!("{}.{}", ready.stem, format.extension());
         let target = self.plan.out.join(&rel);
         pipeline::write_atomic(&target, bytes)
-            .map_err(|e| format!("无法写入 {}：{e}", target.display()))?;
+            .map_err(|e| diag::cannot_write(&target, &e))?;
         Ok(Output {
             path: rel,
             key: key.to_string(),
@@ -759,7 +759,7 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
     if std::fs::read(path).ok().as_deref() == Some(bytes) {
         return Ok(());
     }
-    pipeline::write_atomic(path, bytes).map_err(|e| format!("无法写入 {}：{e}", path.display()))
+    pipeline::write_atomic(path, bytes).map_err(|e| diag::cannot_write(&path, &e))
 }
 
 /// Removes outputs the previous build wrote that this one no longer produces (deleted

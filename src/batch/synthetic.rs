@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::diag::Severity;
+use crate::diag::{self, Severity};
 use crate::load::{self, DOCUMENT_FILE};
 use crate::model::{Allow, Document, Project, RuleLevel};
 use crate::pipeline;
@@ -64,7 +64,7 @@ pub fn write_jurisdiction(
 
 fn write(path: &Path, text: &str) -> Result<(), String> {
     pipeline::write_atomic(path, text.as_bytes())
-        .map_err(|e| format!("无法写入 {}：{e}", path.display()))
+        .map_err(|e| diag::cannot_write(&path, &e))
 }
 
 /// Quotes a string as a JSON string, which YAML reads as a double-quoted scalar.

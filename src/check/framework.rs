@@ -185,7 +185,7 @@ impl Framework {
             let shown = crate::load::display_path(path);
             let text = std::fs::read_to_string(path).map_err(|e| FrameworkError::Invalid {
                 path: shown.clone(),
-                reason: e.to_string(),
+                reason: crate::diag::io_reason(&e),
             })?;
             return Framework::parse(&text).map_err(|reason| FrameworkError::Invalid {
                 path: shown,

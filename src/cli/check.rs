@@ -97,7 +97,7 @@ fn apply_fixes(outcome: &Checked) -> Result<usize, String> {
         }
         let name = outcome.sources.name(file);
         pipeline::write_atomic(Path::new(name), text.as_bytes())
-            .map_err(|e| format!("无法写入 {name}：{e}"))?;
+            .map_err(|e| crate::diag::cannot_write(Path::new(name), &e))?;
         applied += n;
     }
     Ok(applied)

@@ -55,7 +55,7 @@ pub fn run(args: FmtArgs) -> ExitCode {
                     if args.check {
                         println!("需要重排：{}", load::display_path(path));
                     } else if let Err(e) = write_atomic(path, new.as_bytes()) {
-                        eprintln!("错误：无法写入 {}：{e}", path.display());
+                        eprintln!("错误：{}", crate::diag::cannot_write(path, &e));
                         failed = true;
                     } else {
                         println!("已重排：{}", load::display_path(path));
@@ -402,15 +402,15 @@ fn verify(doc_path: &Path, files: &[(PathBuf, String, String)]) -> Result<(), St
                 let rel = path.strip_prefix(doc_path).unwrap_or(path);
                 let dest = scratch.join(rel);
                 if let Some(parent) = dest.parent() {
-                    std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+                    std::fs::create_dir_all(parent).map_err(|e| crate::diag::io_reason(&e))?;
                 }
-                std::fs::write(&dest, new).map_err(|e| e.to_string())?;
+                std::fs::write(&dest, new).map_err(|e| crate::diag::io_reason(&e))?;
             }
             scratch.clone()
         } else {
-            std::fs::create_dir_all(&scratch).map_err(|e| e.to_string())?;
+            std::fs::create_dir_all(&scratch).map_err(|e| crate::diag::io_reason(&e))?;
             let dest = scratch.join("document.yaml");
-            std::fs::write(&dest, &files[0].2).map_err(|e| e.to_string())?;
+            std::fs::write(&dest, &files[0].2).map_err(|e| crate::diag::io_reason(&e))?;
             dest
         };
         let mut sources = Sources::new();

@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use super::common::eprint_diagnostics;
 use super::{EXIT_INPUT_ERRORS, fail};
 use crate::check;
+use crate::diag;
 use crate::import::{ImportOptions, MAX_INPUT, import_bytes};
 use crate::load::{self, DOCUMENT_FILE};
 use crate::model::Document;
@@ -46,7 +47,7 @@ pub fn run(args: ImportArgs) -> ExitCode {
             ));
         }
         Ok(m) => m.len(),
-        Err(e) => return fail(format!("无法读取 {}：{}", args.file.display(), io_zh(&e))),
+        Err(e) => return fail(diag::cannot_read(&args.file, &e)),
     };
     if size > MAX_INPUT {
         return fail(format!(
@@ -58,7 +59,7 @@ pub fn run(args: ImportArgs) -> ExitCode {
     }
     let bytes = match std::fs::read(&args.file) {
         Ok(b) => b,
-        Err(e) => return fail(format!("无法读取 {}：{}", args.file.display(), io_zh(&e))),
+        Err(e) => return fail(diag::cannot_read(&args.file, &e)),
     };
     let mut sources = Sources::new();
     let options = ImportOptions { year: args.year };
@@ -73,15 +74,6 @@ pub fn run(args: ImportArgs) -> ExitCode {
     };
     eprint_diagnostics(&imported.notes, &sources);
     write_imported(&imported.document, &args.out)
-}
-
-/// An I/O error in Chinese (the system's own message may be English).
-fn io_zh(e: &std::io::Error) -> &'static str {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "文件不存在",
-        std::io::ErrorKind::PermissionDenied => "没有读取权限",
-        _ => "读取失败",
-    }
 }
 
 /// Checks what was imported and prints the counts and the next command: an office sees
@@ -178,7 +170,7 @@ fn write_single(doc: &Document, out: &Path) -> Result<(), String> {
     let parent = out.parent().unwrap_or(Path::new("."));
     let text = yamlfmt::document_single(doc, &schema_paths_for(parent));
     verify(&text, None)?;
-    write_atomic(out, text.as_bytes()).map_err(|e| format!("无法写入 {}：{e}", out.display()))
+    write_atomic(out, text.as_bytes()).map_err(|e| diag::cannot_write(out, &e))
 }
 
 fn write_folder(doc: &Document, out: &Path) -> Result<(), String> {
@@ -199,13 +191,13 @@ fn write_folder(doc: &Document, out: &Path) -> Result<(), String> {
         Ok(())
     })();
     let checked = written
-        .map_err(|e| format!("无法写入临时文件夹 {}：{e}", tmp.display()))
+        .map_err(|e| format!("无法写入临时文件夹 {}：{}", tmp.display(), diag::io_reason(&e)))
         .and_then(|()| verify(&settings, Some((&tmp, &projects))));
     let moved = checked.and_then(|()| {
         if out.exists() {
-            std::fs::remove_dir(out).map_err(|e| format!("无法替换 {}：{e}", out.display()))?;
+            std::fs::remove_dir(out).map_err(|e| format!("无法替换 {}：{}", out.display(), diag::io_reason(&e)))?;
         }
-        std::fs::rename(&tmp, out).map_err(|e| format!("无法写入 {}：{e}", out.display()))
+        std::fs::rename(&tmp, out).map_err(|e| diag::cannot_write(out, &e))
     });
     if moved.is_err() {
         let _ = std::fs::remove_dir_all(&tmp);

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::fail;
+use crate::diag;
 use crate::pipeline;
 
 /// jixiao's repository, the one setting in `Cargo.toml` (`repository`) that the CI files,
@@ -172,7 +173,7 @@ pub fn run(args: InitArgs) -> ExitCode {
     for (path, text) in &files {
         let target = args.dir.join(path);
         if let Err(e) = pipeline::write_atomic(&target, text.as_bytes()) {
-            return fail(format!("无法写入 {}：{e}", target.display()));
+            return fail(diag::cannot_write(&target, &e));
         }
     }
     report(&args.dir, &files, &scaffold);
@@ -220,7 +221,7 @@ fn self_evaluation(dir: &Path, targets: &Path, force: bool) -> ExitCode {
         &crate::evaluate::format::skeleton(&doc, &relative),
     );
     if let Err(e) = pipeline::write_atomic(&out, text.as_bytes()) {
-        return fail(format!("无法写入 {}：{e}", out.display()));
+        return fail(diag::cannot_write(&out, &e));
     }
     eprintln!("已创建 {}", out.display());
     eprintln!(

@@ -35,22 +35,22 @@ pub fn run(args: ParseValueArgs) -> ExitCode {
         for line in std::io::stdin().lock().lines() {
             let line = match line {
                 Ok(line) => line,
-                Err(e) => return super::fail(format!("读取标准输入失败：{e}")),
+                Err(e) => return super::fail(format!("读取标准输入失败：{}", crate::diag::io_reason(&e))),
             };
             let line = line.strip_suffix('\r').unwrap_or(&line);
             if let Err(e) = emit(line) {
-                return super::fail(format!("写出结果失败：{e}"));
+                return super::fail(format!("写出结果失败：{}", crate::diag::io_reason(&e)));
             }
         }
     } else {
         for v in &args.values {
             if let Err(e) = emit(v) {
-                return super::fail(format!("写出结果失败：{e}"));
+                return super::fail(format!("写出结果失败：{}", crate::diag::io_reason(&e)));
             }
         }
     }
     if let Err(e) = out.flush() {
-        return super::fail(format!("写出结果失败：{e}"));
+        return super::fail(format!("写出结果失败：{}", crate::diag::io_reason(&e)));
     }
     ExitCode::SUCCESS
 }

@@ -173,7 +173,7 @@ impl Method {
             let shown = crate::load::display_path(path);
             let text = std::fs::read_to_string(path).map_err(|e| MethodError::Invalid {
                 path: shown.clone(),
-                reason: e.to_string(),
+                reason: crate::diag::io_reason(&e),
             })?;
             return Method::parse(&text).map_err(|reason| MethodError::Invalid {
                 path: shown,

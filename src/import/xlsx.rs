@@ -57,7 +57,7 @@ pub fn read_xlsx(
         Ok(bytes) => read_xlsx_bytes(&name, &bytes, sources, options),
         Err(e) => Err(vec![Diagnostic::of(
             &rules::X001,
-            format!("无法读取文件 {name}：{e}"),
+            format!("无法读取文件 {name}：{}", crate::diag::io_reason(&e)),
         )]),
     }
 }

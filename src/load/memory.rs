@@ -185,7 +185,7 @@ pub fn read_tree(dir: &std::path::Path) -> Tree {
             continue;
         };
         let rel = rel.to_string_lossy().replace('\\', "/");
-        let text = std::fs::read_to_string(entry.path()).map_err(|e| e.to_string());
+        let text = std::fs::read_to_string(entry.path()).map_err(|e| crate::diag::io_reason(&e));
         tree.insert(rel, text);
     }
     tree

@@ -14,7 +14,7 @@ pub mod yaml;
 use std::path::{Path, PathBuf};
 
 use crate::check::rules;
-use crate::diag::Diagnostic;
+use crate::diag::{self, Diagnostic};
 use crate::model::Document;
 use crate::span::{Sources, Span};
 
@@ -143,18 +143,9 @@ fn read(files: &dyn FileSource, path: &Path, sources: &mut Sources) -> Result<us
         Ok(text) => Ok(sources.add(display_path(path), text)),
         Err(e) => Err(Diagnostic::of(
             &rules::L009,
-            format!("无法读取文件 {}：{}", display_path(path), io_reason(&e)),
+            format!("无法读取文件 {}：{}", display_path(path), diag::io_reason(&e)),
         )
         .with_help("检查路径是否正确、文件是否为 UTF-8 编码的文本")),
-    }
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "文件不存在".into(),
-        std::io::ErrorKind::PermissionDenied => "没有读取权限".into(),
-        std::io::ErrorKind::InvalidData => "不是 UTF-8 编码的文本".into(),
-        _ => e.to_string(),
     }
 }
 

@@ -162,12 +162,15 @@ pub fn parse(file: FileId, text: &str) -> Result<Node, Diagnostic> {
                 .unwrap_or(0)
                 .min(text.len());
             let end = next_char_boundary(text, offset);
-            Err(Diagnostic::of(&rules::L001, "YAML 语法错误")
-                .at(
-                    Span::new(file, offset, end),
+            let (label, help) = library_message(&err).unwrap_or_else(|| {
+                (
                     syntax_message(&err.without_snippet().to_string()),
+                    "检查缩进（只用空格）、冒号后的空格、括号与引号是否成对".to_string(),
                 )
-                .with_help("检查缩进（只用空格）、冒号后的空格、括号与引号是否成对"))
+            });
+            Err(Diagnostic::of(&rules::L001, "YAML 语法错误")
+                .at(Span::new(file, offset, end), label)
+                .with_help(help))
         }
     }
 }
@@ -186,6 +189,44 @@ fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
         .map(|(i, _)| i)
         .unwrap_or(rest.len());
     Some(line_start + col)
+}
+
+/// The parser's refusals that are not syntax errors, in Chinese with the help that fits:
+/// a limit of the reader (a "YAML bomb" of nested aliases, an absurdly deep or large
+/// file) or a number YAML would read as infinite. `None` for syntax errors.
+fn library_message(err: &serde_saphyr::Error) -> Option<(String, String)> {
+    use serde_saphyr::Error;
+    use serde_saphyr::budget::BudgetBreach;
+    let mut err = err;
+    while let Error::AliasError { error, .. } | Error::WithSnippet { error, .. } = err {
+        err = error;
+    }
+    match err {
+        Error::Budget { breach, .. } => {
+            let what = match breach {
+                BudgetBreach::Nodes { nodes } => format!("节点超过 {} 个", nodes.saturating_sub(1)),
+                BudgetBreach::Depth { depth } => format!("嵌套达到 {depth} 层"),
+                BudgetBreach::Aliases { aliases } => format!("别名（*引用）达到 {aliases} 个"),
+                BudgetBreach::AliasAnchorRatio { aliases, anchors } => {
+                    format!("{anchors} 个锚点被引用了 {aliases} 次")
+                }
+                BudgetBreach::Anchors { anchors } => format!("锚点达到 {anchors} 个"),
+                BudgetBreach::Documents { documents } => {
+                    format!("一个文件里有 {documents} 份 YAML 文档")
+                }
+                _ => "规模超出上限".to_string(),
+            };
+            Some((
+                format!("文件超出 jixiao 读取 YAML 的上限：{what}"),
+                "为防止一个小文件展开成巨量数据（“YAML 炸弹”），jixiao 限制节点数、嵌套深度与别名展开；不要用锚点与别名（&名称、*名称），把内容直接写出来".to_string(),
+            ))
+        }
+        Error::NonFiniteFloat { value, .. } => Some((
+            format!("`{value}` 会被 YAML 读作无穷大或非数，不是有效的数值"),
+            format!("若这里是文字，请加引号，如 \"{value}\"；若是数值，请写普通的有限数字"),
+        )),
+        _ => None,
+    }
 }
 
 /// The parser's message without its position (we show that ourselves), in Chinese where
