@@ -81,8 +81,3 @@ impl Fingerprint {
         format!("{:016x}{:016x}", self.a, self.b)
     }
 }
-
-/// The fingerprint of one string, as hex.
-pub fn hex_of(s: &str) -> String {
-    Fingerprint::new().str(s).hex()
-}

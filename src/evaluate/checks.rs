@@ -25,7 +25,7 @@ pub fn run(cx: &mut Context) {
             let span = doc
                 .scoring
                 .as_ref()
-                .map_or_else(|| crate::load::whole_file(doc.file), |s| s.span);
+                .map_or_else(|| crate::span::Span::file_start(doc.file), |s| s.span);
             cx.push(
                 Diagnostic::of(&rules::E011, e.message(name))
                     .at(span, "评分办法")

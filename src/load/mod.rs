@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use crate::check::rules;
 use crate::diag::{self, Diagnostic};
 use crate::model::Document;
-use crate::span::{Sources, Span};
+use crate::span::Sources;
 
 pub use convert::{DOCUMENT_KEYS, PROJECT_KEYS};
 pub use files::{Disk, EntryKind, FileSource, Overlay};
@@ -252,9 +252,4 @@ fn load_folder(
     let (document, more) = convert::document(settings_file, sources, project_sources, trees);
     diagnostics.extend(more);
     Loaded::new(document, diagnostics, root)
-}
-
-/// A span for a whole file, used when a finding has no better place.
-pub fn whole_file(file: usize) -> Span {
-    Span::file_start(file)
 }

@@ -429,25 +429,6 @@ impl DateQualifier {
     pub fn from_str_exact(s: &str) -> Option<DateQualifier> {
         DateQualifier::ALL.into_iter().find(|q| q.as_str() == s)
     }
-
-    /// Whether the date is a deadline (the target must be met by then).
-    pub fn is_deadline(self) -> bool {
-        !matches!(self, DateQualifier::Done | DateQualifier::WholeYear)
-    }
-
-    /// Whether the qualifier refers to the end of the month (or year) rather than the date.
-    pub fn is_end_of_period(self) -> bool {
-        matches!(
-            self,
-            DateQualifier::End
-                | DateQualifier::EndBefore
-                | DateQualifier::EndBeforeZhi
-                | DateQualifier::EndBeforeYi
-                | DateQualifier::EndBeforeDone
-                | DateQualifier::EndArrive
-                | DateQualifier::WholeYear
-        )
-    }
 }
 
 /// The word after a duration.

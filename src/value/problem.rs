@@ -51,39 +51,3 @@ pub enum ProblemKind {
     /// Text with digits that no quantitative form reads (`完成3项任务`); kept as text.
     UnrecognizedQuantity,
 }
-
-impl ProblemKind {
-    /// Every kind, in declaration order.
-    pub const ALL: [ProblemKind; 12] = [
-        ProblemKind::Empty,
-        ProblemKind::NonCanonical,
-        ProblemKind::WordComparator,
-        ProblemKind::RedundantComparator,
-        ProblemKind::MissingUnit,
-        ProblemKind::NonStandardUnit,
-        ProblemKind::UnknownUnit,
-        ProblemKind::MalformedDate,
-        ProblemKind::ImpossibleDate,
-        ProblemKind::MissingComparator,
-        ProblemKind::InvertedRange,
-        ProblemKind::UnrecognizedQuantity,
-    ];
-
-    /// The snake_case name used in JSON output.
-    pub fn name(self) -> &'static str {
-        match self {
-            ProblemKind::Empty => "empty",
-            ProblemKind::NonCanonical => "non_canonical",
-            ProblemKind::WordComparator => "word_comparator",
-            ProblemKind::RedundantComparator => "redundant_comparator",
-            ProblemKind::MissingUnit => "missing_unit",
-            ProblemKind::NonStandardUnit => "non_standard_unit",
-            ProblemKind::UnknownUnit => "unknown_unit",
-            ProblemKind::MalformedDate => "malformed_date",
-            ProblemKind::ImpossibleDate => "impossible_date",
-            ProblemKind::MissingComparator => "missing_comparator",
-            ProblemKind::InvertedRange => "inverted_range",
-            ProblemKind::UnrecognizedQuantity => "unrecognized_quantity",
-        }
-    }
-}

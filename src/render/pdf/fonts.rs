@@ -15,15 +15,13 @@ use crate::diag::Diagnostic;
 use crate::model::Document;
 use crate::span::{Span, Spanned};
 
-/// The family the built-in templates name; embedded, so it exists on every machine.
-pub const EMBEDDED_FAMILY: &str = "Noto Serif CJK SC";
-
 /// The regular face of the embedded subset (also the PDF importer's stand-in for fonts a
 /// PDF does not embed).
 pub const EMBEDDED_REGULAR: &[u8] =
     include_bytes!("../../../fonts/NotoSerifCJKsc-Regular-subset.otf");
 
-/// The subset fonts made by `fonts/subset.sh`; parsed once per process.
+/// The subset fonts made by `fonts/subset.sh` (the family "Noto Serif CJK SC" the built-in
+/// templates name, so it exists on every machine); parsed once per process.
 static EMBEDDED: LazyLock<Vec<Font>> = LazyLock::new(|| {
     let faces: [&'static [u8]; 2] = [
         EMBEDDED_REGULAR,
