@@ -256,6 +256,40 @@ fn modules_depend_only_in_the_allowed_directions() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// The typst crates (compiler, layout, PDF export) are the PDF backend's: the tree build,
+/// the command line and the rest hand it data and get bytes back.
+#[test]
+fn only_the_pdf_backend_talks_to_typst() {
+    let mut users = BTreeSet::new();
+    let mut wrong = Vec::new();
+    for (path, text) in source_files(Path::new("src")) {
+        let names_typst = ["typst::", "typst_pdf::", "typst_layout::", "use typst"]
+            .iter()
+            .any(|p| {
+                text.match_indices(p).any(|(at, _)| {
+                    !text[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                })
+            });
+        if !names_typst {
+            continue;
+        }
+        let rel = path.strip_prefix("src").unwrap();
+        users.insert(node_of(&path));
+        if !rel.starts_with("render/pdf") {
+            wrong.push(path.display().to_string());
+        }
+    }
+    assert!(users.contains("render"), "the scan found no typst user at all");
+    assert!(
+        wrong.is_empty(),
+        "typst is used outside src/render/pdf/ (move it there): {}",
+        wrong.join(", ")
+    );
+}
+
 #[test]
 fn the_scanner_reads_nested_use_trees() {
     let found = imports(

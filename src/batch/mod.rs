@@ -9,18 +9,16 @@
 //!    the next step finds every document already built;
 //! 3. the parallel pass — each document is loaded, checked and rendered on a rayon pool,
 //!    unless the [`cache`] manifest shows its output is current;
-//! 4. assembly — the [`volume`] and the HTML backend's index page are written from the
+//! 4. assembly — the [`render::volume`] and the HTML backend's index page are written from the
 //!    documents' views in sorted order, so sharded-and-merged and single builds give the
 //!    same bytes.
 
 pub mod cache;
 pub mod fingerprint;
+mod kept;
 pub mod progress;
 pub mod shard;
 pub mod synthetic;
-pub mod volume;
-pub mod volume_docx;
-pub mod volume_pdf;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -33,13 +31,13 @@ use crate::diag;
 use crate::load;
 use crate::pipeline::{self, Checked};
 use crate::render::pdf::part::Part;
+use crate::render::volume::{Volume, VolumeDocument};
 use crate::render::{self, Format, RenderContext, RenderOptions};
 use crate::table::DocumentView;
 
 use cache::{Entry, Manifest, Output};
 use progress::{Progress, ProgressStyle};
 use shard::Shard;
-use volume::{Volume, VolumeDocument};
 
 /// The index page written at the top of a tree build.
 pub const INDEX_FILE: &str = "index.html";
@@ -235,7 +233,7 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
     // is laid out anew beside the documents.
     job.parts = volume.is_some()
         && plan.formats.contains(&Format::Pdf)
-        && volume_pdf::uses_pages(&plan.path, &plan.options);
+        && render::pdf::volume::uses_pages(&plan.path, &plan.options);
     let job = job;
     let render_all = |prepared: Vec<Result<Ready, String>>| {
         prepared
@@ -508,7 +506,7 @@ impl Job<'_> {
                 cache::output_key(id, &ready.sources, *format, &self.plan.options, self.fonts);
             if *format == Format::Pdf && self.parts {
                 let reused = ready.reusable.remove(format);
-                let kept = volume_pdf::kept_part(id, &key);
+                let kept = kept::kept_part(id, &key);
                 if let (Some(output), Some(part)) = (&reused, &kept) {
                     entry
                         .outputs
@@ -530,7 +528,7 @@ impl Job<'_> {
                             .push_str(&diag::render_human(&diags, &ready.checked.sources));
                         format!("{format} 输出失败")
                     })?;
-                ready.part = Some(volume_pdf::keep_part(id, &key, part));
+                ready.part = Some(kept::keep_part(id, &key, part));
                 match (reused, bytes) {
                     (Some(output), _) => {
                         entry.outputs.insert(format.name().to_string(), output);
@@ -695,7 +693,7 @@ fn lay_out_volume(
             None => {
                 let bytes = match (format, parts) {
                     (Format::Pdf, Some(parts)) => {
-                        volume_pdf::render_pages(volume, parts, &plan.path, &plan.options)?
+                        render::pdf::volume::render_pages(volume, parts, &plan.path, &plan.options)?
                     }
                     _ => render_volume(plan, format, volume)?,
                 };
@@ -732,9 +730,6 @@ fn publish(plan: &Plan, outputs: Vec<VolumeOutput>) -> Result<Entry, String> {
 /// override the PDF templates), or the index page (the HTML backend's own template).
 fn render_volume(plan: &Plan, format: Format, volume: &Volume) -> Result<Vec<u8>, String> {
     match format {
-        Format::Text => Ok(volume::render_text(volume, plan.options.page_width).into_bytes()),
-        Format::Pdf => volume_pdf::render(volume, &plan.path, &plan.options),
-        Format::Docx => volume_docx::render(volume, &plan.path),
         Format::Html => {
             let entries: Vec<render::html::IndexEntry> = volume
                 .documents
@@ -751,7 +746,7 @@ fn render_volume(plan: &Plan, format: Format, volume: &Volume) -> Result<Vec<u8>
                     format!("索引页 {INDEX_FILE} 输出失败：{}", detail.join("；"))
                 })
         }
-        Format::Xlsx => Err(format!("格式 {format} 没有汇编版式")),
+        _ => render::volume::render(volume, format, &plan.path, &plan.options),
     }
 }
 

@@ -53,7 +53,7 @@ pub fn run(args: WatchArgs) -> ExitCode {
             Err(message) => eprintln!("错误：{message}"),
         }
         first = false;
-        typst::comemo::evict(10);
+        crate::render::pdf::trim_memo();
         seen = wait_for_change(&plan.path, &plan.out, seen, interval);
     }
 }

@@ -5,6 +5,7 @@ pub mod html;
 pub mod pdf;
 pub mod text;
 mod text_evaluation;
+pub mod volume;
 pub mod xlsx;
 mod xlsx_evaluation;
 

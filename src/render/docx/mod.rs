@@ -15,6 +15,7 @@ pub mod body;
 pub mod package;
 pub mod reference;
 pub mod styles;
+pub mod volume;
 pub mod xml;
 
 use std::path::Path;

@@ -11,6 +11,7 @@ pub mod data;
 pub mod fonts;
 pub mod part;
 pub mod templates;
+pub mod volume;
 pub mod world;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -77,12 +78,7 @@ impl PdfRenderer {
         let started = Instant::now();
         let (standards, archival) = parse_standards(cx.options.pdf_standard.as_deref())?;
         let date = document_date(cx)?;
-        if archival && date.is_none() {
-            return Err(vec![
-                Diagnostic::of(&rules::P004, "PDF/A 文件必须带有日期，而文档没有日期")
-                    .with_help("在文档中写 date: 2025-03-01，或设置环境变量 SOURCE_DATE_EPOCH"),
-            ]);
-        }
+        require_date(archival, date, "文档没有日期")?;
         // System fonts join when a user template may name them, or when the embedded and
         // `--font-path` fonts leave characters without a glyph.
         let overridden = world::override_dir(cx.root).is_some();
@@ -115,12 +111,7 @@ impl PdfRenderer {
         let compiled_at = Instant::now();
         evict_after_document(layout);
         let document = compiled.map_err(|errors| template_errors(&world, &errors))?;
-        let options = PdfOptions {
-            creator: Smart::Custom(Some(crate::version::GENERATOR.to_string())),
-            timestamp: today.map(Timestamp::new_utc),
-            standards,
-            ..PdfOptions::default()
-        };
+        let options = export_options(today, standards);
         Ok((
             LaidOut {
                 world,
@@ -167,7 +158,7 @@ static IN_PROGRESS: [AtomicUsize; 2] = [AtomicUsize::new(0), AtomicUsize::new(0)
 const AGE_BESIDE_OTHERS: usize = 4;
 
 /// Counts one layout as in progress until dropped.
-pub(crate) struct InProgress(usize);
+struct InProgress(usize);
 
 impl InProgress {
     fn document() -> Self {
@@ -175,7 +166,7 @@ impl InProgress {
         InProgress(0)
     }
 
-    pub(crate) fn volume() -> Self {
+    fn volume() -> Self {
         IN_PROGRESS[1].fetch_add(1, Ordering::SeqCst);
         InProgress(1)
     }
@@ -203,9 +194,15 @@ fn evict_after_document(layout: InProgress) {
     }
 }
 
+/// Frees typst's memoized results older than ten builds: a long-running process
+/// (`watch`) keeps what its next rebuild reuses and does not grow without end.
+pub fn trim_memo() {
+    typst::comemo::evict(10);
+}
+
 /// Parses `--pdf-standard`: one name or several separated by commas (`a-2b,ua-1`).
 /// The flag says whether a PDF/A standard is among them (PDF/A needs a date).
-pub(crate) fn parse_standards(spec: Option<&str>) -> Result<(PdfStandards, bool), Vec<Diagnostic>> {
+fn parse_standards(spec: Option<&str>) -> Result<(PdfStandards, bool), Vec<Diagnostic>> {
     let Some(spec) = spec else {
         return Ok((PdfStandards::default(), false));
     };
@@ -233,6 +230,29 @@ pub(crate) fn parse_standards(spec: Option<&str>) -> Result<(PdfStandards, bool)
         ]
     })?;
     Ok((standards, archival))
+}
+
+/// P004 when a PDF/A standard is asked for and there is no date to write (`why` says
+/// what had none).
+fn require_date(archival: bool, date: Option<DocDate>, why: &str) -> Result<(), Vec<Diagnostic>> {
+    if archival && date.is_none() {
+        return Err(vec![
+            Diagnostic::of(&rules::P004, format!("PDF/A 文件必须带有日期，而{why}"))
+                .with_help("在文档中写 date: 2025-03-01，或设置环境变量 SOURCE_DATE_EPOCH"),
+        ]);
+    }
+    Ok(())
+}
+
+/// The export options of every PDF jixiao writes: the generator, the date (none without
+/// one, never the clock) and the standards asked for.
+fn export_options(today: Option<Datetime>, standards: PdfStandards) -> PdfOptions {
+    PdfOptions {
+        creator: Smart::Custom(Some(crate::version::GENERATOR.to_string())),
+        timestamp: today.map(Timestamp::new_utc),
+        standards,
+        ..PdfOptions::default()
+    }
 }
 
 /// A calendar date: year, month, day.

@@ -54,8 +54,20 @@ impl PdfWorld {
         fonts: Arc<FontSet>,
         today: Option<Datetime>,
     ) -> PdfWorld {
+        PdfWorld::with_main(templates::MAIN, data, root, fonts, today)
+    }
+
+    /// A world whose main file is another template (`volume.typ`), built in or
+    /// overridden like the rest.
+    pub fn with_main(
+        main: &str,
+        data: Vec<u8>,
+        root: &Path,
+        fonts: Arc<FontSet>,
+        today: Option<Datetime>,
+    ) -> PdfWorld {
         PdfWorld {
-            main: file_id(&format!("/{}", templates::MAIN)),
+            main: file_id(&format!("/{main}")),
             data_id: file_id(DATA_PATH),
             data: Bytes::new(data),
             override_dir: override_dir(root),

@@ -1,15 +1,21 @@
 //! The consolidated volume (汇编): every document of a tree in one publication, with a
 //! cover and a table of contents across all units, in the tree's sorted order.
 //!
-//! [`Volume`] is plain serializable data, so each backend can lay it out its own way; the
-//! text backend is here, the PDF one belongs with the PDF renderer.
+//! [`Volume`] is plain serializable data, so each backend lays it out its own way: the
+//! text layout is here, the PDF one in [`super::pdf::volume`] and the Word one in
+//! [`super::docx::volume`]; [`render`] picks the one of a format.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use serde::Serialize;
 
-use crate::render::text;
+use super::{Format, RenderOptions, text};
+use crate::diag::Diagnostic;
 use crate::table::DocumentView;
+
+/// The keywords written into a volume's metadata (PDF and Word).
+pub const KEYWORDS: [&str; 3] = ["绩效目标表", "项目支出", "汇编"];
 
 /// All documents of a tree, ready to publish together.
 #[derive(Clone, Debug, Serialize)]
@@ -52,10 +58,7 @@ pub struct VolumeDocument {
 impl Volume {
     /// Assembles a volume from documents already in publication order.
     pub fn new(documents: Vec<VolumeDocument>) -> Self {
-        let mut years: Vec<i32> = documents.iter().map(|d| d.view.year).collect();
-        years.sort_unstable();
-        years.dedup();
-        let title = match years.as_slice() {
+        let title = match years_of(&documents).as_slice() {
             [year] => format!("{year}年度项目支出绩效目标表汇编"),
             _ => "项目支出绩效目标表汇编".to_string(),
         };
@@ -96,6 +99,53 @@ impl Volume {
             documents,
         }
     }
+}
+
+/// The budget years of the documents, ascending, each once.
+fn years_of(documents: &[VolumeDocument]) -> Vec<i32> {
+    let mut years: Vec<i32> = documents.iter().map(|d| d.view.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+impl Volume {
+    /// The budget years of its documents, ascending, each once.
+    pub fn years(&self) -> Vec<i32> {
+        years_of(&self.documents)
+    }
+}
+
+/// The volume in a format that has a volume layout (text, PDF, Word). `root` is the tree,
+/// whose `templates/` override the built-in templates. The error says what failed, in one
+/// line, for the build's summary.
+pub fn render(
+    volume: &Volume,
+    format: Format,
+    root: &Path,
+    options: &RenderOptions,
+) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Text => Ok(render_text(volume, options.page_width).into_bytes()),
+        Format::Pdf => super::pdf::volume::render(volume, root, options),
+        Format::Docx => super::docx::volume::render(volume, root),
+        Format::Html | Format::Xlsx => Err(format!("格式 {format} 没有汇编版式")),
+    }
+}
+
+/// A volume's failure in one line: what failed (`汇编 PDF`), then each diagnostic's
+/// message and help.
+pub(crate) fn summarize(what: &str, diags: Vec<Diagnostic>) -> String {
+    let list: Vec<String> = diags
+        .into_iter()
+        .map(|d| {
+            std::iter::once(d.message)
+                .chain(d.help)
+                .collect::<Vec<_>>()
+                .join("；")
+        })
+        .collect();
+    format!("{what}：{}", list.join("；"))
 }
 
 /// The volume as plain text: cover, contents, then each document as `jixiao build

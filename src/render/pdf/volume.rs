@@ -10,33 +10,22 @@
 //!   tree overrides the templates (a custom `volume.typ` needs the whole data) or asks for
 //!   PDF/UA (the kept pages carry no tags).
 
-use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::Arc;
 
 use serde::Serialize;
-use typst::diag::{FileResult, SourceDiagnostic};
-use typst::foundations::{Bytes, Datetime, Smart};
+use typst::foundations::Datetime;
 use typst::layout::Point;
 use typst::model::Document as _;
-use typst::syntax::{FileId, Source};
-use typst::text::{Font, FontBook};
-use typst::utils::LazyHash;
-use typst::{Library, World};
 use typst_layout::{Page, PagedDocument};
-use typst_pdf::{PdfOptions, Timestamp};
 
-use super::volume::Volume;
+use super::fonts::FontSet;
+use super::part::Part;
+use super::templates;
+use super::world::PdfWorld;
+use super::{InProgress, export_options, latest_date, parse_standards, require_date};
 use crate::render::RenderOptions;
-use crate::render::pdf;
-use crate::render::pdf::fonts::FontSet;
-use crate::render::pdf::part::Part;
-use crate::render::pdf::world::{PdfWorld, file_id};
-
-/// The built-in volume template (the whole volume laid out again).
-const VOLUME_TYP: &str = include_str!("../../templates/typst/volume.typ");
-/// The built-in page frame of a volume made of kept pages.
-const PAGES_TYP: &str = include_str!("../../templates/typst/volume-pages.typ");
+use crate::render::volume::{self, Volume, VolumeScore};
 
 /// What `volume-pages.typ` reads from `/data.json`.
 #[derive(Serialize)]
@@ -51,7 +40,7 @@ struct PagesVolume<'a> {
     title: &'a str,
     table_count: usize,
     evaluation_count: usize,
-    scores: &'a [super::volume::VolumeScore],
+    scores: &'a [VolumeScore],
 }
 
 #[derive(Serialize)]
@@ -86,75 +75,6 @@ struct VolumeMeta {
     date_label: String,
 }
 
-/// The PDF backend's world with `volume.typ` as its main file (a same-named file in the
-/// tree's `templates/typst/` still wins).
-struct VolumeWorld {
-    inner: PdfWorld,
-    main: FileId,
-    text: &'static str,
-}
-
-impl World for VolumeWorld {
-    fn library(&self) -> &LazyHash<Library> {
-        self.inner.library()
-    }
-
-    fn book(&self) -> &LazyHash<FontBook> {
-        self.inner.book()
-    }
-
-    fn main(&self) -> FileId {
-        self.main
-    }
-
-    fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == self.main && self.inner.file(id).is_err() {
-            return Ok(Source::new(id, self.text.to_string()));
-        }
-        self.inner.source(id)
-    }
-
-    fn file(&self, id: FileId) -> FileResult<Bytes> {
-        match self.inner.file(id) {
-            Err(_) if id == self.main => Ok(Bytes::new(self.text.as_bytes())),
-            other => other,
-        }
-    }
-
-    fn font(&self, index: usize) -> Option<Font> {
-        self.inner.font(index)
-    }
-
-    fn today(&self, offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
-        self.inner.today(offset)
-    }
-}
-
-/// The documents' kept pages of this process, by document id, with the key of the PDF
-/// they were laid out for: a long-running process (`watch`) that rebuilds the volume
-/// after one edit lays out only the edited document again. One entry per document, so
-/// the store holds what one volume needs.
-static KEPT: LazyLock<Mutex<HashMap<String, Kept>>> = LazyLock::new(|| Mutex::new(HashMap::new()));
-
-/// A document's kept pages and the key of the PDF they were laid out for.
-type Kept = (String, Arc<Part>);
-
-/// The kept pages of a document laid out for this key, if any.
-pub fn kept_part(id: &str, key: &str) -> Option<Arc<Part>> {
-    let kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
-    kept.get(id)
-        .filter(|(k, _)| k == key)
-        .map(|(_, p)| p.clone())
-}
-
-/// Keeps a document's pages for later volumes of this process.
-pub fn keep_part(id: &str, key: &str, part: Part) -> Arc<Part> {
-    let part = Arc::new(part);
-    let mut kept = KEPT.lock().unwrap_or_else(|e| e.into_inner());
-    kept.insert(id.to_string(), (key.to_string(), part.clone()));
-    part
-}
-
 /// What both layouts need: the standards, the date and the cover's metadata.
 struct Setup {
     standards: typst_pdf::PdfStandards,
@@ -163,35 +83,25 @@ struct Setup {
 }
 
 fn setup(volume: &Volume, options: &RenderOptions) -> Result<Setup, String> {
-    let summarize = |diags: Vec<crate::diag::Diagnostic>| {
-        let list: Vec<String> = diags.into_iter().map(|d| d.message).collect();
-        format!("汇编 PDF：{}", list.join("；"))
-    };
+    let summarize = |diags| volume::summarize("汇编 PDF", diags);
     let (standards, archival) =
-        pdf::parse_standards(options.pdf_standard.as_deref()).map_err(summarize)?;
-    let date = pdf::latest_date(
+        parse_standards(options.pdf_standard.as_deref()).map_err(summarize)?;
+    let date = latest_date(
         volume
             .documents
             .iter()
             .filter_map(|d| d.view.date.as_deref()),
     )
     .map_err(summarize)?;
-    if archival && date.is_none() {
-        return Err(
-            "汇编 PDF：PDF/A 文件必须带有日期，而没有一份文档写了日期；在文档中写 date: 2025-03-01，或设置环境变量 SOURCE_DATE_EPOCH"
-                .to_string(),
-        );
-    }
-    let mut years: Vec<i32> = volume.documents.iter().map(|d| d.view.year).collect();
-    years.dedup();
+    require_date(archival, date, "没有一份文档写了日期").map_err(summarize)?;
     Ok(Setup {
         standards,
         today: date.map(|d| d.datetime),
         meta: VolumeMeta {
             title: volume.title.clone(),
             author: String::new(),
-            keywords: vec!["绩效目标表".into(), "项目支出".into(), "汇编".into()],
-            date_label: match years.as_slice() {
+            keywords: volume::KEYWORDS.map(String::from).to_vec(),
+            date_label: match volume.years().as_slice() {
                 [year] => format!("{year}年"),
                 _ => String::new(),
             },
@@ -206,7 +116,7 @@ pub fn uses_pages(root: &Path, options: &RenderOptions) -> bool {
         .pdf_standard
         .as_deref()
         .is_some_and(|s| s.to_ascii_lowercase().contains("ua"));
-    crate::render::pdf::world::override_dir(root).is_none() && !accessible
+    super::world::override_dir(root).is_none() && !accessible
 }
 
 /// The volume made of the documents' kept pages, one [`Part`] per document in volume
@@ -256,20 +166,14 @@ pub fn render_pages(
         documents,
     };
     let json = serde_json::to_vec(&data).map_err(|e| format!("无法生成汇编数据：{e}"))?;
-    let world = VolumeWorld {
-        inner: PdfWorld::new(
-            json,
-            root,
-            FontSet::get(&options.font_paths, false),
-            setup.today,
-        ),
-        main: file_id("/volume-pages.typ"),
-        text: PAGES_TYP,
-    };
-    let frame = typst::compile::<PagedDocument>(&world)
-        .output
-        .map_err(|errors| messages("汇编 PDF 模板出错", &errors))?;
-    typst::comemo::evict(0);
+    let world = PdfWorld::with_main(
+        templates::VOLUME_PAGES,
+        json,
+        root,
+        FontSet::get(&options.font_paths, false),
+        setup.today,
+    );
+    let frame = compile(&world)?;
 
     // Lay each kept page over its blank page: the blank pages are the last ones, each
     // document's after its title page.
@@ -291,16 +195,13 @@ pub fn render_pages(
     let info = frame.info().clone();
     drop(frame);
     let document = PagedDocument::new(pages.into_iter().collect(), info);
-    let pdf_options = PdfOptions {
-        creator: Smart::Custom(Some(crate::version::GENERATOR.to_string())),
-        timestamp: setup.today.map(Timestamp::new_utc),
-        standards: setup.standards,
+    let pdf_options = typst_pdf::PdfOptions {
         // The kept pages carry no tags; a tag tree of only the cover and contents would
         // misdescribe the volume.
         tagged: false,
-        ..PdfOptions::default()
+        ..export_options(setup.today, setup.standards)
     };
-    typst_pdf::pdf(&document, &pdf_options).map_err(|errors| messages("无法生成汇编 PDF", &errors))
+    export(&world, &document, &pdf_options)
 }
 
 /// Lays a kept content area over a page at its place.
@@ -320,31 +221,34 @@ pub fn render(volume: &Volume, root: &Path, options: &RenderOptions) -> Result<V
         volume,
     };
     let json = serde_json::to_vec(&data).map_err(|e| format!("无法生成汇编数据：{e}"))?;
-    let world = VolumeWorld {
-        inner: PdfWorld::new(json, root, FontSet::get(&options.font_paths, false), today),
-        main: file_id("/volume.typ"),
-        text: VOLUME_TYP,
-    };
-    let layout = pdf::InProgress::volume();
-    let document = typst::compile::<PagedDocument>(&world)
-        .output
-        .map_err(|errors| messages("汇编 PDF 模板出错", &errors))?;
+    let world = PdfWorld::with_main(
+        templates::VOLUME,
+        json,
+        root,
+        FontSet::get(&options.font_paths, false),
+        today,
+    );
+    let layout = InProgress::volume();
+    let document = compile(&world);
     drop(layout);
-    // As for a document: the memoized layouts are no use to the export, and the volume's
-    // are the largest of the build. Documents laid out meanwhile lose theirs too, once.
-    typst::comemo::evict(0);
-    let pdf_options = PdfOptions {
-        creator: Smart::Custom(Some(crate::version::GENERATOR.to_string())),
-        timestamp: today.map(Timestamp::new_utc),
-        standards: setup.standards,
-        ..PdfOptions::default()
-    };
-    let bytes = typst_pdf::pdf(&document, &pdf_options)
-        .map_err(|errors| messages("无法生成汇编 PDF", &errors))?;
-    Ok(bytes)
+    export(&world, &document?, &export_options(today, setup.standards))
 }
 
-fn messages(what: &str, errors: &[SourceDiagnostic]) -> String {
-    let list: Vec<String> = errors.iter().map(|e| e.message.to_string()).collect();
-    format!("{what}：{}", list.join("；"))
+/// Lays the volume out. As for a document, the memoized layouts are freed afterwards: they
+/// are no use to the export, and the volume's are the largest of the build (documents laid
+/// out meanwhile lose theirs too, once).
+fn compile(world: &PdfWorld) -> Result<PagedDocument, String> {
+    let compiled = typst::compile::<PagedDocument>(world).output;
+    typst::comemo::evict(0);
+    compiled.map_err(|errors| volume::summarize("汇编 PDF", super::template_errors(world, &errors)))
+}
+
+/// Writes the laid-out volume.
+fn export(
+    world: &PdfWorld,
+    document: &PagedDocument,
+    options: &typst_pdf::PdfOptions,
+) -> Result<Vec<u8>, String> {
+    typst_pdf::pdf(document, options)
+        .map_err(|errors| volume::summarize("汇编 PDF", super::export_errors(world, &errors)))
 }

@@ -4,20 +4,16 @@
 
 use std::path::Path;
 
-use super::volume::Volume;
-use crate::diag::Diagnostic;
-use crate::render::docx::body::{self, Body, Levels};
-use crate::render::docx::load_reference;
-use crate::render::docx::package::Package;
+use super::body::{self, Body, Levels};
+use super::load_reference;
+use super::package::Package;
+use crate::render::volume::{self, Volume};
 use crate::table::DocumentView;
 
 /// Writes the volume's .docx. `root` is the tree, whose `templates/docx/reference.docx`
 /// styles it; the date is the latest document's, as for the PDF volume.
 pub fn render(volume: &Volume, root: &Path) -> Result<Vec<u8>, String> {
-    let summarize = |diags: Vec<Diagnostic>| {
-        let list: Vec<String> = diags.into_iter().map(|d| d.message).collect();
-        format!("汇编 Word 文件：{}", list.join("；"))
-    };
+    let summarize = |diags| volume::summarize("汇编 Word 文件", diags);
     let (reference, map) = load_reference(root).map_err(summarize)?;
     let date = crate::render::pdf::latest_date(
         volume
@@ -27,9 +23,7 @@ pub fn render(volume: &Volume, root: &Path) -> Result<Vec<u8>, String> {
     )
     .map_err(summarize)?
     .map(|d| d.ymd);
-    let mut years: Vec<i32> = volume.documents.iter().map(|d| d.view.year).collect();
-    years.sort_unstable();
-    years.dedup();
+    let years = volume.years();
     let date_label = match (date, years.as_slice()) {
         (Some((y, m, d)), _) => format!("{y}年{m}月{d}日"),
         (None, [year]) => format!("{year}年"),
@@ -51,7 +45,7 @@ pub fn render(volume: &Volume, root: &Path) -> Result<Vec<u8>, String> {
         body: markup,
         title: &volume.title,
         creator: "",
-        keywords: vec!["绩效目标表".into(), "项目支出".into(), "汇编".into()],
+        keywords: volume::KEYWORDS.map(String::from).to_vec(),
         date: date.unwrap_or((years.first().copied().unwrap_or(2000), 1, 1)),
         custom: Vec::new(),
         styles: &map,
