@@ -4,6 +4,9 @@
 //!
 //! Run with `cargo bench --bench check`.
 
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -12,7 +15,6 @@ use jixiao::load::load_str;
 use jixiao::span::Sources;
 
 const TANGSHAN: &str = include_str!("../tests/fixtures/published/tangshan-shangwu-2024.yaml");
-const PROJECT: &str = include_str!("../tests/rules/C307/pass.yaml");
 
 /// Median time of `f` over enough runs to fill about `budget`.
 fn median(budget: Duration, mut f: impl FnMut()) -> Duration {
@@ -45,26 +47,6 @@ fn load_and_check(text: &str) -> usize {
     black_box(check::check(&doc, &sources).diagnostics.len())
 }
 
-/// 1,000 distinct projects: the one-project fixture with numbered names and goals.
-fn synthetic(projects: usize) -> String {
-    let (head, project) = PROJECT
-        .split_once("projects:\n")
-        .expect("fixture has projects");
-    let mut out = format!("{head}projects:\n");
-    for i in 0..projects {
-        out.push_str(
-            &project
-                .replace(
-                    "2025年餐饮消费券资金",
-                    &format!("2025年餐饮消费券资金第{i}批"),
-                )
-                .replace("提升城市烟火气", &format!("提升城市烟火气（第{i}批）"))
-                .replace("value: 1种", &format!("value: {}种", i + 1)),
-        );
-    }
-    out
-}
-
 fn report(name: &str, text: &str) {
     let findings = load_and_check(text);
     let budget = Duration::from_secs(2);
@@ -86,5 +68,8 @@ fn report(name: &str, text: &str) {
 fn main() {
     println!("jixiao check benchmark (median of runs; baseline = loading the same text)");
     report("41-table Tangshan document", TANGSHAN);
-    report("synthetic 1,000 projects", &synthetic(1000));
+    report(
+        "synthetic 1,000 projects",
+        &synthetic::document_yaml(1000, 100),
+    );
 }

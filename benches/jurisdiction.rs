@@ -10,6 +10,9 @@
 //! `cargo bench --bench jurisdiction`; `JIXIAO_BENCH_DOCS` / `JIXIAO_BENCH_TABLES` change
 //! the size, `JIXIAO_BENCH_STAGES=check,text+html` limits the stages.
 
+#[path = "../tests/support/synthetic.rs"]
+mod synthetic;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -17,7 +20,7 @@ use std::time::Instant;
 
 use jixiao::batch::progress::ProgressStyle;
 use jixiao::batch::shard::Shard;
-use jixiao::batch::{self, Plan, synthetic};
+use jixiao::batch::{self, Plan};
 use jixiao::render::{Format, RenderOptions};
 
 /// Stages: name and the formats they build (empty: check only).

@@ -1,13 +1,16 @@
 //! Whole-tree builds: the scaffold's CI commands pass as generated; sharded-and-merged
 //! builds equal a single build byte for byte; unchanged documents are not rebuilt.
 
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use jixiao::batch::progress::ProgressStyle;
 use jixiao::batch::shard::{Shard, shard_of};
-use jixiao::batch::{self, Plan, Summary, synthetic};
+use jixiao::batch::{self, Plan, Summary};
 use jixiao::render::{Format, RenderOptions};
 
 fn root() -> PathBuf {

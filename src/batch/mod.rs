@@ -18,7 +18,6 @@ pub mod fingerprint;
 mod kept;
 pub mod progress;
 pub mod shard;
-pub mod synthetic;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
