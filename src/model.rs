@@ -85,6 +85,21 @@ impl Unit {
         let code = self.code.as_ref().map(|c| c.value.as_str()).unwrap_or("");
         format!("{code}{}", self.name.value)
     }
+
+    /// The unit a published unit line names, the inverse of [`Unit::line`]:
+    /// `323101天津市…` → code `323101`, name `天津市…`. The code is the leading ASCII
+    /// letters and digits; both parts keep the line's span.
+    pub fn from_line(line: &Spanned<String>) -> Unit {
+        let split = line
+            .value
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(line.value.len());
+        let (code, name) = line.value.split_at(split);
+        Unit {
+            code: (!code.is_empty()).then(|| Spanned::new(code.to_string(), line.span)),
+            name: Spanned::new(name.to_string(), line.span),
+        }
+    }
 }
 
 /// A rule code allowed in place, with the written reason shown in reports.

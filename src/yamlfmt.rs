@@ -127,15 +127,7 @@ pub fn document_tree(doc: &Document, with_projects: bool) -> Yaml {
         let rules = doc
             .rules
             .iter()
-            .map(|(code, level)| {
-                let level = match level {
-                    crate::model::RuleLevel::Error => "error",
-                    crate::model::RuleLevel::Warning => "warning",
-                    crate::model::RuleLevel::Info => "info",
-                    crate::model::RuleLevel::Off => "off",
-                };
-                (code.clone(), Yaml::str(level))
-            })
+            .map(|(code, level)| (code.clone(), Yaml::str(level.name())))
             .collect();
         m.push(("rules", Yaml::DataMap(rules)));
     }

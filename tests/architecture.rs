@@ -29,7 +29,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     (
         "check",
         &[
-            "span", "diag", REGISTRY, "model", "load", "value", "evaluate",
+            "span", "diag", REGISTRY, "model", "load", "value", "evaluate", "yamlfmt",
         ],
     ),
     (
@@ -288,6 +288,33 @@ fn only_the_pdf_backend_talks_to_typst() {
         "typst is used outside src/render/pdf/ (move it there): {}",
         wrong.join(", ")
     );
+}
+
+/// The developer chapter's module map names every module this test knows, so the two
+/// cannot drift apart silently.
+#[test]
+fn the_developer_chapter_maps_every_module() {
+    let chapter = std::fs::read_to_string("book/src/dev.md").unwrap();
+    let mut missing = Vec::new();
+    for (node, _) in ALLOWED {
+        let path = if *node == REGISTRY {
+            "check/rules".to_string()
+        } else {
+            node.to_string()
+        };
+        let named = [format!("`src/{path}/`"), format!("`src/{path}.rs`")]
+            .iter()
+            .any(|p| chapter.contains(p.as_str()));
+        if !named {
+            missing.push(path);
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "book/src/dev.md does not name src/{}",
+        missing.join(", src/")
+    );
+    assert!(chapter.contains("加一条规则（五步）"), "the five steps of a new rule");
 }
 
 #[test]

@@ -6,6 +6,7 @@
 
 use crate::diag::Fix;
 use crate::span::{Sources, Span, Spanned};
+use crate::yamlfmt;
 
 /// How a scalar is written in the source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,7 +78,7 @@ pub fn replace_scalar(
     let flow = in_flow_context(sources, field.span);
     let replacement = match style(sources, field) {
         Style::Plain if is_plain_safe(new_value, flow) => new_value.to_string(),
-        Style::Plain | Style::DoubleQuoted => double_quoted(new_value),
+        Style::Plain | Style::DoubleQuoted => yamlfmt::double_quoted(new_value),
         Style::SingleQuoted => format!("'{}'", new_value.replace('\'', "''")),
         Style::Other => return None,
     };
@@ -86,21 +87,6 @@ pub fn replace_scalar(
         replacement,
         title: title.into(),
     })
-}
-
-fn double_quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            _ => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// Whether the scalar sits inside a `{…}` or `[…]` on its line, where `,[]{}` end it.
@@ -114,32 +100,11 @@ fn in_flow_context(sources: &Sources, span: Span) -> bool {
         .any(|c| c == '{' || c == '[')
 }
 
-/// Whether `s` reads back as the same string when written as a plain scalar.
+/// Whether `s` reads back as the same string when written as a plain scalar: what
+/// [`crate::yamlfmt`] writes unquoted, and inside `{…}` or `[…]` nothing that ends a flow
+/// scalar.
 fn is_plain_safe(s: &str, flow: bool) -> bool {
-    let Some(first) = s.chars().next() else {
-        return false;
-    };
-    if "-?:,[]{}#&*!|>'\"%@`".contains(first) || first.is_whitespace() {
-        return false;
-    }
-    if s.ends_with(char::is_whitespace) || s.ends_with(':') {
-        return false;
-    }
-    if s.contains(": ") || s.contains(" #") || s.contains('\t') {
-        return false;
-    }
-    if flow && s.contains([',', '[', ']', '{', '}']) {
-        return false;
-    }
-    // Anything YAML would read as null, a boolean or a number must stay a string.
-    let lower = s.to_ascii_lowercase();
-    if matches!(
-        lower.as_str(),
-        "~" | "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
-    ) {
-        return false;
-    }
-    s.parse::<f64>().is_err() && !lower.starts_with("0x") && !lower.starts_with("0o")
+    !yamlfmt::needs_quotes(s) && !(flow && s.contains([',', '[', ']', '{', '}']))
 }
 
 /// The fixes one round of `--fix` applies to a text of `len` bytes: in source order,
@@ -185,6 +150,8 @@ mod tests {
         assert!(!is_plain_safe("- x", false));
         assert!(!is_plain_safe("a: b", false));
         assert!(!is_plain_safe("a,b", true));
+        assert!(!is_plain_safe("1:4", false), "YAML 1.1 reads it as a number");
+        assert!(!is_plain_safe("a\u{2028}b", false), "a line separator");
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::value::year::{YearMark, years_in};
+
 /// A name with whitespace removed and full-width ASCII folded, for exact comparison.
 pub fn normalize(name: &str) -> String {
     name.chars()
@@ -16,43 +18,21 @@ pub fn normalize(name: &str) -> String {
 
 /// The normalized name without the years in it: `2026年“购滨城·促消费”消费券资金` and
 /// `2025年“购滨城·促消费”消费券资金` are the same project of two years. A year is four
-/// digits from 2000 to 2100 that are not part of a longer number, with the `年` after it.
+/// digits from 2000 to 2099 that are not part of a longer number
+/// ([`YearMark::Bare`]), with the `年` after it.
 pub fn without_years(name: &str) -> String {
     let text = normalize(name);
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        if let Some(len) = year_at(&chars, i) {
-            i += len;
-            continue;
+    let mut at = 0;
+    for (_, range) in years_in(&text, YearMark::Bare) {
+        out.push_str(&text[at..range.start]);
+        at = range.end;
+        if text[at..].starts_with('年') {
+            at += '年'.len_utf8();
         }
-        out.push(chars[i]);
-        i += 1;
     }
+    out.push_str(&text[at..]);
     out
-}
-
-/// The length of a year starting at `i` (`2026` or `2026年`), if one does.
-fn year_at(chars: &[char], i: usize) -> Option<usize> {
-    if i > 0 && chars[i - 1].is_ascii_digit() {
-        return None;
-    }
-    let digits: String = chars.get(i..i + 4)?.iter().collect();
-    if !digits.chars().all(|c| c.is_ascii_digit())
-        || chars.get(i + 4).is_some_and(|c| c.is_ascii_digit())
-    {
-        return None;
-    }
-    let year: u32 = digits.parse().ok()?;
-    if !(2000..=2100).contains(&year) {
-        return None;
-    }
-    Some(if chars.get(i + 4) == Some(&'年') {
-        5
-    } else {
-        4
-    })
 }
 
 /// How alike two names are, from 0 to 100: the Dice coefficient of their character

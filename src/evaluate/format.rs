@@ -1,7 +1,7 @@
 //! The canonical form of a separate 自评 document for `jixiao fmt`: its own fields only,
 //! in key order, never the targets it refers to.
 
-use crate::model::{Document, Level2, Project, Row, RuleLevel};
+use crate::model::{Document, Level2, Project, Row};
 use crate::span::Span;
 use crate::yamlfmt::{self, Yaml};
 
@@ -23,15 +23,7 @@ pub fn document_tree(doc: &Document) -> Option<Yaml> {
         .rules
         .iter()
         .filter(|(code, _)| doc.rule_spans.get(*code).is_some_and(|s| own(*s)))
-        .map(|(code, level)| {
-            let level = match level {
-                RuleLevel::Error => "error",
-                RuleLevel::Warning => "warning",
-                RuleLevel::Info => "info",
-                RuleLevel::Off => "off",
-            };
-            (code.clone(), Yaml::str(level))
-        })
+        .map(|(code, level)| (code.clone(), Yaml::str(level.name())))
         .collect();
     if !rules.is_empty() {
         m.push(("rules", Yaml::DataMap(rules)));

@@ -33,6 +33,7 @@ use crate::model::{
     SpendingPlan, Unit,
 };
 use crate::span::{FileId, Span, Spanned};
+use crate::value::year::{YearMark, years_in};
 
 /// What the user can decide instead of the importer.
 #[derive(Clone, Debug, Default)]
@@ -917,7 +918,7 @@ impl Cx {
             .find(|t| t.unit_line.value == default_line)
             .map(|t| t.unit_line.span)
             .unwrap_or_default();
-        let default_unit = split_unit(&Spanned::new(default_line.clone(), default_span));
+        let default_unit = Unit::from_line(&Spanned::new(default_line.clone(), default_span));
         let year = match options.year {
             Some(y) => y,
             None => match infer_year(&tables) {
@@ -957,7 +958,7 @@ impl Cx {
             .map(|t| {
                 let mut p = t.project;
                 if t.unit_line.value != default_line {
-                    p.unit = Some(split_unit(&t.unit_line));
+                    p.unit = Some(Unit::from_line(&t.unit_line));
                 }
                 p
             })
@@ -1066,27 +1067,13 @@ fn split_goals(cell: &Spanned<String>) -> (Vec<Spanned<String>>, bool) {
     }
 }
 
-/// `323101天津市…` → code `323101`, name `天津市…`.
-fn split_unit(line: &Spanned<String>) -> Unit {
-    let digits = line.value.len()
-        - line
-            .value
-            .trim_start_matches(|c: char| c.is_ascii_digit())
-            .len();
-    let (code, name) = line.value.split_at(digits);
-    Unit {
-        code: (!code.is_empty()).then(|| Spanned::new(code.to_string(), line.span)),
-        name: Spanned::new(name.to_string(), line.span),
-    }
-}
-
 /// The budget year the tables speak of: years in indicator values (deadlines) count most,
 /// then years in project names, then the year digits of project codes
 /// (`13020024P…` → 2024). Returns the year and a short Chinese reason.
 fn infer_year(tables: &[RawTable]) -> Option<(i32, String)> {
     let mut score: BTreeMap<i32, usize> = BTreeMap::new();
     let mut add = |text: &str, weight: usize| {
-        for y in years_in(text) {
+        for (y, _) in years_in(text, YearMark::NianOrDot) {
             *score.entry(y).or_default() += weight;
         }
     };
@@ -1120,28 +1107,6 @@ fn infer_year(tables: &[RawTable]) -> Option<(i32, String)> {
             score[year]
         ),
     ))
-}
-
-/// Four-digit years 2000–2099 followed by `年` or `.` and a digit (`2025年`, `2024.12`).
-fn years_in(text: &str) -> Vec<i32> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    for i in 0..chars.len().saturating_sub(4) {
-        let window: String = chars[i..i + 4].iter().collect();
-        let before_digit = i > 0 && chars[i - 1].is_ascii_digit();
-        if before_digit || !window.starts_with("20") || !window.chars().all(|c| c.is_ascii_digit())
-        {
-            continue;
-        }
-        let next = chars[i + 4];
-        let after = chars.get(i + 5).copied();
-        if (next == '年' || (next == '.' && after.is_some_and(|c| c.is_ascii_digit())))
-            && let Ok(y) = window.parse()
-        {
-            out.push(y);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -1187,10 +1152,4 @@ mod tests {
         assert_eq!(rows[2].cells[0].text, "");
     }
 
-    #[test]
-    fn years_are_found() {
-        assert_eq!(years_in("≤2024.12"), vec![2024]);
-        assert_eq!(years_in("2026年12月31日前"), vec![2026]);
-        assert!(years_in("12025年").is_empty());
-    }
 }

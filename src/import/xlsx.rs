@@ -39,6 +39,7 @@ use crate::model::{
     RuleLevel, SpendingPlan, Unit,
 };
 use crate::span::{FileId, Sources, Span, Spanned};
+use crate::value::year::{YearMark, years_in};
 
 /// The project sheet of the flat layout.
 pub const PROJECT_SHEET: &str = "项目";
@@ -570,13 +571,7 @@ impl WorkbookReader {
                     }
                 }
                 info::RULE => {
-                    let level = value(2).and_then(|c| match c.text.trim() {
-                        "error" => Some(RuleLevel::Error),
-                        "warning" => Some(RuleLevel::Warning),
-                        "info" => Some(RuleLevel::Info),
-                        "off" => Some(RuleLevel::Off),
-                        _ => None,
-                    });
+                    let level = value(2).and_then(|c| RuleLevel::from_name(c.text.trim()));
                     match (value(1), level) {
                         (Some(code), Some(level)) => {
                             out.rules.insert(code.text.clone(), level);
@@ -838,7 +833,7 @@ impl WorkbookReader {
             return None;
         }
         let (goals, goal_numbering) = unnumber(goals.unwrap_or_default(), &["."], false);
-        let unit = unit_line.map(split_unit_line);
+        let unit = unit_line.as_ref().map(Unit::from_line);
         Some(Draft {
             project: Project {
                 code,
@@ -1991,20 +1986,6 @@ fn starts_with_number(text: &str, separators: &[&str]) -> bool {
     rest.len() < text.len() && separators.iter().any(|sep| rest.starts_with(sep))
 }
 
-/// `323101天津市…` → code `323101`, name `天津市…`: the code is the leading ASCII
-/// letters and digits.
-fn split_unit_line(line: Spanned<String>) -> Unit {
-    let split = line
-        .value
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(line.value.len());
-    let (code, name) = line.value.split_at(split);
-    Unit {
-        code: (!code.is_empty()).then(|| Spanned::new(code.to_string(), line.span)),
-        name: Spanned::new(name.to_string(), line.span),
-    }
-}
-
 /// The budget year as the most frequent `20xx年` in the workbook (titles, deadlines);
 /// the later year wins a tie.
 fn infer_year(sheets: &[Sheet]) -> Option<i32> {
@@ -2013,17 +1994,8 @@ fn infer_year(sheets: &[Sheet]) -> Option<i32> {
         .iter()
         .flat_map(|s| s.rows.iter().flatten().flatten())
     {
-        let chars: Vec<char> = cell.text.chars().collect();
-        for w in chars.windows(5) {
-            if w[0] == '2' && w[1] == '0' && w[4] == '年' {
-                let digits: String = w[..4].iter().collect();
-                if let Ok(y) = digits.parse::<i32>()
-                    && w[2].is_ascii_digit()
-                    && w[3].is_ascii_digit()
-                {
-                    *counts.entry(y).or_default() += 1;
-                }
-            }
+        for (y, _) in years_in(&cell.text, YearMark::Nian) {
+            *counts.entry(y).or_default() += 1;
         }
     }
     counts

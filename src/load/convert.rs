@@ -691,12 +691,10 @@ impl<'s> Cx<'s> {
             let Some(level) = self.string(value, "规则级别") else {
                 continue;
             };
-            let level = match level.value.trim() {
-                "error" => RuleLevel::Error,
-                "warning" => RuleLevel::Warning,
-                "info" => RuleLevel::Info,
-                "off" => RuleLevel::Off,
-                other => {
+            let level = match RuleLevel::from_name(level.value.trim()) {
+                Some(level) => level,
+                None => {
+                    let other = level.value.trim();
                     self.push(
                         Diagnostic::of(&rules::L003, format!("规则级别 `{other}` 无效"))
                             .at(value.span, "应为 error、warning、info 或 off")

@@ -20,7 +20,7 @@ use crate::diag::Diagnostic;
 use crate::layout::xlsx::{
     COLUMNS, Column, FIELDS, Field, INFO_SHEET, XlsxLayout, info, label, split, written,
 };
-use crate::model::{Allow, AmountUnit, Document, Project, Row, RuleLevel};
+use crate::model::{Allow, AmountUnit, Document, Project, Row};
 use crate::table::{Table, format_amount};
 use crate::value::{self, Value};
 
@@ -555,13 +555,7 @@ fn write_info(
         }
     }
     for (code, level) in &doc.rules {
-        let level = match level {
-            RuleLevel::Error => "error",
-            RuleLevel::Warning => "warning",
-            RuleLevel::Info => "info",
-            RuleLevel::Off => "off",
-        };
-        rows.push(vec![info::RULE.into(), code.clone(), level.into()]);
+        rows.push(vec![info::RULE.into(), code.clone(), level.name().into()]);
     }
     for (cell, allow) in allows {
         rows.push(vec![

@@ -21,6 +21,7 @@ mod model;
 mod normalize;
 mod problem;
 pub mod units;
+pub mod year;
 
 use rust_decimal::Decimal;
 use serde::Serialize;

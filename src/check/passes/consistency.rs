@@ -14,6 +14,7 @@ use crate::check::rules;
 use crate::diag::Diagnostic;
 use crate::model::{Project, Row};
 use crate::span::Spanned;
+use crate::value::year::{YearMark, years_in};
 
 /// Runs the consistency checks.
 pub fn run(cx: &mut Context) {
@@ -377,20 +378,7 @@ fn period(cx: &mut Context, row: &Row, from: &DateFact, to: &DateFact) {
 
 /// The first `YYYY年` in a text, with its byte range.
 fn year_in(text: &str) -> Option<(i32, std::ops::Range<usize>)> {
-    let b = text.as_bytes();
-    (0..b.len().saturating_sub(3)).find_map(|i| {
-        let four = text.get(i..i + 4)?;
-        let before_digit = i > 0 && b[i - 1].is_ascii_digit();
-        if !before_digit
-            && four.bytes().all(|c| c.is_ascii_digit())
-            && text[i + 4..].starts_with('年')
-        {
-            let y: i32 = four.parse().ok()?;
-            (2000..=2100).contains(&y).then_some((y, i..i + 4))
-        } else {
-            None
-        }
-    })
+    years_in(text, YearMark::Nian).into_iter().next()
 }
 
 fn title_year(cx: &mut Context, title: &Spanned<String>, what: &str, deadlines: &[i32]) {
