@@ -13,15 +13,17 @@ pub fn root() -> PathBuf {
 pub fn shipped_documents() -> Vec<PathBuf> {
     let mut docs = vec![root().join("tests/fixtures/demo.yaml")];
     for dir in ["tests/fixtures/published", "examples"] {
-        if let Ok(entries) = std::fs::read_dir(root().join(dir)) {
-            let mut found: Vec<PathBuf> = entries
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.is_dir() || p.extension().is_some_and(|e| e == "yaml"))
-                .collect();
-            found.sort();
-            docs.extend(found);
-        }
+        let entries = std::fs::read_dir(root().join(dir))
+            .unwrap_or_else(|e| panic!("{dir}: {e}"));
+        let mut found: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_dir() || p.extension().is_some_and(|e| e == "yaml"))
+            .collect();
+        found.sort();
+        // A test over every shipped document must not pass by finding none.
+        assert!(found.len() >= 3, "{dir}: only {found:?}");
+        docs.extend(found);
     }
     docs
 }
