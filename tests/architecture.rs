@@ -256,42 +256,58 @@ fn modules_depend_only_in_the_allowed_directions() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// The files of `src/` whose code names one of these crates (`name::…` or `use name`),
+/// relative to `src/`.
+fn users_of(crates: &[&str]) -> Vec<PathBuf> {
+    let mut users = Vec::new();
+    for (path, text) in source_files(Path::new("src")) {
+        let names = crates.iter().any(|krate| {
+            [format!("{krate}::"), format!("use {krate}")]
+                .iter()
+                .any(|p| {
+                    text.match_indices(p.as_str()).any(|(at, _)| {
+                        !text[..at]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':')
+                    })
+                })
+        });
+        if names {
+            users.push(path.strip_prefix("src").unwrap().to_path_buf());
+        }
+    }
+    users
+}
+
 /// The typst crates (compiler, layout, PDF export) are the PDF backend's: the tree build,
 /// the command line and the rest hand it data and get bytes back.
 #[test]
 fn only_the_pdf_backend_talks_to_typst() {
-    let mut users = BTreeSet::new();
-    let mut wrong = Vec::new();
-    for (path, text) in source_files(Path::new("src")) {
-        let names_typst = ["typst::", "typst_pdf::", "typst_layout::", "use typst"]
-            .iter()
-            .any(|p| {
-                text.match_indices(p).any(|(at, _)| {
-                    !text[..at]
-                        .chars()
-                        .next_back()
-                        .is_some_and(|c| c.is_alphanumeric() || c == '_')
-                })
-            });
-        if !names_typst {
-            continue;
-        }
-        let rel = path.strip_prefix("src").unwrap();
-        users.insert(node_of(&path));
-        if !rel.starts_with("render/pdf") {
-            wrong.push(path.display().to_string());
-        }
-    }
-    assert!(users.contains("render"), "the scan found no typst user at all");
+    let users = users_of(&["typst", "typst_pdf", "typst_layout"]);
+    assert!(
+        users.iter().any(|p| p.starts_with("render/pdf")),
+        "the scan found no typst user at all"
+    );
+    let wrong: Vec<_> = users.iter().filter(|p| !p.starts_with("render/pdf")).collect();
     assert!(
         wrong.is_empty(),
-        "typst is used outside src/render/pdf/ (move it there): {}",
-        wrong.join(", ")
+        "typst is used outside src/render/pdf/ (move it there): {wrong:?}"
     );
 }
 
-/// The developer chapter's module map names every module this test knows, so the two
-/// cannot drift apart silently.
+/// Argument parsing is the command line's: no library type derives clap traits.
+#[test]
+fn only_the_command_line_uses_clap() {
+    let users = users_of(&["clap"]);
+    assert!(
+        users.iter().any(|p| p.starts_with("cli")),
+        "the scan found no clap user at all"
+    );
+    let wrong: Vec<_> = users.iter().filter(|p| !p.starts_with("cli")).collect();
+    assert!(wrong.is_empty(), "clap is used outside src/cli/: {wrong:?}");
+}
+
 #[test]
 fn the_developer_chapter_maps_every_module() {
     let chapter = std::fs::read_to_string("book/src/dev.md").unwrap();

@@ -9,9 +9,27 @@ use super::check::{Deny, print_stdout};
 use super::common;
 use super::{EXIT_INPUT_ERRORS, fail};
 use crate::diag;
-use crate::diff::report::{self, Format};
+use crate::diff::report;
 use crate::diff::source::{self, SideDocument};
 use crate::span::Sources;
+
+/// The `--format` of `jixiao diff` (the report functions of [`crate::diff::report`]);
+/// the help texts are the ones users read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// 对齐的文字报告（默认；在终端中带颜色）
+    Human,
+    /// JSON，供脚本使用
+    Json,
+    /// GitHub Actions 工作流注释
+    Github,
+    /// Markdown，用于拉取请求的摘要（$GITHUB_STEP_SUMMARY）
+    Markdown,
+    /// GitLab 代码质量报告（合并请求中的标注）
+    Codequality,
+    /// 左右对照的 HTML 页面
+    Html,
+}
 
 #[derive(clap::Args)]
 #[command(

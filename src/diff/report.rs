@@ -11,23 +11,6 @@ use crate::check::report::{self as check_report, DocumentFindings};
 use crate::diag::{self, Diagnostic, Severity};
 use crate::span::{Sources, Span};
 
-/// An output format of `jixiao diff`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// 对齐的文字报告（默认；在终端中带颜色）
-    Human,
-    /// JSON，供脚本使用
-    Json,
-    /// GitHub Actions 工作流注释
-    Github,
-    /// Markdown，用于拉取请求的摘要（$GITHUB_STEP_SUMMARY）
-    Markdown,
-    /// GitLab 代码质量报告（合并请求中的标注）
-    Codequality,
-    /// 左右对照的 HTML 页面
-    Html,
-}
-
 /// One line of a project's changes: a sign, what it is about, the old and new text, and
 /// what the change means.
 pub struct Line {
