@@ -229,9 +229,88 @@ fn library_message(err: &serde_saphyr::Error) -> Option<(String, String)> {
     }
 }
 
-/// The parser's message without its position (we show that ourselves), in Chinese where
-/// we know the wording.
-fn syntax_message(message: &str) -> String {
+/// A serde-saphyr error about a configuration file read straight into Rust types (a
+/// custom framework, a scoring method), in Chinese with its line: the reader's limits,
+/// serde's `missing field`, `unknown field`, `invalid type` and the syntax errors.
+pub fn error_zh(err: &serde_saphyr::Error) -> String {
+    let place = err
+        .location()
+        .map(|l| format!("第 {} 行：", l.line()))
+        .unwrap_or_default();
+    let what = match library_message(err) {
+        Some((message, _)) => message,
+        None => {
+            let message = err.without_snippet().to_string();
+            serde_message(without_position(&message))
+                .unwrap_or_else(|| syntax_message(&message))
+        }
+    };
+    format!("{place}{what}")
+}
+
+/// serde's own wording of a value that does not fit the type, in Chinese.
+fn serde_message(text: &str) -> Option<String> {
+    let names = |list: &str| {
+        list.split(", ")
+            .map(|n| n.trim_start_matches("one of ").trim_matches('`'))
+            .filter(|n| !n.is_empty())
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    if let Some(rest) = text.strip_prefix("missing field ") {
+        return Some(format!("缺少字段 {rest}"));
+    }
+    if let Some(rest) = text.strip_prefix("duplicate field ") {
+        return Some(format!("字段 {rest} 写了两次"));
+    }
+    for (prefix, what) in [("unknown field ", "未知字段"), ("unknown variant ", "未知的取值")] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            return Some(match rest.split_once(", expected ") {
+                Some((name, expected)) => format!("{what} {name}（可用：{}）", names(expected)),
+                None => format!("{what} {}", rest.trim_end_matches(", there are no fields")),
+            });
+        }
+    }
+    if let Some(rest) = text.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ")?;
+        return Some(format!(
+            "类型不对：应为{}，这里是{}",
+            kind_zh(expected),
+            kind_zh(found)
+        ));
+    }
+    if let Some(rest) = text.strip_prefix("invalid length ") {
+        let (found, expected) = rest.split_once(", expected ")?;
+        return Some(format!("个数不对：应为 {}，这里有 {found} 个", kind_zh(expected)));
+    }
+    None
+}
+
+/// serde's name of a kind of value (`a sequence`, `string "x"`), in Chinese where it is
+/// one of the common ones; a type's own name is kept in backquotes.
+fn kind_zh(kind: &str) -> String {
+    let kind = kind.trim();
+    let (head, rest) = kind.split_once(' ').unwrap_or((kind, ""));
+    let word = match (head, rest) {
+        ("a" | "an", rest) => return kind_zh(rest),
+        ("sequence", _) => "列表",
+        ("map", _) => "映射（键: 值）",
+        ("string", "") | ("str", _) => "文字",
+        ("string", value) => return format!("文字 {value}"),
+        ("integer", value) | ("u64", value) | ("i64", value) => {
+            return format!("整数{}", if value.is_empty() { String::new() } else { format!(" {value}") });
+        }
+        ("floating", _) | ("f64", _) => "小数",
+        ("boolean", value) => return format!("真假值{}", if value.is_empty() { String::new() } else { format!(" {value}") }),
+        ("unit", _) | ("null", _) => "空值",
+        ("struct", name) | ("enum", name) => return format!("`{name}`"),
+        _ => return format!("`{kind}`"),
+    };
+    word.to_string()
+}
+
+/// The parser's message without the position it appends or prepends.
+fn without_position(message: &str) -> &str {
     let mut text = message.trim();
     for prefix in ["error: ", "error:"] {
         text = text.strip_prefix(prefix).unwrap_or(text);
@@ -242,6 +321,13 @@ fn syntax_message(message: &str) -> String {
     if let Some(rest) = text.strip_prefix("line ").and_then(|r| r.split_once(": ")) {
         text = rest.1;
     }
+    text
+}
+
+/// The parser's message without its position (we show that ourselves), in Chinese where
+/// we know the wording.
+fn syntax_message(message: &str) -> String {
+    let text = without_position(message);
     const KNOWN: &[(&str, &str)] = &[
         (
             "illegal placement of ':' indicator",
@@ -263,10 +349,12 @@ fn syntax_message(message: &str) -> String {
     ];
     for (en, zh) in KNOWN {
         if text.contains(en) {
-            return format!("{zh}（{text}）");
+            return zh.to_string();
         }
     }
-    text.to_string()
+    // A wording we do not know yet: say so in Chinese, with the parser's own words for
+    // whoever reports it.
+    format!("YAML 无法解析这里（解析器的说明：{text}）")
 }
 
 fn next_char_boundary(text: &str, offset: usize) -> usize {
@@ -310,4 +398,34 @@ fn resolve(file: FileId, text: &str, raw: SaphyrSpanned<RawKind>) -> Node {
         RawKind::Null => NodeKind::Null,
     };
     Node { kind, span }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Config {
+        name: String,
+        items: Vec<u32>,
+    }
+
+    #[test]
+    fn configuration_errors_are_chinese() {
+        for (text, expected) in [
+            ("name: x\n", "缺少字段 `items`"),
+            ("name: x\nitems: []\nnmae: y\n", "未知字段 `nmae`（可用：name、items）"),
+            ("name: x\nitems: 3\n", "类型不对：应为列表"),
+            ("name: [x\n", "缺少闭合的括号或引号"),
+        ] {
+            let e = serde_saphyr::from_str::<Config>(text).unwrap_err();
+            let zh = error_zh(&e);
+            assert!(zh.contains(expected), "{text:?}: {zh}");
+            for english in ["missing", "unknown", "invalid", "expected"] {
+                assert!(!zh.contains(english), "{text:?}: {zh}");
+            }
+        }
+    }
 }
