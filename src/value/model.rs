@@ -429,6 +429,11 @@ impl DateQualifier {
     pub fn from_str_exact(s: &str) -> Option<DateQualifier> {
         DateQualifier::ALL.into_iter().find(|q| q.as_str() == s)
     }
+
+    /// Whether the date is a deadline (the target must be met by then).
+    pub fn is_deadline(self) -> bool {
+        !matches!(self, DateQualifier::Done | DateQualifier::WholeYear)
+    }
 }
 
 /// The word after a duration.
