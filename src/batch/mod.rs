@@ -741,8 +741,7 @@ fn render_volume(plan: &Plan, format: Format, volume: &Volume) -> Result<Vec<u8>
             render::html::render_index(&entries, Some(&plan.path))
                 .map(String::into_bytes)
                 .map_err(|diags| {
-                    let detail: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
-                    format!("索引页 {INDEX_FILE} 输出失败：{}", detail.join("；"))
+                    render::volume::summarize(&format!("索引页 {INDEX_FILE} 输出失败"), diags)
                 })
         }
         _ => render::volume::render(volume, format, &plan.path, &plan.options),
