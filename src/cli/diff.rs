@@ -36,8 +36,7 @@ enum Format {
     after_help = "示例：\n  jixiao diff 2025 2026                 比较两个年度的文档文件夹\n  jixiao diff --rev main..HEAD .         比较 git 中两个版本的全部文档（不改动工作区）\n  jixiao diff --rev origin/main...HEAD . 与分叉点比较（拉取请求改了什么）"
 )]
 pub struct DiffArgs {
-    /// 旧版与新版：文档文件（.yaml）、文档文件夹（含 jixiao.yaml），或包含多个文档的文件夹；
-    /// 用 --rev 时只写一个路径（默认 .）
+    /// 旧版与新版：文档文件（.yaml）、文档文件夹（含 jixiao.yaml），或包含多个文档的文件夹；用 --rev 时只写一个路径（默认 .）
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// 比较 git 的两个版本：A..B（B 省略时为工作区），A...B 表示从两者的分叉点到 B

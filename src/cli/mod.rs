@@ -52,7 +52,7 @@ enum Command {
     Init(init::InitArgs),
     /// 监视文件，保存后立即重新生成
     Watch(watch::WatchArgs),
-    /// 从已发布文档的文本导入为 YAML
+    /// 把已发布的文档（Word、PDF、电子表格，或从 Word 提取的文本）导入为 YAML
     Import(import::ImportArgs),
     /// 解析指标值并以 JSON 显示其结构
     ParseValue(parse_value::ParseValueArgs),

@@ -279,6 +279,27 @@ fn serde_message(text: &str) -> Option<String> {
             kind_zh(found)
         ));
     }
+    // serde-saphyr's own words for a value of the wrong shape.
+    for (en, zh) in [
+        ("expected string scalar", "类型不对：应为文字"),
+        ("expected sequence start", "类型不对：应为列表"),
+        ("expected mapping start", "类型不对：应为映射（键: 值）"),
+        ("expected scalar", "类型不对：应为单个值，不是列表或映射"),
+    ] {
+        if text.contains(en) {
+            return Some(zh.to_string());
+        }
+    }
+    let scalar = match text.strip_prefix("invalid ") {
+        Some("u8" | "u16" | "u32" | "u64" | "usize") => Some("非负整数"),
+        Some("i8" | "i16" | "i32" | "i64" | "isize") => Some("整数"),
+        Some("floating point") => Some("数字"),
+        Some("boolean") => Some("true 或 false"),
+        _ => None,
+    };
+    if let Some(kind) = scalar {
+        return Some(format!("类型不对：应为{kind}"));
+    }
     if let Some(rest) = text.strip_prefix("invalid length ") {
         let (found, expected) = rest.split_once(", expected ")?;
         return Some(format!("个数不对：应为 {}，这里有 {found} 个", kind_zh(expected)));
@@ -418,7 +439,9 @@ mod tests {
             ("name: x\n", "缺少字段 `items`"),
             ("name: x\nitems: []\nnmae: y\n", "未知字段 `nmae`（可用：name、items）"),
             ("name: x\nitems: 3\n", "类型不对：应为列表"),
-            ("name: [x\n", "缺少闭合的括号或引号"),
+            ("name: [x]\nitems: []\n", "第 1 行：类型不对：应为文字"),
+            ("name: x\nitems: [a]\n", "第 2 行：类型不对：应为非负整数"),
+            ("name: \"x\nitems: []\n", "缩进不正确"),
         ] {
             let e = serde_saphyr::from_str::<Config>(text).unwrap_err();
             let zh = error_zh(&e);

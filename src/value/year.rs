@@ -23,7 +23,7 @@ pub fn years_in(text: &str, mark: YearMark) -> Vec<(i32, Range<usize>)> {
     let mut out = Vec::new();
     for (i, _) in text.char_indices() {
         let Some(four) = text.get(i..i + 4) else {
-            break;
+            continue;
         };
         if !four.starts_with("20")
             || !four.bytes().all(|b| b.is_ascii_digit())
