@@ -53,43 +53,39 @@ fn every_table_line_has_the_page_width() {
     }
 }
 
-/// Two processes (each with its own hash seeds and allocation addresses) write the same
-/// bytes for every shipped document; rendering twice in one process would share both.
+/// Two processes (each with its own hash seeds and allocation addresses) render every
+/// shipped document to the same text; rendering twice in one process would share both.
+/// The test runs itself as the child: with `JIXIAO_TEXT_OUT` set, it writes each
+/// document's text there and stops.
 #[test]
 fn output_is_deterministic_across_processes() {
-    let base = std::env::temp_dir().join(format!("jixiao-text-det-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&base);
     let docs = shipped_documents();
-    let build = |run: &str| -> Vec<(String, Vec<u8>)> {
-        let mut outputs = Vec::new();
+    if let Some(dir) = std::env::var_os("JIXIAO_TEXT_OUT") {
         for (i, doc) in docs.iter().enumerate() {
-            let out = base.join(run).join(i.to_string());
-            let status = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"))
-                .args(["build", "-q", "--format", "text", "--out"])
-                .arg(&out)
-                .arg(doc)
-                .status()
-                .expect("run jixiao");
-            assert!(status.success(), "{}", doc.display());
-            let mut files: Vec<_> = std::fs::read_dir(&out)
-                .unwrap()
-                .map(|e| e.unwrap().path())
-                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-                .collect();
-            files.sort();
-            assert!(!files.is_empty(), "{}: no text output", doc.display());
-            for f in files {
-                let name = format!("{i}/{}", f.file_name().unwrap().to_string_lossy());
-                outputs.push((name, std::fs::read(&f).unwrap()));
-            }
+            let text = render_document(&view(doc), 100);
+            std::fs::write(Path::new(&dir).join(format!("{i}.txt")), text).unwrap();
         }
-        outputs
+        return;
+    }
+    let base = std::env::temp_dir().join(format!("jixiao-text-det-{}", std::process::id()));
+    let run = |name: &str| -> Vec<Vec<u8>> {
+        let dir = base.join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        let status = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "output_is_deterministic_across_processes", "--quiet"])
+            .env("JIXIAO_TEXT_OUT", &dir)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("run the test binary");
+        assert!(status.success());
+        (0..docs.len())
+            .map(|i| std::fs::read(dir.join(format!("{i}.txt"))).expect("the child's text"))
+            .collect()
     };
-    let first = build("a");
-    let second = build("b");
-    assert_eq!(first.len(), second.len());
-    for ((name, a), (_, b)) in first.iter().zip(&second) {
-        assert!(a == b, "{name} differs between two processes");
+    let (first, second) = (run("a"), run("b"));
+    for (doc, (a, b)) in docs.iter().zip(first.iter().zip(&second)) {
+        assert!(!a.is_empty(), "{}", doc.display());
+        assert!(a == b, "{} differs between two processes", doc.display());
     }
     let _ = std::fs::remove_dir_all(&base);
 }
