@@ -289,7 +289,10 @@ fn only_the_pdf_backend_talks_to_typst() {
         users.iter().any(|p| p.starts_with("render/pdf")),
         "the scan found no typst user at all"
     );
-    let wrong: Vec<_> = users.iter().filter(|p| !p.starts_with("render/pdf")).collect();
+    let wrong: Vec<_> = users
+        .iter()
+        .filter(|p| !p.starts_with("render/pdf"))
+        .collect();
     assert!(
         wrong.is_empty(),
         "typst is used outside src/render/pdf/ (move it there): {wrong:?}"
@@ -330,7 +333,10 @@ fn the_developer_chapter_maps_every_module() {
         "book/src/dev.md does not name src/{}",
         missing.join(", src/")
     );
-    assert!(chapter.contains("加一条规则（五步）"), "the five steps of a new rule");
+    assert!(
+        chapter.contains("加一条规则（五步）"),
+        "the five steps of a new rule"
+    );
 }
 
 #[test]

@@ -131,9 +131,15 @@ fn usage_errors_are_chinese_with_a_hint() {
         (&["build"][..], "缺少必需的参数：<PATH>"),
         (&["build", "x", "--jobs", "abc"][..], "应为非负整数"),
         (&["check", "--formt", "json"][..], "有相近的参数“--format”"),
-        (&["diff", "a", "b", "--format", "xml"][..], "可选：human、json"),
+        (
+            &["diff", "a", "b", "--format", "xml"][..],
+            "可选：human、json",
+        ),
         (&["import"][..], "缺少必需的参数：--out <OUT>、<FILE>"),
-        (&["import", "x.docx", "--out", "y", "--year", "二〇二五"][..], "无效"),
+        (
+            &["import", "x.docx", "--out", "y", "--year", "二〇二五"][..],
+            "无效",
+        ),
     ] {
         let (code, text) = jixiao(args);
         assert_eq!(code, 2, "{text}");
@@ -216,7 +222,9 @@ fn library_errors_are_translated_at_the_boundary() {
     ]);
     assert_ne!(code, 0, "{text}");
     assert!(
-        !text.contains("os error") && !text.contains("Not a directory") && text.contains("不是文件夹"),
+        !text.contains("os error")
+            && !text.contains("Not a directory")
+            && text.contains("不是文件夹"),
         "{text}"
     );
     let _ = std::fs::remove_dir_all(&dir);

@@ -72,7 +72,11 @@ fn output_is_deterministic_across_processes() {
         let dir = base.join(name);
         std::fs::create_dir_all(&dir).unwrap();
         let status = std::process::Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "output_is_deterministic_across_processes", "--quiet"])
+            .args([
+                "--exact",
+                "output_is_deterministic_across_processes",
+                "--quiet",
+            ])
             .env("JIXIAO_TEXT_OUT", &dir)
             .stdout(std::process::Stdio::null())
             .status()

@@ -80,14 +80,13 @@ impl Manifest {
                 out.display()
             )
         })?;
-        let manifest: Manifest = serde_json::from_slice(&bytes)
-            .map_err(|e| {
-                format!(
-                    "无法读取 {}：不是有效的构建记录（第 {} 行有误）；请重新运行该分片的构建",
-                    path.display(),
-                    e.line()
-                )
-            })?;
+        let manifest: Manifest = serde_json::from_slice(&bytes).map_err(|e| {
+            format!(
+                "无法读取 {}：不是有效的构建记录（第 {} 行有误）；请重新运行该分片的构建",
+                path.display(),
+                e.line()
+            )
+        })?;
         match manifest.outside() {
             Some(o) => Err(format!("{} 中的输出路径无效：{}", path.display(), o.path)),
             None => Ok(manifest),

@@ -352,8 +352,7 @@ fn take_shard(dir: &Path, out: &Path, previous: &mut Manifest) -> Result<(), Str
     for (id, entry) in shard.documents {
         for output in entry.outputs.values() {
             let from = dir.join(&output.path);
-            let bytes =
-                std::fs::read(&from).map_err(|e| diag::cannot_read(&from, &e))?;
+            let bytes = std::fs::read(&from).map_err(|e| diag::cannot_read(&from, &e))?;
             write(&out.join(&output.path), &bytes)?;
         }
         previous.documents.insert(id, entry);
@@ -578,8 +577,7 @@ impl Job<'_> {
     ) -> Result<Output, String> {
         let rel = format!("{}.{}", ready.stem, format.extension());
         let target = self.plan.out.join(&rel);
-        pipeline::write_atomic(&target, bytes)
-            .map_err(|e| diag::cannot_write(&target, &e))?;
+        pipeline::write_atomic(&target, bytes).map_err(|e| diag::cannot_write(&target, &e))?;
         Ok(Output {
             path: rel,
             key: key.to_string(),
@@ -752,7 +750,7 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
     if std::fs::read(path).ok().as_deref() == Some(bytes) {
         return Ok(());
     }
-    pipeline::write_atomic(path, bytes).map_err(|e| diag::cannot_write(&path, &e))
+    pipeline::write_atomic(path, bytes).map_err(|e| diag::cannot_write(path, &e))
 }
 
 /// Removes outputs the previous build wrote that this one no longer produces (deleted

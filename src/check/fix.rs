@@ -104,7 +104,7 @@ fn in_flow_context(sources: &Sources, span: Span) -> bool {
 /// [`crate::yamlfmt`] writes unquoted, and inside `{…}` or `[…]` nothing that ends a flow
 /// scalar.
 fn is_plain_safe(s: &str, flow: bool) -> bool {
-    !yamlfmt::needs_quotes(s) && !(flow && s.contains([',', '[', ']', '{', '}']))
+    !(yamlfmt::needs_quotes(s) || (flow && s.contains([',', '[', ']', '{', '}'])))
 }
 
 /// The fixes one round of `--fix` applies to a text of `len` bytes: in source order,
@@ -150,7 +150,10 @@ mod tests {
         assert!(!is_plain_safe("- x", false));
         assert!(!is_plain_safe("a: b", false));
         assert!(!is_plain_safe("a,b", true));
-        assert!(!is_plain_safe("1:4", false), "YAML 1.1 reads it as a number");
+        assert!(
+            !is_plain_safe("1:4", false),
+            "YAML 1.1 reads it as a number"
+        );
         assert!(!is_plain_safe("a\u{2028}b", false), "a line separator");
     }
 

@@ -170,7 +170,8 @@ pub enum FrameworkError {
 impl Framework {
     /// Parses a framework file.
     pub fn parse(text: &str) -> Result<Framework, String> {
-        let fw: Framework = serde_saphyr::from_str(text).map_err(|e| crate::load::yaml::error_zh(&e))?;
+        let fw: Framework =
+            serde_saphyr::from_str(text).map_err(|e| crate::load::yaml::error_zh(&e))?;
         if fw.level1.is_empty() {
             return Err("没有任何一级指标".into());
         }

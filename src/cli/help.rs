@@ -23,15 +23,13 @@ fn template(cmd: &Command) -> String {
 /// The command tree with Chinese headings, help and version flags, usage lines and
 /// default/possible-value notes.
 pub fn localize(cmd: Command) -> Command {
-    let cmd = cmd
-        .disable_version_flag(true)
-        .arg(
-            Arg::new("version")
-                .short('V')
-                .long("version")
-                .action(ArgAction::Version)
-                .help("显示版本"),
-        );
+    let cmd = cmd.disable_version_flag(true).arg(
+        Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help("显示版本"),
+    );
     let name = cmd.get_name().to_string();
     localize_one(cmd, &name)
 }
@@ -151,7 +149,9 @@ pub fn usage_error(e: &clap::Error) -> String {
         ErrorKind::InvalidValue if value.is_empty() => format!("参数“{arg}”需要一个值"),
         ErrorKind::InvalidValue => format!("参数“{arg}”的值“{value}”无效"),
         ErrorKind::ValueValidation => {
-            let reason = std::error::Error::source(e).map(reason_zh).unwrap_or_default();
+            let reason = std::error::Error::source(e)
+                .map(reason_zh)
+                .unwrap_or_default();
             if reason.is_empty() {
                 format!("参数“{arg}”的值“{value}”无效")
             } else {

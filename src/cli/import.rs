@@ -191,11 +191,18 @@ fn write_folder(doc: &Document, out: &Path) -> Result<(), String> {
         Ok(())
     })();
     let checked = written
-        .map_err(|e| format!("无法写入临时文件夹 {}：{}", tmp.display(), diag::io_reason(&e)))
+        .map_err(|e| {
+            format!(
+                "无法写入临时文件夹 {}：{}",
+                tmp.display(),
+                diag::io_reason(&e)
+            )
+        })
         .and_then(|()| verify(&settings, Some((&tmp, &projects))));
     let moved = checked.and_then(|()| {
         if out.exists() {
-            std::fs::remove_dir(out).map_err(|e| format!("无法替换 {}：{}", out.display(), diag::io_reason(&e)))?;
+            std::fs::remove_dir(out)
+                .map_err(|e| format!("无法替换 {}：{}", out.display(), diag::io_reason(&e)))?;
         }
         std::fs::rename(&tmp, out).map_err(|e| diag::cannot_write(out, &e))
     });

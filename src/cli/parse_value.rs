@@ -35,7 +35,12 @@ pub fn run(args: ParseValueArgs) -> ExitCode {
         for line in std::io::stdin().lock().lines() {
             let line = match line {
                 Ok(line) => line,
-                Err(e) => return super::fail(format!("读取标准输入失败：{}", crate::diag::io_reason(&e))),
+                Err(e) => {
+                    return super::fail(format!(
+                        "读取标准输入失败：{}",
+                        crate::diag::io_reason(&e)
+                    ));
+                }
             };
             let line = line.strip_suffix('\r').unwrap_or(&line);
             if let Err(e) = emit(line) {

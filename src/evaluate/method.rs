@@ -140,7 +140,8 @@ impl MethodError {
 impl Method {
     /// Parses a scoring file and checks that its parts fit together.
     pub fn parse(text: &str) -> Result<Method, String> {
-        let method: Method = serde_saphyr::from_str(text).map_err(|e| crate::load::yaml::error_zh(&e))?;
+        let method: Method =
+            serde_saphyr::from_str(text).map_err(|e| crate::load::yaml::error_zh(&e))?;
         let hundred = Decimal::ONE_HUNDRED;
         if method.weights.is_empty() {
             return Err("weights 中没有任何指标组".into());

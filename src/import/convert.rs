@@ -86,7 +86,12 @@ pub fn convert(
     ext: &str,
     target: &str,
 ) -> Result<Vec<u8>, Diagnostic> {
-    let dir = scratch().map_err(|e| failed(name, &format!("无法创建临时文件夹（{}）", crate::diag::io_reason(&e))))?;
+    let dir = scratch().map_err(|e| {
+        failed(
+            name,
+            &format!("无法创建临时文件夹（{}）", crate::diag::io_reason(&e)),
+        )
+    })?;
     let result = convert_in(&dir, program, name, bytes, ext, target);
     let _ = std::fs::remove_dir_all(&dir);
     result
@@ -101,12 +106,21 @@ fn convert_in(
     target: &str,
 ) -> Result<Vec<u8>, Diagnostic> {
     let input = dir.join(format!("input.{ext}"));
-    std::fs::write(&input, bytes).map_err(|e| failed(name, &format!("无法写入临时文件（{}）", crate::diag::io_reason(&e))))?;
+    std::fs::write(&input, bytes).map_err(|e| {
+        failed(
+            name,
+            &format!("无法写入临时文件（{}）", crate::diag::io_reason(&e)),
+        )
+    })?;
     let profile = dir.join("profile");
     let profile_url = format!("file://{}", profile.display()).replace('\\', "/");
     let out = dir.join("out");
-    let log = std::fs::File::create(dir.join("stderr.txt"))
-        .map_err(|e| failed(name, &format!("无法写入临时文件（{}）", crate::diag::io_reason(&e))))?;
+    let log = std::fs::File::create(dir.join("stderr.txt")).map_err(|e| {
+        failed(
+            name,
+            &format!("无法写入临时文件（{}）", crate::diag::io_reason(&e)),
+        )
+    })?;
     let mut child = Command::new(program)
         .arg(format!("-env:UserInstallation={profile_url}"))
         .args([
@@ -123,7 +137,16 @@ fn convert_in(
         .stdout(Stdio::null())
         .stderr(log)
         .spawn()
-        .map_err(|e| failed(name, &format!("无法启动 {}（{}）", program.display(), crate::diag::io_reason(&e))))?;
+        .map_err(|e| {
+            failed(
+                name,
+                &format!(
+                    "无法启动 {}（{}）",
+                    program.display(),
+                    crate::diag::io_reason(&e)
+                ),
+            )
+        })?;
     let started = Instant::now();
     let status = loop {
         match child.try_wait() {

@@ -1151,5 +1151,4 @@ mod tests {
         assert_eq!(rows[1].cells[1].text, "数量指标");
         assert_eq!(rows[2].cells[0].text, "");
     }
-
 }

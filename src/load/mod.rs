@@ -143,7 +143,11 @@ fn read(files: &dyn FileSource, path: &Path, sources: &mut Sources) -> Result<us
         Ok(text) => Ok(sources.add(display_path(path), text)),
         Err(e) => Err(Diagnostic::of(
             &rules::L009,
-            format!("无法读取文件 {}：{}", display_path(path), diag::io_reason(&e)),
+            format!(
+                "无法读取文件 {}：{}",
+                display_path(path),
+                diag::io_reason(&e)
+            ),
         )
         .with_help("检查路径是否正确、文件是否为 UTF-8 编码的文本")),
     }

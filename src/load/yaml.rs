@@ -241,8 +241,7 @@ pub fn error_zh(err: &serde_saphyr::Error) -> String {
         Some((message, _)) => message,
         None => {
             let message = err.without_snippet().to_string();
-            serde_message(without_position(&message))
-                .unwrap_or_else(|| syntax_message(&message))
+            serde_message(without_position(&message)).unwrap_or_else(|| syntax_message(&message))
         }
     };
     format!("{place}{what}")
@@ -263,7 +262,10 @@ fn serde_message(text: &str) -> Option<String> {
     if let Some(rest) = text.strip_prefix("duplicate field ") {
         return Some(format!("字段 {rest} 写了两次"));
     }
-    for (prefix, what) in [("unknown field ", "未知字段"), ("unknown variant ", "未知的取值")] {
+    for (prefix, what) in [
+        ("unknown field ", "未知字段"),
+        ("unknown variant ", "未知的取值"),
+    ] {
         if let Some(rest) = text.strip_prefix(prefix) {
             return Some(match rest.split_once(", expected ") {
                 Some((name, expected)) => format!("{what} {name}（可用：{}）", names(expected)),
@@ -302,7 +304,10 @@ fn serde_message(text: &str) -> Option<String> {
     }
     if let Some(rest) = text.strip_prefix("invalid length ") {
         let (found, expected) = rest.split_once(", expected ")?;
-        return Some(format!("个数不对：应为 {}，这里有 {found} 个", kind_zh(expected)));
+        return Some(format!(
+            "个数不对：应为 {}，这里有 {found} 个",
+            kind_zh(expected)
+        ));
     }
     None
 }
@@ -319,10 +324,26 @@ fn kind_zh(kind: &str) -> String {
         ("string", "") | ("str", _) => "文字",
         ("string", value) => return format!("文字 {value}"),
         ("integer", value) | ("u64", value) | ("i64", value) => {
-            return format!("整数{}", if value.is_empty() { String::new() } else { format!(" {value}") });
+            return format!(
+                "整数{}",
+                if value.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {value}")
+                }
+            );
         }
         ("floating", _) | ("f64", _) => "小数",
-        ("boolean", value) => return format!("真假值{}", if value.is_empty() { String::new() } else { format!(" {value}") }),
+        ("boolean", value) => {
+            return format!(
+                "真假值{}",
+                if value.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {value}")
+                }
+            );
+        }
         ("unit", _) | ("null", _) => "空值",
         ("struct", name) | ("enum", name) => return format!("`{name}`"),
         _ => return format!("`{kind}`"),
@@ -437,7 +458,10 @@ mod tests {
     fn configuration_errors_are_chinese() {
         for (text, expected) in [
             ("name: x\n", "缺少字段 `items`"),
-            ("name: x\nitems: []\nnmae: y\n", "未知字段 `nmae`（可用：name、items）"),
+            (
+                "name: x\nitems: []\nnmae: y\n",
+                "未知字段 `nmae`（可用：name、items）",
+            ),
             ("name: x\nitems: 3\n", "类型不对：应为列表"),
             ("name: [x]\nitems: []\n", "第 1 行：类型不对：应为文字"),
             ("name: x\nitems: [a]\n", "第 2 行：类型不对：应为非负整数"),

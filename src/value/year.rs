@@ -36,7 +36,8 @@ pub fn years_in(text: &str, mark: YearMark) -> Vec<(i32, Range<usize>)> {
             YearMark::Nian => rest.starts_with('年'),
             YearMark::NianOrDot => {
                 rest.starts_with('年')
-                    || (rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
+                    || (rest.starts_with('.')
+                        && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
             }
             YearMark::Bare => !rest.starts_with(|c: char| c.is_ascii_digit()),
         };
@@ -69,7 +70,10 @@ mod tests {
         assert!(years("2025", YearMark::NianOrDot).is_empty());
         assert!(years("2025.", YearMark::NianOrDot).is_empty());
         assert_eq!(years("2024年至2025年", YearMark::Nian), vec![2024, 2025]);
-        assert_eq!(years("2025世界博览会2026", YearMark::Bare), vec![2025, 2026]);
+        assert_eq!(
+            years("2025世界博览会2026", YearMark::Bare),
+            vec![2025, 2026]
+        );
         assert!(years("编号13020024P", YearMark::Bare).is_empty());
         assert!(years("202512", YearMark::Bare).is_empty());
     }

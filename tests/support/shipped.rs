@@ -13,8 +13,7 @@ pub fn root() -> PathBuf {
 pub fn shipped_documents() -> Vec<PathBuf> {
     let mut docs = vec![root().join("tests/fixtures/demo.yaml")];
     for dir in ["tests/fixtures/published", "examples"] {
-        let entries = std::fs::read_dir(root().join(dir))
-            .unwrap_or_else(|e| panic!("{dir}: {e}"));
+        let entries = std::fs::read_dir(root().join(dir)).unwrap_or_else(|e| panic!("{dir}: {e}"));
         let mut found: Vec<PathBuf> = entries
             .flatten()
             .map(|e| e.path())

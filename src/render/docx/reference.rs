@@ -90,7 +90,8 @@ pub fn load(path: &Path) -> Result<(Reference, StyleMap), Vec<Diagnostic>> {
             MAX_FILE / 1024 / 1024
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("无法读取：{}", crate::diag::io_reason(&e))))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| fail(format!("无法读取：{}", crate::diag::io_reason(&e))))?;
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| fail(format!("不是 .docx（zip）文件：{e}")))?;
     let styles = read_part(&mut zip, "word/styles.xml")

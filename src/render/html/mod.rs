@@ -269,7 +269,11 @@ fn read_overrides(dir: &Path) -> Result<Vec<(String, String)>, Vec<Diagnostic>> 
             Err(e) => errors.push(
                 Diagnostic::of(
                     &rules::H001,
-                    format!("无法读取 HTML 模板 {}：{}", path.display(), crate::diag::io_reason(&e)),
+                    format!(
+                        "无法读取 HTML 模板 {}：{}",
+                        path.display(),
+                        crate::diag::io_reason(&e)
+                    ),
                 )
                 .with_help("模板须为 UTF-8 编码的文本；删除该文件即使用内置模板"),
             ),
