@@ -7,6 +7,8 @@
 //! (`484400.00` keeps its scale). The output depends only on the model, so writing a
 //! document that was read from canonical YAML gives back the same bytes.
 
+pub mod comments;
+
 use crate::model::{Allow, Budget, Document, Level1, Level2, Overview, Project, Row, Unit};
 
 /// The schema a written file points editors at, relative to that file.
