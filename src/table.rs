@@ -1,6 +1,12 @@
 //! The one table model every backend consumes: a document lowered to the cells it
-//! publishes, in published order. Text, HTML and PDF all render this, so a cell can never
-//! differ between formats.
+//! publishes, in published order. Every backend (text, HTML, PDF, xlsx, Word) draws its
+//! tables from this, so a cell can never differ between formats.
+//!
+//! Three backends also read the model ([`crate::render::RenderContext::document`]) for
+//! what is not a published cell: the PDF backend the spans of characters without a glyph
+//! (to point at their YAML line) and the document date with its span; the xlsx and Word
+//! backends the settings they keep so that an import gives back the same document (year,
+//! units, framework, `rules:`, `allow:`).
 
 use serde::Serialize;
 

@@ -42,6 +42,8 @@ impl Default for RenderOptions {
 /// Everything a backend may read.
 pub struct RenderContext<'a> {
     pub view: &'a DocumentView,
+    /// The model, for what is not a published cell (see [`crate::table`]: spans for
+    /// messages, the settings the xlsx and Word files keep for a faithful import).
     pub document: &'a Document,
     /// The document's folder: a `templates/` folder there overrides built-in templates.
     pub root: &'a Path,
