@@ -304,10 +304,16 @@ fn serde_message(text: &str) -> Option<String> {
     }
     if let Some(rest) = text.strip_prefix("invalid length ") {
         let (found, expected) = rest.split_once(", expected ")?;
-        return Some(format!(
-            "个数不对：应为 {}，这里有 {found} 个",
-            kind_zh(expected)
-        ));
+        let wanted: String = expected
+            .chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .take_while(char::is_ascii_digit)
+            .collect();
+        return Some(if wanted.is_empty() {
+            format!("个数不对：这里有 {found} 个")
+        } else {
+            format!("个数不对：应为 {wanted} 个，这里有 {found} 个")
+        });
     }
     None
 }
@@ -317,38 +323,26 @@ fn serde_message(text: &str) -> Option<String> {
 fn kind_zh(kind: &str) -> String {
     let kind = kind.trim();
     let (head, rest) = kind.split_once(' ').unwrap_or((kind, ""));
-    let word = match (head, rest) {
-        ("a" | "an", rest) => return kind_zh(rest),
-        ("sequence", _) => "列表",
-        ("map", _) => "映射（键: 值）",
-        ("string", "") | ("str", _) => "文字",
-        ("string", value) => return format!("文字 {value}"),
-        ("integer", value) | ("u64", value) | ("i64", value) => {
-            return format!(
-                "整数{}",
-                if value.is_empty() {
-                    String::new()
-                } else {
-                    format!(" {value}")
-                }
-            );
+    // The value serde quotes after the kind (`string "x"`, `integer 3`), if any.
+    let with = |word: &str| {
+        if rest.is_empty() {
+            word.to_string()
+        } else {
+            format!("{word} {rest}")
         }
-        ("floating", _) | ("f64", _) => "小数",
-        ("boolean", value) => {
-            return format!(
-                "真假值{}",
-                if value.is_empty() {
-                    String::new()
-                } else {
-                    format!(" {value}")
-                }
-            );
-        }
-        ("unit", _) | ("null", _) => "空值",
-        ("struct", name) | ("enum", name) => return format!("`{name}`"),
-        _ => return format!("`{kind}`"),
     };
-    word.to_string()
+    match head {
+        "a" | "an" => kind_zh(rest),
+        "sequence" => "列表".into(),
+        "map" => "映射（键: 值）".into(),
+        "string" | "str" => with("文字"),
+        "integer" | "u64" | "i64" => with("整数"),
+        "floating" | "f64" => "小数".into(),
+        "boolean" => with("真假值"),
+        "unit" | "null" => "空值".into(),
+        "struct" | "enum" => format!("`{rest}`"),
+        _ => format!("`{kind}`"),
+    }
 }
 
 /// The parser's message without the position it appends or prepends.
@@ -452,6 +446,23 @@ mod tests {
     struct Config {
         name: String,
         items: Vec<u32>,
+    }
+
+    #[test]
+    fn serde_wordings_are_translated() {
+        assert_eq!(
+            serde_message("invalid type: string \"x\", expected a sequence").as_deref(),
+            Some("类型不对：应为列表，这里是文字 \"x\"")
+        );
+        assert_eq!(
+            serde_message("unknown variant `cc`, expected one of `aa`, `bb`").as_deref(),
+            Some("未知的取值 `cc`（可用：aa、bb）")
+        );
+        assert_eq!(
+            serde_message("invalid length 1, expected 2 elements").as_deref(),
+            Some("个数不对：应为 2 个，这里有 1 个")
+        );
+        assert_eq!(serde_message("something else"), None);
     }
 
     #[test]
