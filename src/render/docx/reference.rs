@@ -93,7 +93,7 @@ pub fn load(path: &Path) -> Result<(Reference, StyleMap), Vec<Diagnostic>> {
     let bytes = std::fs::read(path)
         .map_err(|e| fail(format!("无法读取：{}", crate::diag::io_reason(&e))))?;
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| fail(format!("不是 .docx（zip）文件：{e}")))?;
+        .map_err(|e| fail(format!("不是 .docx（zip）文件：{}", zip_reason(&e))))?;
     let styles = read_part(&mut zip, "word/styles.xml")
         .map_err(fail)?
         .ok_or_else(|| fail("缺少样式部件 word/styles.xml".into()))?;
@@ -112,6 +112,19 @@ pub fn load(path: &Path) -> Result<(Reference, StyleMap), Vec<Diagnostic>> {
     ))
 }
 
+/// Why a zip package could not be opened or read, in Chinese (the zip crate words it in
+/// English).
+fn zip_reason(e: &zip::result::ZipError) -> String {
+    use zip::result::ZipError;
+    match e {
+        ZipError::Io(e) => crate::diag::io_reason(e),
+        ZipError::InvalidArchive(_) => "压缩包已损坏".to_string(),
+        ZipError::UnsupportedArchive(_) => "压缩包使用了不支持的格式（如加密）".to_string(),
+        ZipError::FileNotFound => "缺少所需的部件".to_string(),
+        _ => "压缩包无法读取".to_string(),
+    }
+}
+
 /// One part's bytes, bounded; `None` when the package has no such part.
 fn read_part(
     zip: &mut zip::ZipArchive<Cursor<Vec<u8>>>,
@@ -120,7 +133,7 @@ fn read_part(
     let file = match zip.by_name(name) {
         Ok(file) => file,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(format!("无法读取 {name}：{e}")),
+        Err(e) => return Err(format!("无法读取 {name}：{}", zip_reason(&e))),
     };
     if file.size() > MAX_PART {
         return Err(format!(
@@ -132,7 +145,7 @@ fn read_part(
     let mut bytes = Vec::new();
     file.take(MAX_PART + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("无法解压 {name}：{e}"))?;
+        .map_err(|e| format!("无法解压 {name}：{}", crate::diag::io_reason(&e)))?;
     if bytes.len() as u64 > MAX_PART {
         return Err(format!(
             "{name} 解压后超过上限 {} MB",
@@ -201,7 +214,7 @@ fn scan(text: &str) -> Result<Vec<Found>, String> {
     loop {
         let event = reader
             .read_event()
-            .map_err(|e| format!("XML 有误（第 {} 字节）：{e}", reader.error_position()))?;
+            .map_err(|_| format!("XML 有误（第 {} 字节附近）", reader.error_position()))?;
         match event {
             Event::Start(e) | Event::Empty(e) if root => {
                 root = false;
