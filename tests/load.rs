@@ -348,3 +348,32 @@ fn tempdir(name: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// The loader's key lists (which keys a document and a project may have, in the order
+/// yamlfmt writes them) are the schema's: a field added to the model and not to the
+/// loader, or the other way round, fails here.
+#[test]
+fn the_loaders_key_lists_are_the_schemas() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/jixiao.schema.json"),
+    )
+    .unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let keys = |props: &serde_json::Value| -> std::collections::BTreeSet<String> {
+        props
+            .as_object()
+            .expect("properties")
+            .keys()
+            .cloned()
+            .collect()
+    };
+    let listed = |list: &[&str]| list.iter().map(|k| k.to_string()).collect();
+    assert_eq!(
+        keys(&schema["properties"]),
+        listed(jixiao::load::DOCUMENT_KEYS)
+    );
+    assert_eq!(
+        keys(&schema["$defs"]["Project"]["properties"]),
+        listed(jixiao::load::PROJECT_KEYS)
+    );
+}
