@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use super::{EXIT_INPUT_ERRORS, fail};
 use crate::batch::{self, Plan, progress::ProgressStyle, shard::Shard};
+use crate::layout::xlsx::XlsxLayout;
 use crate::render::{self, Format, RenderOptions};
 
 /// What to build and where: shared by `jixiao build` and `jixiao watch`.
@@ -30,7 +31,26 @@ pub struct OutputArgs {
     pub pdf_standard: Option<String>,
     /// 电子表格的版式：table（每个项目一张工作表，默认）或 split（预算管理一体化系统的分列版式）
     #[arg(long, value_enum, default_value = "table")]
-    pub xlsx_layout: crate::layout::xlsx::XlsxLayout,
+    pub xlsx_layout: XlsxLayoutArg,
+}
+
+/// The `--xlsx-layout` of `jixiao build` (the library's [`XlsxLayout`]); the help texts
+/// are the ones users read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum XlsxLayoutArg {
+    /// 每个项目一张工作表，与公开发布的版式一致（默认）
+    Table,
+    /// 预算管理一体化系统的分列版式：所有项目在一张工作表上，每个项目一段
+    Split,
+}
+
+impl From<XlsxLayoutArg> for XlsxLayout {
+    fn from(arg: XlsxLayoutArg) -> XlsxLayout {
+        match arg {
+            XlsxLayoutArg::Table => XlsxLayout::Table,
+            XlsxLayoutArg::Split => XlsxLayout::Split,
+        }
+    }
 }
 
 impl OutputArgs {
@@ -53,7 +73,7 @@ impl OutputArgs {
                 page_width: self.page_width,
                 font_paths: self.font_path,
                 pdf_standard: self.pdf_standard,
-                xlsx_layout: self.xlsx_layout,
+                xlsx_layout: self.xlsx_layout.into(),
             },
             path: self.path,
             out: self.out,

@@ -60,15 +60,15 @@ pub mod label {
     pub const UNIT_PREFIX: &str = "单位：";
 }
 
-/// Which spreadsheet layout `jixiao build --format xlsx` writes (`--xlsx-layout`): one
-/// sheet per project in the published layout (the default), or the budget system's split
-/// columns with every project on one sheet. The help texts are the ones users read.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+/// Which spreadsheet layout `jixiao build --format xlsx` writes (`--xlsx-layout`, whose
+/// help is in `cli/build.rs`): one sheet per project in the published layout (the
+/// default), or the budget system's split columns with every project on one sheet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum XlsxLayout {
-    /// 每个项目一张工作表，与公开发布的版式一致（默认）
+    /// One sheet per project, as published.
     #[default]
     Table,
-    /// 预算管理一体化系统的分列版式：所有项目在一张工作表上，每个项目一段
+    /// The budget system's split columns: every project on one sheet, one block each.
     Split,
 }
 
