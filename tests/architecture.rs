@@ -67,6 +67,13 @@ const ALLOWED: &[(&str, &[&str])] = &[
             "version",
         ],
     ),
+    // The language server checks as `jixiao check` does and answers in editor terms.
+    (
+        "lsp",
+        &[
+            "span", "diag", REGISTRY, "model", "load", "check", "value", "pipeline",
+        ],
+    ),
     (
         "batch",
         &[

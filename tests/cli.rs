@@ -98,7 +98,9 @@ fn help_has_no_english_heading() {
     assert_eq!(code, 0, "{help}");
     assert!(help.contains("用法：jixiao <命令>"), "{help}");
     let commands = subcommands(&help);
-    for expected in ["build", "check", "diff", "import", "init", "fmt", "explain"] {
+    for expected in [
+        "build", "check", "diff", "import", "init", "fmt", "explain", "lsp",
+    ] {
         assert!(commands.iter().any(|c| c == expected), "{commands:?}");
     }
     let checked = check_help_tree(&[]);
