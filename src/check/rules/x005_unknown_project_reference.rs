@@ -1,4 +1,4 @@
-//! Code X005 `unknown-project-reference`, reported by the spreadsheet importer (src/import/xlsx.rs): its registry entry and user
+//! Code X005 `unknown-project-reference`, reported by the spreadsheet importer (src/import/xlsx/): its registry entry and user
 //! documentation. Not a `check` rule: `rules:` and `allow:` cannot name it.
 
 use super::{Pass, Rule};
