@@ -485,3 +485,73 @@ fn init_associates_the_schemas_for_vs_code() {
         assert!(repo.join(schema).is_file(), "{schema}");
     }
 }
+
+/// The last diagnostics published for `uri` so far, if any: a hover request is answered
+/// only after the server has published what the messages before it changed.
+fn published_so_far(client: &mut Client, uri: &str) -> Option<Vec<Value>> {
+    client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
+    );
+    client
+        .received()
+        .iter()
+        .rfind(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri)
+        .map(|m| m["params"]["diagnostics"].as_array().unwrap().clone())
+}
+
+/// A targets file open beside the 自评 document that reads it shows the findings of
+/// both documents, each once; editing the targets keeps the 自评 findings located in
+/// them, and closing the 自评 document leaves the targets document's own findings.
+#[test]
+fn a_file_in_two_open_documents_shows_the_findings_of_both() {
+    let dir = tempdir("two-documents");
+    let targets = dir.join("targets.yaml");
+    let evaluation = dir.join("fail.yaml");
+    let targets_text = std::fs::read_to_string(root().join("tests/rules/E012/targets.yaml"))
+        .unwrap()
+        .replacen("value: 1种", "value: 不少于1种", 1);
+    std::fs::write(&targets, &targets_text).unwrap();
+    std::fs::copy(root().join("tests/rules/E012/fail.yaml"), &evaluation).unwrap();
+    let evaluation_text = std::fs::read_to_string(&evaluation).unwrap();
+    let t = uri(&targets);
+    let (mut client, _) = Client::start(&dir);
+
+    client.open(&targets, &targets_text);
+    let alone = client.diagnostics(&t);
+    assert!(codes(&alone).contains(&"V102".to_string()), "{alone:?}");
+    assert!(!codes(&alone).contains(&"E001".to_string()), "{alone:?}");
+
+    client.open(&evaluation, &evaluation_text);
+    let both = published_so_far(&mut client, &t).expect("the targets file is republished");
+    let found = codes(&both);
+    assert!(found.contains(&"E001".to_string()), "{found:?}");
+    assert_eq!(
+        found.iter().filter(|c| *c == "V102").count(),
+        1,
+        "{found:?}"
+    );
+    for (i, d) in both.iter().enumerate() {
+        assert!(!both[..i].contains(d), "published twice: {d}");
+    }
+
+    // An edit of the targets re-checks their own document; the 自评 findings stay.
+    client.drain();
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": t, "version": 2},
+               "contentChanges": [{"text": format!("{targets_text}\n")}]}),
+    );
+    let edited = published_so_far(&mut client, &t).expect("an edited file is republished");
+    assert!(codes(&edited).contains(&"E001".to_string()), "{edited:?}");
+
+    // Closing the 自评 document leaves what the targets document itself finds.
+    client.drain();
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri(&evaluation)}}),
+    );
+    let after = published_so_far(&mut client, &t).expect("the targets file is republished");
+    assert_eq!(codes(&after), codes(&alone), "{after:?}");
+    assert!(client.shutdown().success());
+}

@@ -92,7 +92,7 @@ pub fn serve(connection: &Connection) -> Result<(), String> {
         connection,
         workspace: Workspace::default(),
         published: BTreeMap::new(),
-        members: BTreeMap::new(),
+        found: BTreeMap::new(),
     };
     while let Ok(first) = connection.receiver.recv() {
         // Apply every message already waiting before checking: a burst of keystrokes is
@@ -125,8 +125,10 @@ struct Server<'a> {
     workspace: Workspace,
     /// What was last published for each file, so unchanged lists are not sent again.
     published: BTreeMap<PathBuf, Vec<lsp_types::Diagnostic>>,
-    /// The files each document had at its last check, to clear files that left it.
-    members: BTreeMap<PathBuf, BTreeSet<PathBuf>>,
+    /// Each document's diagnostics by file at its last check. A file can belong to two
+    /// open documents (a 自评 document and the targets it reads): it shows the findings
+    /// of both, each once.
+    found: BTreeMap<PathBuf, BTreeMap<PathBuf, Vec<lsp_types::Diagnostic>>>,
 }
 
 /// The file path of a `file:` URI.
@@ -177,9 +179,14 @@ impl Server<'_> {
                     n.extract::<lsp_types::DidCloseTextDocumentParams>(DidCloseTextDocument::METHOD)
                     && let Some(path) = path_of(&p.text_document.uri)
                 {
-                    for file in self.workspace.close(&path) {
-                        self.members.retain(|_, files| !files.contains(&file));
-                        self.clear(&file);
+                    let files = self.workspace.close(&path);
+                    if !files.is_empty() {
+                        // The closed document is the one with exactly these files (a 自评
+                        // document also holds its targets' files, and more).
+                        let files: BTreeSet<PathBuf> = files.into_iter().collect();
+                        self.found
+                            .retain(|_, by_file| !by_file.keys().eq(files.iter()));
+                        self.send_merged(files, &BTreeSet::new());
                     }
                 }
             }
@@ -204,27 +211,37 @@ impl Server<'_> {
         if !self.workspace.is_dirty() {
             return;
         }
-        let mut outgoing = Vec::new();
-        let mut left = Vec::new();
         let (checked, touched) = self.workspace.flush();
+        let mut affected = BTreeSet::new();
         for doc in checked {
             let files = diagnostics::by_file(doc);
-            let now: BTreeSet<PathBuf> = files.keys().cloned().collect();
-            if let Some(before) = self.members.insert(doc.path.clone(), now.clone()) {
-                left.extend(before.difference(&now).cloned());
+            affected.extend(files.keys().cloned());
+            if let Some(before) = self.found.insert(doc.path.clone(), files) {
+                affected.extend(before.into_keys());
             }
-            for (path, diags) in files {
-                let same = self.published.get(&path) == Some(&diags);
-                if same && !touched.contains(&path) {
-                    continue;
+        }
+        self.send_merged(affected, &touched);
+    }
+
+    /// Publishes each file's findings from every document it belongs to (each finding
+    /// once), or clears a file no checked document holds any more; a file whose list is
+    /// unchanged is sent again only when it was just edited.
+    fn send_merged(&mut self, files: BTreeSet<PathBuf>, touched: &BTreeSet<PathBuf>) {
+        for path in files {
+            let mut holders = self.found.values().filter_map(|by_file| by_file.get(&path));
+            let Some(first) = holders.next() else {
+                self.clear(&path);
+                continue;
+            };
+            let mut diags = first.clone();
+            for d in holders.flatten() {
+                if !diags.contains(d) {
+                    diags.push(d.clone());
                 }
-                outgoing.push((path, diags));
             }
-        }
-        for path in left {
-            self.clear(&path);
-        }
-        for (path, diags) in outgoing {
+            if self.published.get(&path) == Some(&diags) && !touched.contains(&path) {
+                continue;
+            }
             let Ok(uri) = Url::from_file_path(&path) else {
                 continue;
             };
