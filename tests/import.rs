@@ -183,6 +183,37 @@ fn stray_text_and_bad_amounts_are_reported_not_dropped() {
     assert_rejected("stray", &lines.join("\n"), 5, "无法归位的内容");
 }
 
+/// An amount is exact when it is whole 分 in the table's unit: `2471.005` 万元 is
+/// 24,710,050.00 元 and imports as printed; a seventh decimal in 万元 is refused.
+#[test]
+fn amounts_are_exact_to_the_fen_in_the_tables_unit() {
+    let text = seed_text("003_813bddfcf701135a.txt");
+    assert_eq!(text.lines().nth(2), Some("\t单位：万元"));
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    lines[9] = "\t2471.005".into();
+    lines[11] = "\t2471.005".into();
+    let dir = scratch("fen");
+    let input = dir.join("seed.txt");
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let out = dir.join("doc");
+    let result = import(&input, &out, &[]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let doc = load(&out);
+    assert_eq!(doc.projects[0].budget.total.value.to_string(), "2471.005");
+    let _ = std::fs::remove_dir_all(&dir);
+    lines[9] = "\t2471.0000001".into();
+    assert_rejected(
+        "finer",
+        &lines.join("\n"),
+        10,
+        "应为非负数，精确到分（以万元计最多 6 位小数）",
+    );
+}
+
 #[test]
 fn an_existing_output_is_never_overwritten() {
     let dir = scratch("exists");

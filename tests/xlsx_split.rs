@@ -682,3 +682,75 @@ fn nature_beside_an_operator_column_and_cells_that_repeat_the_split() {
     let errs = errors(&wb.save_to_buffer().unwrap());
     assert_eq!(errs, ["X003 表!H3：列“单位”与左边的一列重复"]);
 }
+
+/// An amount is exact when it is whole 分 in the document's unit: 24.998 万元 is
+/// 249,980.00 元 and imports as written; a seventh decimal in 万元, or a third in 元, is a
+/// located error.
+#[test]
+fn amounts_are_exact_to_the_fen_in_their_unit() {
+    let with_budget = |unit_note: &'static str, budget: &'static str| {
+        let mut rows = budget_system_rows();
+        rows[2][9] = T(unit_note);
+        rows[4] = vec![M(5, "项目编码：12010025P0001"), M(5, budget)];
+        let mut wb = Workbook::new();
+        budget_sheet(&mut wb, "绩效", &rows);
+        wb.save_to_buffer().unwrap()
+    };
+    let doc = read(
+        "t.xlsx",
+        &with_budget("单位：万元", "预算金额（万元）：24.998"),
+    )
+    .expect("24.998 万元 imports");
+    assert_eq!(doc.projects[0].budget.total.value.to_string(), "24.998");
+    // Written back, the amount shows all its decimals (not 25.00) and imports the same.
+    for layout in [XlsxLayout::Table, XlsxLayout::Split] {
+        let written = tools::render_xlsx(&doc, layout);
+        let mut styles = String::new();
+        std::io::Read::read_to_string(
+            &mut zip::ZipArchive::new(std::io::Cursor::new(&written))
+                .unwrap()
+                .by_name("xl/styles.xml")
+                .unwrap(),
+            &mut styles,
+        )
+        .unwrap();
+        assert!(styles.contains("formatCode=\"0.000\""), "{styles}");
+        let again = read("t.xlsx", &written).expect("the written file imports");
+        assert_eq!(again.projects[0].budget.total.value.to_string(), "24.998");
+    }
+    let doc = read(
+        "t.xlsx",
+        &with_budget("单位：万元", "预算金额（万元）：41.654339"),
+    )
+    .expect("six decimals in 万元 import");
+    assert_eq!(doc.projects[0].budget.total.value.to_string(), "41.654339");
+
+    let errs = errors(&with_budget("单位：万元", "预算金额（万元）：41.6543391"));
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("X004 ") && e.contains("比 1 分更精细（超过六位小数）")),
+        "{errs:#?}"
+    );
+    // In 元 (every project's budget label in 元 too), two decimals at most.
+    let mut rows = budget_system_rows();
+    rows[2][9] = T("单位：元");
+    for row in rows.iter_mut() {
+        for cell in row.iter_mut() {
+            if let M(w, t) = cell {
+                *cell = match *t {
+                    "预算金额（万元）：41.65" => M(*w, "预算金额（元）：416543.391"),
+                    "资金总额（万元）：12.5" => M(*w, "资金总额（元）：125000"),
+                    _ => M(*w, t),
+                };
+            }
+        }
+    }
+    let mut wb = Workbook::new();
+    budget_sheet(&mut wb, "绩效", &rows);
+    let errs = errors(&wb.save_to_buffer().unwrap());
+    assert!(
+        errs.iter().any(|e| e.starts_with("X004 绩效!")
+            && e.ends_with("：金额“416543.391”比 1 分更精细（以元计最多两位小数）")),
+        "{errs:#?}"
+    );
+}

@@ -28,6 +28,7 @@ use rust_decimal::Decimal;
 
 use crate::check::rules;
 use crate::diag::Diagnostic;
+use crate::load::amount::fen_places;
 use crate::model::{
     AmountUnit, Budget, Document, Level1, Level2, Overview, OverviewItem, Project, Row,
     SpendingPlan, Unit,
@@ -537,7 +538,12 @@ impl Cx {
                     self.spacers(row, k);
                 }
                 "预算规模及资金用途" => {
-                    budget = self.budget(row);
+                    // Exact to the 分 in the table's unit (万元 when the unit line is
+                    // unreadable, which is reported with the document).
+                    let unit =
+                        AmountUnit::from_label(amount_label.value.trim_start_matches("单位："))
+                            .unwrap_or(AmountUnit::WanYuan);
+                    budget = self.budget(row, unit);
                     match top.get(i + 1) {
                         Some(next) if next.cells[0].is_blank() && next.cells.len() >= 2 => {
                             purpose = Some(next.cells[1].value());
@@ -648,19 +654,32 @@ impl Cx {
         }
     }
 
-    fn amount(&mut self, cell: &Cell, what: &str) -> Option<Option<Spanned<Decimal>>> {
+    /// An amount exact to the 分 in `unit`: 24.998 万元 is 249,980.00 元.
+    fn amount(
+        &mut self,
+        cell: &Cell,
+        what: &str,
+        unit: AmountUnit,
+    ) -> Option<Option<Spanned<Decimal>>> {
         let text = cell.text.trim();
         if text.is_empty() {
             return Some(None);
         }
+        let places = fen_places(unit);
         match Decimal::from_str_exact(text) {
-            Ok(v) if v.scale() <= 2 && !v.is_sign_negative() => {
+            Ok(v) if v.normalize().scale() <= places && !v.is_sign_negative() => {
                 Some(Some(Spanned::new(v, cell.span)))
             }
             _ => {
                 self.errors.push(
                     Diagnostic::of(&rules::I003, format!("{what}不是有效的金额：`{text}`"))
-                        .at(cell.span, "应为非负数，最多两位小数")
+                        .at(
+                            cell.span,
+                            format!(
+                                "应为非负数，精确到分（以{}计最多 {places} 位小数）",
+                                unit.label()
+                            ),
+                        )
                         .with_help("金额单元格只写数字，如 416543.39"),
                 );
                 None
@@ -668,7 +687,7 @@ impl Cx {
         }
     }
 
-    fn budget(&mut self, row: &TableRow) -> Option<Budget> {
+    fn budget(&mut self, row: &TableRow, unit: AmountUnit) -> Option<Budget> {
         let mut total = None;
         let mut fiscal = None;
         let mut other = None;
@@ -678,11 +697,11 @@ impl Cx {
             let label = row.cells[k].label();
             let cell = &row.cells[k + 1];
             if label == "预算数" {
-                total = Some(self.amount(cell, "预算数")?);
+                total = Some(self.amount(cell, "预算数", unit)?);
             } else if label.starts_with("其中") {
-                fiscal = Some(self.amount(cell, "财政资金")?);
+                fiscal = Some(self.amount(cell, "财政资金", unit)?);
             } else if label == "其他资金" {
-                other = Some(self.amount(cell, "其他资金")?);
+                other = Some(self.amount(cell, "其他资金", unit)?);
             } else {
                 break;
             }

@@ -4,7 +4,7 @@
 //! (the document's settings) and one YAML file per project, read in sorted order or in the
 //! order given by `project_order`. Both forms give the same [`Document`].
 
-mod amount;
+pub(crate) mod amount;
 pub(crate) mod convert;
 pub mod evaluation;
 pub mod files;

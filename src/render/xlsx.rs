@@ -210,10 +210,22 @@ impl<'a> Painter<'a> {
         let text = format_amount(amount);
         let digits = text.chars().filter(char::is_ascii_digit).count();
         match text.parse::<f64>() {
-            Ok(number) if digits <= 15 => {
-                self.sheet
-                    .write_number_with_format(row, col, number, &formats.amount)?;
-            }
+            // An exact amount finer than two decimals (24.998 万元) shows all its decimals:
+            // the two-decimal format would print 25.00.
+            Ok(number) if digits <= 15 => match text.split_once('.') {
+                Some((_, decimals)) if decimals.len() > 2 => {
+                    let format = formats
+                        .amount
+                        .clone()
+                        .set_num_format(format!("0.{}", "0".repeat(decimals.len())));
+                    self.sheet
+                        .write_number_with_format(row, col, number, &format)?;
+                }
+                _ => {
+                    self.sheet
+                        .write_number_with_format(row, col, number, &formats.amount)?;
+                }
+            },
             _ => self.merged((row, col, row, col), &text, &formats.wrap)?,
         }
         Ok(())

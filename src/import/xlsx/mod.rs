@@ -45,6 +45,7 @@ use super::ImportOptions;
 use crate::check::rules::{self, Rule};
 use crate::diag::Diagnostic;
 use crate::layout::xlsx::INFO_SHEET;
+use crate::load::amount::fen_places;
 use crate::load::display_path;
 use crate::model::{AmountUnit, Document, Project, Unit};
 use crate::span::{FileId, Sources, Span, Spanned};
@@ -99,6 +100,7 @@ pub fn read_xlsx_bytes(
         diags: Vec::new(),
         places: BTreeMap::new(),
         year: options.year,
+        fine_amounts: Vec::new(),
     };
     let document = reader.document(&sheets);
     match document {
@@ -294,6 +296,9 @@ struct WorkbookReader {
     places: BTreeMap<(String, usize), Place>,
     /// The year given on the command line, which wins over the workbook.
     year: Option<i32>,
+    /// Amounts with more than two decimals (cell, text, span): whole 分 in 万元, finer
+    /// than a 分 in 元, which the document's amount unit decides.
+    fine_amounts: Vec<(String, String, Span)>,
 }
 
 /// A project (by index), or an indicator row (project, 一级, 二级, row indices).
@@ -381,6 +386,22 @@ impl WorkbookReader {
                 drafts
             }
         };
+        // Exact to the 分 in the document's unit: 24.998 万元 is 249,980.00 元, but an
+        // amount in 元 has two decimals at most.
+        if document_unit(&info, &drafts).is_some_and(|u| u.value == AmountUnit::Yuan) {
+            for (addr, text, span) in std::mem::take(&mut self.fine_amounts) {
+                let rounded =
+                    Decimal::from_str(&text).map_or(text.clone(), |v| v.round_dp(2).to_string());
+                self.diags.push(
+                    Diagnostic::of(
+                        &rules::X004,
+                        format!("{addr}：金额“{text}”比 1 分更精细（以元计最多两位小数）"),
+                    )
+                    .at(span, "此单元格")
+                    .with_help(format!("写作 {rounded}；或把金额单位改为万元")),
+                );
+            }
+        }
         if !self.diags.is_empty() {
             return None;
         }
@@ -397,10 +418,7 @@ impl WorkbookReader {
     /// 文档信息 sheet does not give.
     fn assemble(&mut self, info: Info, drafts: Vec<Draft>, sheets: &[Sheet]) -> Option<Document> {
         let whole = self.whole();
-        let amount_unit = match info.amount_unit {
-            Some(unit) => Some(unit),
-            None => drafts.iter().find_map(|d| d.amount_unit.clone()),
-        };
+        let amount_unit = document_unit(&info, &drafts);
         for d in &drafts {
             if let (Some(a), Some(b)) = (&amount_unit, &d.amount_unit)
                 && a.value != b.value
@@ -505,7 +523,9 @@ impl WorkbookReader {
     }
 
     /// An amount cell: exact decimal text, or a number whose shortest decimal form has at
-    /// most two decimals (float noise from formulas, below 10⁻⁶, is rounded away).
+    /// most six decimals (the 分 in 万元; float noise from formulas, below 10⁻⁹, is
+    /// rounded away). Amounts in 元 are held to two decimals once the document's amount
+    /// unit is known ([`Self::assemble`]).
     fn amount(&mut self, sheet: &Sheet, row: usize, col: usize) -> Option<Spanned<Decimal>> {
         let cell = sheet.get(row, col)?;
         self.amount_text(&sheet.addr(row, col), cell, cell.text.trim())
@@ -519,20 +539,21 @@ impl WorkbookReader {
                 &rules::X004,
                 format!("{addr}：“{text}”不是金额"),
                 Some(cell),
-                "金额写作数字，最多两位小数，如 416543.39；不要带单位或千分位逗号",
+                "金额写作数字，精确到分（以元计最多两位小数，如 416543.39）；不要带单位或千分位逗号",
             );
             return Some(Spanned::new(Decimal::ZERO, cell.span));
         };
-        if value.scale() > 2 {
-            let rounded = value.round_dp(2);
-            if cell.number && (value - rounded).abs() < Decimal::new(1, 6) {
+        let finest = fen_places(AmountUnit::WanYuan);
+        if value.normalize().scale() > finest {
+            let rounded = value.round_dp(finest);
+            if cell.number && (value - rounded).abs() < Decimal::new(1, 9) {
                 value = rounded;
             } else {
                 self.push(
                     &rules::X004,
-                    format!("{addr}：金额“{text}”超过两位小数"),
+                    format!("{addr}：金额“{text}”比 1 分更精细（超过六位小数）"),
                     Some(cell),
-                    "金额以文档金额单位计，最多两位小数",
+                    "以万元计的金额最多六位小数，以元计最多两位（精确到分）",
                 );
             }
         }
@@ -544,7 +565,18 @@ impl WorkbookReader {
                 "",
             );
         }
-        value.rescale(2);
+        let value = value.normalize();
+        if value.scale() > 2 {
+            self.fine_amounts
+                .push((addr.to_string(), text.to_string(), cell.span));
+        }
+        let value = if value.scale() < 2 {
+            let mut v = value;
+            v.rescale(2);
+            v
+        } else {
+            value
+        };
         Some(Spanned::new(value, cell.span))
     }
 
@@ -621,4 +653,11 @@ fn infer_year(sheets: &[Sheet]) -> Option<i32> {
         .into_iter()
         .max_by_key(|&(year, count)| (count, year))
         .map(|(year, _)| year)
+}
+
+/// The document's amount unit: the 文档信息 sheet's, else the first table's.
+fn document_unit(info: &Info, drafts: &[Draft]) -> Option<Spanned<AmountUnit>> {
+    info.amount_unit
+        .clone()
+        .or_else(|| drafts.iter().find_map(|d| d.amount_unit.clone()))
 }
