@@ -267,17 +267,9 @@ fn current_year() -> i32 {
     civil_year(days)
 }
 
-/// The proleptic Gregorian year of a day count since 1970-01-01 (Howard Hinnant's
-/// `civil_from_days`).
+/// The proleptic Gregorian year of a day count since 1970-01-01.
 fn civil_year(days: i64) -> i32 {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(month <= 2)) as i32
+    crate::value::calendar::civil_from_days(days).0 as i32
 }
 
 #[cfg(test)]

@@ -18,7 +18,8 @@
 use rust_decimal::Decimal;
 
 use crate::check::framework::Category;
-use crate::value::{BaseScale, Relation, Value, days_in_month};
+use crate::value::calendar::days_from_civil;
+use crate::value::{BaseScale, Relation, Value};
 
 /// The outcome of one comparison.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,20 +84,6 @@ fn quantity(v: &Value) -> Option<Scaled> {
 fn last_day(v: &Value, budget_year: i32) -> Option<i64> {
     let (y, m, d) = v.last_day(budget_year)?;
     days_from_civil(y, m, d)
-}
-
-/// Days since 1970-01-01 of a real calendar date (Howard Hinnant's `days_from_civil`).
-fn days_from_civil(y: i32, m: u8, d: u8) -> Option<i64> {
-    if d == 0 || d > days_in_month(y, m)? {
-        return None;
-    }
-    let y = i64::from(y) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
 }
 
 /// Compares an actual with its target. `category` is the row's category in the

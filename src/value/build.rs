@@ -453,7 +453,7 @@ fn build_date_range(pair: Pair<'_, Rule>) -> Option<Built> {
 
 /// The days in a month; a year not written allows 29 February (2000 was a leap year).
 fn days_in_month(year: Option<u16>, month: u8) -> u8 {
-    super::model::days_in_month(year.map_or(2000, i32::from), month).unwrap_or(31)
+    super::calendar::days_in_month(year.map_or(2000, i32::from), month).unwrap_or(31)
 }
 
 /// The pieces of a `duration`, as the grammar splits it.

@@ -14,6 +14,7 @@
 //! [`parse`] is total: any string gives a [`ParsedValue`], text when nothing else fits.
 
 mod build;
+pub mod calendar;
 mod display;
 mod fast;
 mod grammar;
@@ -26,9 +27,10 @@ pub mod year;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+pub use calendar::days_in_month;
 pub use model::{
     BaseScale, Comparator, DatePoint, DateQualifier, DurationQualifier, MonthPeriod, Multiplier,
-    Relation, Value, days_in_month,
+    Relation, Value,
 };
 pub use problem::{Problem, ProblemKind};
 pub use units::{Dimension, UnitInfo};

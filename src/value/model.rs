@@ -566,7 +566,7 @@ impl Value {
         };
         let year = year.map_or(budget_year, i32::from);
         let month = month.unwrap_or(12);
-        let last = days_in_month(year, month)?;
+        let last = super::calendar::days_in_month(year, month)?;
         let day = day.unwrap_or(last);
         (1..=last).contains(&day).then_some((year, month, day))
     }
@@ -638,16 +638,4 @@ impl Value {
     pub fn is_quantitative(&self) -> bool {
         !matches!(self, Value::Text { .. })
     }
-}
-
-/// The days in a month of the Gregorian calendar; `None` for a month that is not 1–12.
-pub fn days_in_month(year: i32, month: u8) -> Option<u8> {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    Some(match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    })
 }

@@ -14,6 +14,7 @@ use crate::check::framework::Category;
 use crate::check::rules;
 use crate::diag::Diagnostic;
 use crate::model::Row;
+use crate::value::calendar::civil_from_days;
 use crate::value::{Dimension, ParsedValue, ProblemKind, Relation, Value};
 
 /// One row as the target checks see it.
@@ -459,21 +460,8 @@ fn serial_date(category: Option<Category>, name: &str, kind: &Value) -> Option<(
     if !(36526..=73050).contains(&serial) {
         return None;
     }
-    Some(civil_from_days(serial - 25569))
-}
-
-/// The calendar date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i32, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    (year, month, day)
+    let (year, month, day) = civil_from_days(serial - 25569);
+    Some((year as i32, u32::from(month), u32::from(day)))
 }
 
 /// C325: an Excel serial number where a date belongs (`44561` is 2021年12月31日).
@@ -502,7 +490,7 @@ fn excel_date(cx: &mut Context, t: &Target, (year, month, day): (i32, u32, u32))
 
 #[cfg(test)]
 mod tests {
-    use super::civil_from_days;
+    use crate::value::calendar::civil_from_days;
 
     #[test]
     fn excel_serials_are_dates() {

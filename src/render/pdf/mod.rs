@@ -336,15 +336,8 @@ fn parse_ymd(text: &str) -> Option<Ymd> {
 fn civil_from_unix(seconds: i64) -> Option<(Ymd, Hms)> {
     let days = seconds.div_euclid(86_400);
     let secs = seconds.rem_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = i32::try_from(yoe + era * 400 + i64::from(month <= 2)).ok()?;
+    let (year, month, day) = crate::value::calendar::civil_from_days(days);
+    let year = i32::try_from(year).ok()?;
     let hms = (
         (secs / 3600) as u8,
         (secs % 3600 / 60) as u8,
