@@ -106,16 +106,7 @@ fn layout(t: &EvaluationTable, width: usize) -> Grid {
     for g in &t.groups {
         natural[0] = natural[0].max(max_line_width(&g.level1));
         for r in &g.rows {
-            let cells = [
-                &r.level2,
-                &r.level3,
-                &r.value,
-                &r.actual,
-                &r.weight,
-                &r.score,
-                &r.deviation,
-            ];
-            for (i, c) in cells.iter().enumerate() {
+            for (i, c) in r.cells().iter().enumerate() {
                 natural[i + 1] = natural[i + 1].max(max_line_width(c));
             }
         }
@@ -183,17 +174,11 @@ fn layout(t: &EvaluationTable, width: usize) -> Grid {
         for (i, r) in g.rows.iter().enumerate() {
             let level1 = if i == 0 { g.level1.as_str() } else { "" };
             let merged: &[usize] = if i + 1 < g.rows.len() { &[0] } else { &[] };
+            let [level2, level3, value, actual, weight, score, deviation] = r.cells();
             grid.row_merged(
                 &columns,
                 &[
-                    level1,
-                    &r.level2,
-                    &r.level3,
-                    &r.value,
-                    &r.actual,
-                    &r.weight,
-                    &r.score,
-                    &r.deviation,
+                    level1, level2, level3, value, actual, weight, score, deviation,
                 ],
                 merged,
             );

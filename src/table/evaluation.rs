@@ -106,6 +106,21 @@ pub struct EvaluationRow {
     pub deviation: String,
 }
 
+impl EvaluationRow {
+    /// The row's cells in the grid's order after 一级指标 ([`GRID_HEADER`] from 二级指标).
+    pub fn cells(&self) -> [&str; 7] {
+        [
+            &self.level2,
+            &self.level3,
+            &self.value,
+            &self.actual,
+            &self.weight,
+            &self.score,
+            &self.deviation,
+        ]
+    }
+}
+
 /// The column titles of the 自评 indicator grid.
 pub const GRID_HEADER: [&str; 8] = [
     "一级指标",
