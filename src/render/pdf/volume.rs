@@ -33,6 +33,21 @@ struct PagesData<'a> {
     meta: VolumeMeta,
     volume: PagesVolume<'a>,
     documents: Vec<PagesDocument<'a>>,
+    /// The table of contents, computed here so that the template looks up two page
+    /// numbers instead of one per entry (typst's `outline` cost seconds at 4,000 tables).
+    contents: Vec<ContentsEntry<'a>>,
+}
+
+/// One line of the volume's contents: a document (level 1) or a table (level 2).
+#[derive(Serialize)]
+struct ContentsEntry<'a> {
+    level: usize,
+    text: std::borrow::Cow<'a, str>,
+    /// The label of the heading it links to.
+    key: String,
+    /// Pages after the first document's title page (that page is 0); `None` for the
+    /// self-evaluation summary before the documents.
+    page: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -47,6 +62,8 @@ struct PagesVolume<'a> {
 struct PagesDocument<'a> {
     title: &'a str,
     unit_name: &'a str,
+    /// The label of its title heading.
+    key: String,
     /// Per kept page, its headings.
     pages: Vec<Vec<PageMark<'a>>>,
 }
@@ -57,7 +74,8 @@ struct PageMark<'a> {
     text: &'a str,
     /// Points from the top of the content area, rounded to 1/100 pt.
     y: f64,
-    table: bool,
+    /// The label of a heading the contents list (a table's), else none.
+    key: Option<String>,
 }
 
 /// What `volume.typ` reads from `/data.json`.
@@ -132,29 +150,55 @@ pub fn render_pages(
         return Err("汇编 PDF：部分文档的版面缺失".to_string());
     }
     let setup = setup(volume, options)?;
-    let documents = volume
-        .documents
-        .iter()
-        .zip(parts)
-        .map(|(d, part)| {
-            let mut pages: Vec<Vec<PageMark>> = part.pages.iter().map(|_| Vec::new()).collect();
-            for h in &part.headings {
-                if let Some(marks) = pages.get_mut(h.page) {
-                    marks.push(PageMark {
-                        level: h.level,
-                        text: &h.text,
-                        y: (h.y * 100.0).round() / 100.0,
-                        table: h.table,
-                    });
-                }
+    let mut contents = Vec::new();
+    if !volume.scores.is_empty() {
+        contents.push(ContentsEntry {
+            level: 1,
+            text: "绩效自评得分汇总".into(),
+            key: "volume-scores".to_string(),
+            page: None,
+        });
+    }
+    // The page of each document's title page, counted from the first one's.
+    let mut title_page = 0;
+    let mut documents = Vec::with_capacity(parts.len());
+    for (i, (d, part)) in volume.documents.iter().zip(parts).enumerate() {
+        let key = format!("volume-{}", i + 1);
+        contents.push(ContentsEntry {
+            level: 1,
+            text: format!("{}．{}", i + 1, d.view.title).into(),
+            key: key.clone(),
+            page: Some(title_page),
+        });
+        let mut pages: Vec<Vec<PageMark>> = part.pages.iter().map(|_| Vec::new()).collect();
+        for (j, h) in part.headings.iter().enumerate() {
+            let Some(marks) = pages.get_mut(h.page) else {
+                continue;
+            };
+            let key = h.table.then(|| format!("volume-{}-{}", i + 1, j + 1));
+            if let Some(key) = &key {
+                contents.push(ContentsEntry {
+                    level: 2,
+                    text: h.text.as_str().into(),
+                    key: key.clone(),
+                    page: Some(title_page + 1 + h.page),
+                });
             }
-            PagesDocument {
-                title: &d.view.title,
-                unit_name: &d.view.unit_name,
-                pages,
-            }
-        })
-        .collect();
+            marks.push(PageMark {
+                level: h.level,
+                text: &h.text,
+                y: (h.y * 100.0).round() / 100.0,
+                key,
+            });
+        }
+        title_page += 1 + part.pages.len();
+        documents.push(PagesDocument {
+            title: &d.view.title,
+            unit_name: &d.view.unit_name,
+            key,
+            pages,
+        });
+    }
     let data = PagesData {
         meta: setup.meta,
         volume: PagesVolume {
@@ -164,6 +208,7 @@ pub fn render_pages(
             scores: &volume.scores,
         },
         documents,
+        contents,
     };
     let json = serde_json::to_vec(&data).map_err(|e| format!("无法生成汇编数据：{e}"))?;
     let world = PdfWorld::with_main(
