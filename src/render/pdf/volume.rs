@@ -33,9 +33,13 @@ struct PagesData<'a> {
     meta: VolumeMeta,
     volume: PagesVolume<'a>,
     documents: Vec<PagesDocument<'a>>,
-    /// The table of contents, computed here so that the template looks up two page
-    /// numbers instead of one per entry (typst's `outline` cost seconds at 4,000 tables).
+    /// The table of contents, computed here: typst's `outline` looked up every entry's
+    /// page, which cost seconds at 4,000 tables.
     contents: Vec<ContentsEntry<'a>>,
+    /// How many numbered pages the contents and the 自评 summary take (see [`paginate`]).
+    front: usize,
+    /// How many numbered pages the volume has.
+    total: usize,
 }
 
 /// One line of the volume's contents: a document (level 1) or a table (level 2).
@@ -48,6 +52,8 @@ struct ContentsEntry<'a> {
     /// Pages after the first document's title page (that page is 0); `None` for the
     /// self-evaluation summary before the documents.
     page: Option<usize>,
+    /// Whether it starts a new page of the contents.
+    newpage: bool,
 }
 
 #[derive(Serialize)]
@@ -64,6 +70,8 @@ struct PagesDocument<'a> {
     unit_name: &'a str,
     /// The label of its title heading.
     key: String,
+    /// Its title page, counted from the first document's (that page is 0).
+    page: usize,
     /// Per kept page, its headings.
     pages: Vec<Vec<PageMark<'a>>>,
 }
@@ -157,6 +165,7 @@ pub fn render_pages(
             text: "绩效自评得分汇总".into(),
             key: "volume-scores".to_string(),
             page: None,
+            newpage: false,
         });
     }
     // The page of each document's title page, counted from the first one's.
@@ -169,6 +178,7 @@ pub fn render_pages(
             text: format!("{}．{}", i + 1, d.view.title).into(),
             key: key.clone(),
             page: Some(title_page),
+            newpage: false,
         });
         let mut pages: Vec<Vec<PageMark>> = part.pages.iter().map(|_| Vec::new()).collect();
         for (j, h) in part.headings.iter().enumerate() {
@@ -182,6 +192,7 @@ pub fn render_pages(
                     text: h.text.as_str().into(),
                     key: key.clone(),
                     page: Some(title_page + 1 + h.page),
+                    newpage: false,
                 });
             }
             marks.push(PageMark {
@@ -191,15 +202,17 @@ pub fn render_pages(
                 key,
             });
         }
-        title_page += 1 + part.pages.len();
         documents.push(PagesDocument {
             title: &d.view.title,
             unit_name: &d.view.unit_name,
             key,
+            page: title_page,
             pages,
         });
+        title_page += 1 + part.pages.len();
     }
-    let data = PagesData {
+    let body = title_page;
+    let mut data = PagesData {
         meta: setup.meta,
         volume: PagesVolume {
             title: &volume.title,
@@ -207,28 +220,47 @@ pub fn render_pages(
             evaluation_count: volume.evaluation_count,
             scores: &volume.scores,
         },
+        front: 0,
+        total: 0,
         documents,
         contents,
     };
-    let json = serde_json::to_vec(&data).map_err(|e| format!("无法生成汇编数据：{e}"))?;
-    let world = PdfWorld::with_main(
-        templates::VOLUME_PAGES,
-        json,
-        root,
-        FontSet::get(&options.font_paths, false),
-        setup.today,
-    );
-    let frame = compile(&world)?;
+    data.front = paginate(&mut data.contents, volume.scores.len());
+    // Every page number is written into the pages, so the layout needs no second pass
+    // over thousands of pages. The front matter's length is known from the pagination
+    // above, checked against the layout, and laid out again with the measured length if
+    // it was off (an overlong 自评 summary). It depends on the data alone, so the same
+    // documents give the same bytes.
+    let mut tries = 0;
+    let (world, frame) = loop {
+        data.total = data.front + body;
+        let json = serde_json::to_vec(&data).map_err(|e| format!("无法生成汇编数据：{e}"))?;
+        let world = PdfWorld::with_main(
+            templates::VOLUME_PAGES,
+            json,
+            root,
+            FontSet::get(&options.font_paths, false),
+            setup.today,
+        );
+        let frame = compile(&world)?;
+        // The cover, the front matter, then each document's title page and kept pages.
+        let front = frame.pages().len().checked_sub(1 + body);
+        tries += 1;
+        match front {
+            Some(front) if front == data.front => break (world, frame),
+            Some(front) if tries < 4 => data.front = front,
+            _ => {
+                return Err(format!(
+                    "汇编 PDF 模板出错：排出 {} 页，与文档的 {body} 页对不上",
+                    frame.pages().len()
+                ));
+            }
+        }
+    };
 
     // Lay each kept page over its blank page: the blank pages are the last ones, each
     // document's after its title page.
-    let kept: usize = parts.iter().map(|p| p.pages.len() + 1).sum();
-    let total = frame.pages().len();
-    let Some(mut at) = total.checked_sub(kept) else {
-        return Err(format!(
-            "汇编 PDF 模板出错：排出 {total} 页，少于文档的 {kept} 页"
-        ));
-    };
+    let mut at = 1 + data.front;
     let mut pages: Vec<Page> = frame.pages().to_vec();
     for part in parts {
         at += 1; // the document's title page
@@ -247,6 +279,40 @@ pub fn render_pages(
         ..export_options(setup.today, setup.standards)
     };
     export(&world, &document, &pdf_options)
+}
+
+/// Breaks the contents into pages and returns how many numbered pages the contents and
+/// the 自评 summary take. The contents break where jixiao says (`newpage`), after fewer
+/// lines than a page holds (44; 41 on the first, below the title), counting a line as 40
+/// characters (a Latin letter or digit counts half) beside the page number: so their
+/// length is known before they are laid out. The summary's is estimated at 30 rows a
+/// page; the layout checks both.
+fn paginate(contents: &mut [ContentsEntry], scores: usize) -> usize {
+    const FIRST: usize = 38;
+    const OTHERS: usize = 41;
+    let mut pages = 1;
+    let mut used = 0;
+    for e in contents.iter_mut() {
+        let width: usize = e
+            .text
+            .chars()
+            .map(|c| if c.is_ascii() { 1 } else { 2 })
+            .sum();
+        let lines = width.div_ceil(2 * 40).max(1);
+        let room = if pages == 1 { FIRST } else { OTHERS };
+        e.newpage = used > 0 && used + lines > room;
+        if e.newpage {
+            pages += 1;
+            used = 0;
+        }
+        used += lines;
+    }
+    let score_pages = if scores == 0 {
+        0
+    } else {
+        (scores + 1).div_ceil(30)
+    };
+    pages + score_pages
 }
 
 /// Lays a kept content area over a page at its place.
@@ -296,4 +362,39 @@ fn export(
 ) -> Result<Vec<u8>, String> {
     typst_pdf::pdf(document, options)
         .map_err(|errors| volume::summarize("汇编 PDF", super::export_errors(world, &errors)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(text: &str) -> ContentsEntry<'_> {
+        ContentsEntry {
+            level: 2,
+            text: text.into(),
+            key: String::new(),
+            page: Some(0),
+            newpage: false,
+        }
+    }
+
+    #[test]
+    fn contents_break_before_a_page_would_overflow() {
+        let short = "1.材料印刷费绩效目标表";
+        // 41 CJK characters: two lines.
+        let long = "一".repeat(41);
+        let mut contents: Vec<ContentsEntry> = (0..37).map(|_| entry(short)).collect();
+        contents.push(entry(&long));
+        contents.extend((0..41).map(|_| entry(short)));
+        contents.push(entry(short));
+        // Page 1: 37 short lines leave one line, too few for the long entry; page 2: the
+        // long entry and 39 short ones fill 41 lines; the last two go to page 3.
+        assert_eq!(paginate(&mut contents, 0), 3);
+        let breaks: Vec<usize> = (0..contents.len())
+            .filter(|&i| contents[i].newpage)
+            .collect();
+        assert_eq!(breaks, vec![37, 77]);
+        // A 自评 summary of 31 rows (and its header) takes two more pages.
+        assert_eq!(paginate(&mut contents, 31), 5);
+    }
 }
