@@ -155,13 +155,7 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
     } else {
         String::new()
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(plan.jobs)
-        // typst lays out a long volume with deep recursion; rayon's default worker stack
-        // (2 MiB) overflows on a few thousand tables. Only touched pages are committed.
-        .stack_size(WORKER_STACK)
-        .build()
-        .map_err(|e| format!("无法启动工作线程：{e}"))?;
+    let pool = worker_pool(plan.jobs)?;
     let progress = Progress::new(plan.progress, selected.len());
     let assemble = tree && plan.shard.is_none();
     let mut job = Job {
@@ -237,7 +231,7 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
         && render::pdf::volume::uses_pages(&plan.path, &plan.options);
     let job = job;
     let render_all = |prepared: Vec<Result<Ready, String>>| {
-        in_flight(&pool, plan.jobs, prepared, |r| match r {
+        in_flight(plan.jobs, prepared, |r| match r {
             Ok(ready) => job.render(ready),
             Err(id) => Done {
                 id,
@@ -248,7 +242,7 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
         })
     };
     let (rendered, laid_out) = if job.parts {
-        let rendered = render_all(prepared);
+        let rendered = render_all(prepared)?;
         let parts: Vec<Arc<Part>> = rendered.iter().filter_map(|d| d.part.clone()).collect();
         let laid_out = match (&volume, &volume_content) {
             (Some(v), Some(content)) => {
@@ -269,8 +263,8 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
             let laid_out = volume
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (rendered, laid_out)
-        })
+            rendered.map(|r| (r, laid_out))
+        })?
     };
     results.extend(rendered);
     let laid_out = laid_out.or(current_volume.map(Ok));
@@ -712,37 +706,62 @@ fn lay_out_volume(
     Ok(outputs)
 }
 
-/// Maps `items` in order with at most `jobs` of them in progress at once, each on `pool`.
+/// Maps `items` in order on `jobs` threads, each with its own one-worker rayon pool.
 ///
-/// A rayon `par_iter` over the documents would not bound them: typst lays a document's
-/// pages out with its own `par_iter`, and a worker waiting for those pages steals the next
-/// document, so a worker's stack piles up half-laid-out documents (measured: 1.1 GiB for
-/// 200 documents on 2 threads, growing with their number). Here each of `jobs` plain
-/// threads hands one item at a time to the pool and waits for it, so the pool never holds
-/// more than `jobs` items to steal.
+/// Documents are not spread over one shared pool with `par_iter`: typst lays a
+/// document's pages out with its own `par_iter`, and a worker waiting for those pages
+/// steals the next document, so a worker's stack piles up half-laid-out documents
+/// (measured: 1.1 GiB for 200 documents on 2 threads, growing with their number) and the
+/// workers wait on each other's nested documents. Here each thread lays out one document
+/// at a time, its typst parallelism confined to its own pool.
 fn in_flight<T: Send, R: Send>(
-    pool: &rayon::ThreadPool,
     jobs: usize,
     items: Vec<T>,
     f: impl Fn(T) -> R + Sync,
-) -> Vec<R> {
+) -> Result<Vec<R>, String> {
     let count = items.len();
     let queue = std::sync::Mutex::new(items.into_iter().enumerate());
     let done = std::sync::Mutex::new(Vec::with_capacity(count));
     let next = || queue.lock().unwrap_or_else(|e| e.into_inner()).next();
-    std::thread::scope(|s| {
-        for _ in 0..jobs.clamp(1, count.max(1)) {
-            s.spawn(|| {
-                while let Some((i, item)) = next() {
-                    let r = pool.install(|| f(item));
-                    done.lock().unwrap_or_else(|e| e.into_inner()).push((i, r));
-                }
-            });
-        }
+    let started: Vec<Result<(), String>> = std::thread::scope(|s| {
+        let threads: Vec<_> = (0..jobs.clamp(1, count.max(1)))
+            .map(|_| {
+                s.spawn(|| {
+                    let pool = worker_pool(1)?;
+                    while let Some((i, item)) = next() {
+                        let r = pool.install(|| f(item));
+                        done.lock().unwrap_or_else(|e| e.into_inner()).push((i, r));
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        threads
+            .into_iter()
+            .map(|t| {
+                t.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
     });
     let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    if done.len() < count {
+        // Only when no thread could start its pool.
+        started.into_iter().collect::<Result<Vec<()>, String>>()?;
+    }
     done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
+    Ok(done.into_iter().map(|(_, r)| r).collect())
+}
+
+/// A rayon pool of `threads` workers with stacks deep enough for typst.
+fn worker_pool(threads: usize) -> Result<rayon::ThreadPool, String> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        // typst lays out a long volume with deep recursion; rayon's default worker stack
+        // (2 MiB) overflows on a few thousand tables. Only touched pages are committed.
+        .stack_size(WORKER_STACK)
+        .build()
+        .map_err(|e| format!("无法启动工作线程：{e}"))
 }
 
 /// Writes the assembled parts that are new; returns the volume's manifest entry.
