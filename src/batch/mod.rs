@@ -231,7 +231,8 @@ pub fn build(plan: &Plan) -> Result<Summary, String> {
         && render::pdf::volume::uses_pages(&plan.path, &plan.options);
     let job = job;
     let render_all = |prepared: Vec<Result<Ready, String>>| {
-        in_flight(plan.jobs, prepared, |r| match r {
+        // `--jobs 0` (the default) is one thread per CPU, as the pool resolved it.
+        in_flight(pool.current_num_threads(), prepared, |r| match r {
             Ok(ready) => job.render(ready),
             Err(id) => Done {
                 id,
