@@ -234,14 +234,7 @@ pub fn render_pages(
     let mut tries = 0;
     let (world, frame) = loop {
         data.total = data.front + body;
-        let json = serde_json::to_vec(&data).map_err(|e| format!("无法生成汇编数据：{e}"))?;
-        let world = PdfWorld::with_main(
-            templates::VOLUME_PAGES,
-            json,
-            root,
-            FontSet::get(&options.font_paths, false),
-            setup.today,
-        );
+        let world = world(templates::VOLUME_PAGES, &data, root, options, setup.today)?;
         let frame = compile(&world)?;
         // The cover, the front matter, then each document's title page and kept pages.
         let front = frame.pages().len().checked_sub(1 + body);
@@ -331,18 +324,29 @@ pub fn render(volume: &Volume, root: &Path, options: &RenderOptions) -> Result<V
         meta: setup.meta,
         volume,
     };
-    let json = serde_json::to_vec(&data).map_err(|e| format!("无法生成汇编数据：{e}"))?;
-    let world = PdfWorld::with_main(
-        templates::VOLUME,
-        json,
-        root,
-        FontSet::get(&options.font_paths, false),
-        today,
-    );
+    let world = world(templates::VOLUME, &data, root, options, today)?;
     let layout = InProgress::volume();
     let document = compile(&world);
     drop(layout);
     export(&world, &document?, &export_options(today, setup.standards))
+}
+
+/// The world of a volume template reading `data` as `/data.json`.
+fn world(
+    template: &str,
+    data: &impl Serialize,
+    root: &Path,
+    options: &RenderOptions,
+    today: Option<Datetime>,
+) -> Result<PdfWorld, String> {
+    let json = serde_json::to_vec(data).map_err(|e| format!("无法生成汇编数据：{e}"))?;
+    Ok(PdfWorld::with_main(
+        template,
+        json,
+        root,
+        FontSet::get(&options.font_paths, false),
+        today,
+    ))
 }
 
 /// Lays the volume out. As for a document, the memoized layouts are freed afterwards: they
