@@ -8,9 +8,8 @@
 //! 2. merging — with `--merge`, the shards' outputs and manifests are copied in first, so
 //!    the next step finds every document already built;
 //! 3. the parallel pass — each document is loaded and checked on a rayon pool, then
-//!    rendered with at most `--jobs` documents in progress at once (typst's own page
-//!    parallelism shares the pool), unless the [`cache`] manifest shows its output is
-//!    current;
+//!    rendered on one of `--jobs` threads, one document at a time per thread (see
+//!    `in_flight`), unless the [`cache`] manifest shows its output is current;
 //! 4. assembly — the [`render::volume`] and the HTML backend's index page are written from the
 //!    documents' views in sorted order, so sharded-and-merged and single builds give the
 //!    same bytes.
@@ -127,9 +126,11 @@ struct Candidate<'p> {
 /// Builds every document under `plan.path`. `Err` is a usage or I/O failure; documents
 /// with errors are counted in [`Summary::failed`] and reported on stderr.
 ///
-/// Two passes over a rayon pool: first every document is loaded and checked (cheap); then
-/// the documents are rendered while, on another worker, the volume is laid out from the
-/// views the first pass produced, so the one long volume compile overlaps the documents.
+/// Two passes: first every document is loaded and checked (cheap) on a rayon pool; then
+/// the documents are rendered on `--jobs` threads of their own. The PDF volume is then
+/// made of their kept pages; a volume laid out anew (custom templates, PDF/UA) is laid
+/// out on the pool beside them, from the views the first pass produced, so its one long
+/// compile overlaps the documents.
 pub fn build(plan: &Plan) -> Result<Summary, String> {
     if !plan.path.exists() {
         return Err(format!("路径不存在：{}", plan.path.display()));
